@@ -1,0 +1,33 @@
+namespace PerfPipeline.Batches;
+
+using PerfPipeline.Extracts;
+
+/// <summary>Where a batch lives: <c>{la_code}/{as_at}/</c> under the source's extracts root.</summary>
+public sealed record BatchLocation(string LaCode, DateOnly AsAt)
+{
+    public string Path => $"{LaCode}/{AsAt:yyyy-MM-dd}";
+
+    public override string ToString() => Path;
+}
+
+/// <summary>
+/// The batch source port: a local folder (embedded default) or a blob container (Azure).
+/// The source never modifies or deletes the LA's own files: archive and quarantine are copies.
+/// </summary>
+public interface IBatchSource
+{
+    /// <summary>Every complete batch (one with a <c>manifest.json</c>) under the extracts root.</summary>
+    IAsyncEnumerable<BatchLocation> FindBatchesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Opens a file of the batch for reading, or returns null when it does not exist.</summary>
+    Task<Stream?> OpenFileAsync(BatchLocation batch, string fileName, CancellationToken cancellationToken = default);
+
+    /// <summary>Copies a loaded batch to <c>archive/{la}/{as_at}/{load_id}/</c>.</summary>
+    Task ArchiveAsync(BatchLocation batch, string loadId, CancellationToken cancellationToken = default);
+
+    /// <summary>Copies a rejected batch to <c>quarantine/{la}/{as_at}/{load_id}/</c> with its error report and summary.</summary>
+    Task QuarantineAsync(BatchLocation batch, string loadId, ValidationReport report, CancellationToken cancellationToken = default);
+
+    /// <summary>Reopens an archived (or quarantined) copy for replay.</summary>
+    Task<Stream?> OpenArchivedFileAsync(BatchLocation batch, string loadId, string fileName, CancellationToken cancellationToken = default);
+}

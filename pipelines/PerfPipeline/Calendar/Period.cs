@@ -1,0 +1,120 @@
+namespace PerfPipeline.Calendar;
+
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+public enum PeriodType
+{
+    Month,
+    Quarter,
+    FinancialYear,
+}
+
+/// <summary>
+/// A reporting period: a month (<c>2019-09</c>), a financial-year quarter (<c>2019-20 Q2</c>, Q1 = Apr-Jun)
+/// or a financial year (<c>2019-20</c> = 2019-04-01 .. 2020-03-31). Both ends are inclusive.
+/// </summary>
+public readonly record struct Period(PeriodType Type, DateOnly Start, DateOnly End)
+{
+    /// <summary>The period code as published: <c>2019-09</c>, <c>2019-20 Q2</c> or <c>2019-20</c>.</summary>
+    public string Code => Type switch
+    {
+        PeriodType.Month => Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        PeriodType.Quarter => $"{FinancialYearCode(FinancialYearStart(Start))} Q{QuarterNumber(Start)}",
+        _ => FinancialYearCode(Start.Year),
+    };
+
+    public static Period Month(int year, int month)
+    {
+        var start = new DateOnly(year, month, 1);
+        return new(PeriodType.Month, start, start.AddMonths(1).AddDays(-1));
+    }
+
+    /// <summary>Quarter <paramref name="quarter"/> (1-4) of the financial year starting in April of <paramref name="financialYearStart"/>.</summary>
+    public static Period Quarter(int financialYearStart, int quarter)
+    {
+        if (quarter is < 1 or > 4)
+        {
+            throw new ArgumentOutOfRangeException(nameof(quarter), quarter, "A quarter is 1 to 4.");
+        }
+
+        var start = new DateOnly(financialYearStart, 4, 1).AddMonths(3 * (quarter - 1));
+        return new(PeriodType.Quarter, start, start.AddMonths(3).AddDays(-1));
+    }
+
+    public static Period FinancialYear(int financialYearStart) =>
+        new(PeriodType.FinancialYear, new DateOnly(financialYearStart, 4, 1), new DateOnly(financialYearStart + 1, 3, 31));
+
+    /// <summary>The year in which the financial year containing <paramref name="date"/> starts.</summary>
+    public static int FinancialYearStart(DateOnly date) => date.Month >= 4 ? date.Year : date.Year - 1;
+
+    public static Period Parse(string code) =>
+        TryParse(code, out var period) ? period : throw new FormatException($"'{code}' is not a period code (2019-09, 2019-20 Q2 or 2019-20).");
+
+    /// <summary>
+    /// Parses a period code. <c>2011-12</c> is a financial year (its second part is the next year), never December 2011.
+    /// </summary>
+    public static bool TryParse([NotNullWhen(true)] string? code, out Period period)
+    {
+        period = default;
+        var s = code?.Trim();
+        if (s is null || s.Length < 7 || s[4] != '-' || !TryDigits(s.AsSpan(0, 4), out var year) || year < 1900)
+        {
+            return false;
+        }
+
+        if (!TryDigits(s.AsSpan(5, 2), out var second))
+        {
+            return false;
+        }
+
+        var isFinancialYear = second == (year + 1) % 100;
+        if (s.Length == 7)
+        {
+            if (isFinancialYear)
+            {
+                period = FinancialYear(year);
+                return true;
+            }
+
+            if (second is >= 1 and <= 12)
+            {
+                period = Month(year, second);
+                return true;
+            }
+
+            return false;
+        }
+
+        if (isFinancialYear && s.Length == 10 && s[7] == ' ' && (s[8] == 'Q' || s[8] == 'q') && s[9] is >= '1' and <= '4')
+        {
+            period = Quarter(year, s[9] - '0');
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The same period one year earlier.</summary>
+    public Period SamePeriodLastYear() => Type switch
+    {
+        PeriodType.Month => Month(Start.Year - 1, Start.Month),
+        PeriodType.Quarter => Quarter(FinancialYearStart(Start) - 1, QuarterNumber(Start)),
+        _ => FinancialYear(Start.Year - 1),
+    };
+
+    /// <summary>The financial year before the one this period falls in.</summary>
+    public Period PreviousFinancialYear() => FinancialYear(FinancialYearStart(Start) - 1);
+
+    public bool Contains(DateOnly date) => date >= Start && date <= End;
+
+    public override string ToString() => Code;
+
+    private static int QuarterNumber(DateOnly date) => ((date.Month + 8) % 12 / 3) + 1;
+
+    private static string FinancialYearCode(int startYear) =>
+        string.Create(CultureInfo.InvariantCulture, $"{startYear}-{(startYear + 1) % 100:00}");
+
+    private static bool TryDigits(ReadOnlySpan<char> span, out int value) =>
+        int.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+}

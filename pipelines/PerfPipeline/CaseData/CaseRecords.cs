@@ -1,0 +1,62 @@
+namespace PerfPipeline.CaseData;
+
+// Typed case data as the indicator engine sees it: one record per warehouse row of the current
+// (non-superseded) event data, or of a snapshot. Property names mirror the warehouse columns
+// (ExtractContract.StoredAs), so rows map by name. Person and professional keys are pseudonyms.
+
+public sealed record Person(string PersonKey, string? Sex, string? Ethnicity, DateOnly? DateOfBirth);
+
+public sealed record Referral(
+    string ReferralId, string PersonKey, DateOnly ReferralDate, string? ReferralSourceCode, bool? ReferralNfa,
+    DateOnly? CloseDate, string? ReferralTeam);
+
+public sealed record Assessment(
+    string AssessmentId, string PersonKey, string? ReferralId, DateOnly AssessmentStartDate, DateOnly? AssessmentAuthDate,
+    string? AssessmentTeam);
+
+public sealed record CpPlan(string CpPlanId, string PersonKey, DateOnly PlanStartDate, DateOnly? PlanEndDate, string? InitialCategory);
+
+public sealed record CpVisit(string CpVisitId, string PersonKey, string CpPlanId, DateOnly VisitDate, bool? ChildSeen);
+
+/// <summary>An episode of care; episodes sharing <see cref="PeriodOfCareId"/> make one period of care.</summary>
+public sealed record CareEpisode(
+    string CareEpisodeId, string PersonKey, string PeriodOfCareId, DateOnly EpisodeStartDate, DateOnly? EpisodeCeasedDate);
+
+public sealed record CareVisit(string CareVisitId, string PersonKey, string PeriodOfCareId, DateOnly VisitDate, bool? ChildSeen);
+
+public sealed record Involvement(
+    string InvolvementId, string PersonKey, string ProfessionalKey, string? ProfessionalRoleId, string? ProfessionalTeam,
+    DateOnly InvolvementStartDate, DateOnly? InvolvementEndDate);
+
+public sealed record MissingEpisode(
+    string MissingEpisodeId, string PersonKey, DateOnly EpisodeStartDate, string? EpisodeType, DateOnly? EpisodeEndDate,
+    bool? RhiOffered, bool? RhiAccepted, DateOnly? RhiDate);
+
+public sealed record EarlyHelpEpisode(
+    string EarlyHelpEpisodeId, string PersonKey, DateOnly EpisodeStartDate, DateOnly? EpisodeEndDate, DateOnly? AssessmentCompletedDate);
+
+public sealed record EhcpRequest(string EhcpRequestId, DateOnly RequestDate, DateOnly? RequestOutcomeDate, string? RequestOutcome);
+
+public sealed record EhcpAssessment(
+    string EhcpAssessmentId, string EhcpRequestId, DateOnly? AssessmentOutcomeDate, string? AssessmentOutcome, bool? AssessmentExceptions);
+
+public sealed record EhcpNamedPlan(string NamedPlanId, string EhcpAssessmentId, DateOnly PlanStartDate, DateOnly? PlanCeasedDate);
+
+/// <summary>A member of the children's services workforce (<c>ssd_professionals</c>).</summary>
+public sealed record Professional(
+    string ProfessionalKey, bool AgencyWorker, decimal FullTimeEquivalency, bool QualifiedSocialWorker,
+    DateOnly EmploymentStartDate, DateOnly? EmploymentEndDate);
+
+public sealed record CareLeaver(
+    string CareLeaverId, string PersonKey, string? Eligibility, string InTouch, DateOnly? LatestContactDate,
+    string? Accommodation, string? AccommodationSuitable, string? Activity);
+
+public sealed record EhcpActivePlan(string ActiveEhcpId, string? EhcpRequestId, string? PersonKey, bool EducatedInBorough);
+
+public sealed record MissingEducationCase(string PersonKey, DateOnly CmeStartDate);
+
+/// <summary>The rows of one snapshot dataset as at one date.</summary>
+public sealed record Snapshot<T>(DateOnly AsAt, IReadOnlyList<T> Rows);
+
+/// <summary>Mid-year estimate of the population aged 0-17 (refers to 30 June of <see cref="Year"/>).</summary>
+public sealed record PopulationEstimate(int Year, int Population);

@@ -1,0 +1,34 @@
+namespace PerfPipeline.CaseData;
+
+/// <summary>
+/// Everything the indicator engine needs for one local authority: the current event data, every
+/// snapshot kept so far, which event datasets were ever supplied, and the 0-17 population.
+/// </summary>
+public sealed record LaCaseData
+{
+    public required string LaCode { get; init; }
+
+    /// <summary>Event datasets (by contract name) that some accepted batch has supplied.</summary>
+    public IReadOnlySet<string> SuppliedDatasets { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public IReadOnlyList<Person> People { get; init; } = [];
+    public IReadOnlyList<Referral> Referrals { get; init; } = [];
+    public IReadOnlyList<Assessment> Assessments { get; init; } = [];
+    public IReadOnlyList<CpPlan> CpPlans { get; init; } = [];
+    public IReadOnlyList<CpVisit> CpVisits { get; init; } = [];
+    public IReadOnlyList<CareEpisode> CareEpisodes { get; init; } = [];
+    public IReadOnlyList<CareVisit> CareVisits { get; init; } = [];
+    public IReadOnlyList<Involvement> Involvements { get; init; } = [];
+    public IReadOnlyList<MissingEpisode> MissingEpisodes { get; init; } = [];
+    public IReadOnlyList<EarlyHelpEpisode> EarlyHelpEpisodes { get; init; } = [];
+    public IReadOnlyList<EhcpRequest> EhcpRequests { get; init; } = [];
+    public IReadOnlyList<EhcpAssessment> EhcpAssessments { get; init; } = [];
+    public IReadOnlyList<EhcpNamedPlan> EhcpNamedPlans { get; init; } = [];
+    public IReadOnlyList<Professional> Professionals { get; init; } = [];
+
+    public IReadOnlyList<Snapshot<CareLeaver>> CareLeaverSnapshots { get; init; } = [];
+    public IReadOnlyList<Snapshot<EhcpActivePlan>> EhcpActivePlanSnapshots { get; init; } = [];
+    public IReadOnlyList<Snapshot<MissingEducationCase>> MissingEducationSnapshots { get; init; } = [];
+
+    public IReadOnlyList<PopulationEstimate> Population { get; init; } = [];
+}
