@@ -1,1 +1,20 @@
-return 0;
+using System.CommandLine;
+
+var root = new RootCommand("PerfPipeline: children's services performance indicators from SSD extract batches.");
+
+// Each command lives in Commands/ and is added here.
+
+var parseResult = root.Parse(args);
+
+// Exit codes (docs/spec/interfaces.md): 0 success, 1 rejected input or failed load, 2 usage error.
+if (parseResult.Errors.Count > 0)
+{
+    foreach (var error in parseResult.Errors)
+    {
+        Console.Error.WriteLine(error.Message);
+    }
+
+    return 2;
+}
+
+return await parseResult.InvokeAsync();
