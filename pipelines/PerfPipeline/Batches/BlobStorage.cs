@@ -9,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 /// <summary>
 /// Creates the blob client for a Functions-style storage connection: either a connection string
 /// (<c>ExtractsStorage</c>, e.g. Azurite locally) or an identity-based one (<c>ExtractsStorage__blobServiceUri</c>,
-/// optionally <c>__clientId</c> for a user-assigned managed identity).
+/// with <c>__credential=managedidentity</c>).
 /// </summary>
 public static class BlobStorage
 {
@@ -45,10 +45,20 @@ public static class BlobStorage
                 $"Storage connection '{connection.Path}' is not configured: set '{connection.Path}' to a connection string or '{connection.Path}__blobServiceUri' to the account's blob endpoint.");
         }
 
+        return new BlobServiceClient(new Uri(serviceUri), Credential(connection), CreateClientOptions());
+    }
+
+    /// <summary>The Functions convention: <c>__credential=managedidentity</c> (with <c>__clientId</c> for a user-assigned identity); otherwise the developer's own sign-in.</summary>
+    private static TokenCredential Credential(IConfigurationSection connection)
+    {
         var clientId = connection["clientId"];
-        TokenCredential credential = string.IsNullOrWhiteSpace(clientId)
-            ? new DefaultAzureCredential()
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
-        return new BlobServiceClient(new Uri(serviceUri), credential, CreateClientOptions());
+        if (!string.IsNullOrWhiteSpace(clientId))
+        {
+            return new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+        }
+
+        return string.Equals(connection["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
+            : new DefaultAzureCredential();
     }
 }
