@@ -1,6 +1,7 @@
 namespace PerfPipeline.Tests.Warehouse.Sqlite;
 
 using Microsoft.Data.Sqlite;
+
 using PerfPipeline.Extracts;
 using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Warehouse.Sqlite;
