@@ -17,8 +17,6 @@ using PerfPipeline.Extracts;
 /// </summary>
 internal sealed class BlobBatchSource(BlobServiceClient service, BlobBatchSourceOptions options) : IBatchSource
 {
-    private const string ManifestFileName = "manifest.json";
-
     private readonly BlobContainerClient extracts = service.GetBlobContainerClient(options.ExtractsContainer);
     private readonly BlobContainerClient archive = service.GetBlobContainerClient(options.ArchiveContainer);
     private readonly BlobContainerClient quarantine = service.GetBlobContainerClient(options.QuarantineContainer);
@@ -51,8 +49,8 @@ internal sealed class BlobBatchSource(BlobServiceClient service, BlobBatchSource
         ArgumentNullException.ThrowIfNull(report);
         var folder = LoadFolder(batch, loadId);
         await CopyBatchAsync(batch, quarantine, folder, cancellationToken).ConfigureAwait(false);
-        await UploadTextAsync(quarantine.GetBlobClient($"{folder}/{BatchReportFiles.Errors}"), report.Json, "application/json", cancellationToken).ConfigureAwait(false);
-        await UploadTextAsync(quarantine.GetBlobClient($"{folder}/{BatchReportFiles.Summary}"), report.Summary, "text/plain; charset=utf-8", cancellationToken).ConfigureAwait(false);
+        await UploadTextAsync(quarantine.GetBlobClient($"{folder}/{BatchFileNames.ErrorReport}"), report.Json, "application/json", cancellationToken).ConfigureAwait(false);
+        await UploadTextAsync(quarantine.GetBlobClient($"{folder}/{BatchFileNames.Summary}"), report.Summary, "text/plain; charset=utf-8", cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Stream?> OpenArchivedFileAsync(BatchLocation batch, string loadId, string fileName, CancellationToken cancellationToken = default)
@@ -69,7 +67,7 @@ internal sealed class BlobBatchSource(BlobServiceClient service, BlobBatchSource
     {
         batch = null;
         var parts = blobName.Split('/');
-        if (parts.Length != 3 || parts[2] != ManifestFileName || !IsPlainName(parts[0])
+        if (parts.Length != 3 || parts[2] != BatchFileNames.Manifest || !BatchFileNames.IsLaCode(parts[0])
             || !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asAt))
         {
             return false;
@@ -129,13 +127,9 @@ internal sealed class BlobBatchSource(BlobServiceClient service, BlobBatchSource
     private static string LoadFolder(BatchLocation batch, string loadId)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return IsPlainName(loadId) ? $"{batch.Path}/{loadId}" : throw new ArgumentException($"'{loadId}' is not a load id.", nameof(loadId));
+        return BatchFileNames.IsPlain(loadId) ? $"{batch.Path}/{loadId}" : throw new ArgumentException($"'{loadId}' is not a load id.", nameof(loadId));
     }
 
     private static string BlobName(string folder, string fileName) =>
-        IsPlainName(fileName) ? $"{folder}/{fileName}" : throw new ArgumentException($"'{fileName}' is not a file name of a batch.", nameof(fileName));
-
-    /// <summary>One path segment: a manifest naming <c>../other-la/x.csv</c> must not reach outside its batch.</summary>
-    private static bool IsPlainName(string name) =>
-        !string.IsNullOrWhiteSpace(name) && name is not "." and not ".." && name.IndexOfAny(['/', '\\']) < 0;
+        BatchFileNames.IsPlain(fileName) ? $"{folder}/{fileName}" : throw new ArgumentException($"'{fileName}' is not a file name of a batch.", nameof(fileName));
 }

@@ -34,6 +34,7 @@ public abstract class BatchSourceContractTests
         await DropBatchAsync(new BatchLocation("873", new DateOnly(2019, 9, 30)));
         await DropAsync("872/2019-10-31/referrals.csv", "still being written"); // no manifest yet
         await DropAsync("872/not-a-date/manifest.json", "{}");
+        await DropAsync("wokingham/2019-09-30/manifest.json", "{}");
 
         var found = await Sut.FindBatchesAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
@@ -101,8 +102,8 @@ public abstract class BatchSourceContractTests
         await Sut.QuarantineAsync(Wokingham, LoadId, report, TestContext.Current.CancellationToken);
 
         Assert.Equal(Referrals(Wokingham), await ReadCopyAsync(CopyKind.Quarantine, Wokingham, LoadId, "referrals.csv"));
-        Assert.Equal(report.Json, await ReadCopyAsync(CopyKind.Quarantine, Wokingham, LoadId, BatchReportFiles.Errors));
-        Assert.Equal(report.Summary, await ReadCopyAsync(CopyKind.Quarantine, Wokingham, LoadId, BatchReportFiles.Summary));
+        Assert.Equal(report.Json, await ReadCopyAsync(CopyKind.Quarantine, Wokingham, LoadId, BatchFileNames.ErrorReport));
+        Assert.Equal(report.Summary, await ReadCopyAsync(CopyKind.Quarantine, Wokingham, LoadId, BatchFileNames.Summary));
         Assert.Null(await ReadCopyAsync(CopyKind.Archive, Wokingham, LoadId, "referrals.csv"));
         Assert.Equal(Manifest(Wokingham), await ReadAsync(await Sut.OpenFileAsync(Wokingham, "manifest.json", TestContext.Current.CancellationToken)));
     }
