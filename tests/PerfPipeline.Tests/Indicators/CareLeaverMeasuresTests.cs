@@ -26,8 +26,8 @@ public sealed class CareLeaverMeasuresTests
                 Leaver("e", "DIED") with { Activity = "G6" }, // 20
                 Leaver("f", "YES") with { Activity = "G6" }) // 17
             with
-            {
-                People =
+        {
+            People =
                 [
                     new("a", null, null, Day("2001-09-30")),
                     new("b", null, null, Day("1994-09-30")),
@@ -36,7 +36,7 @@ public sealed class CareLeaverMeasuresTests
                     new("e", null, null, Day("1999-01-01")),
                     new("f", null, null, Day("2001-10-01")),
                 ],
-            };
+        };
 
         AssertValue(Measure(data, ClNeet18To24Pct, "2019-20 Q2"), 1, 2, 50);
         AssertValue(Measure(data, ClInTouchPct, "2019-20 Q2"), 4, 5, 80);
