@@ -25,7 +25,7 @@ public sealed class BicepCompilationTests(CompiledTemplate compiled)
         var sut = BicepCli.Locate();
 
         var run = await sut.RunAsync(
-            ["lint", "--pattern", Path.Combine(InfraDirectory.Path, "**", "*.bicep*")],
+            ["lint", "--pattern", Path.Combine(RepositoryRoot.File("infra"), "**", "*.bicep*")],
             IdentityEnvironment(Guid.NewGuid().ToString()),
             TestContext.Current.CancellationToken);
 
@@ -45,7 +45,7 @@ public sealed class BicepCompilationTests(CompiledTemplate compiled)
             var parameters = Path.Combine(output.FullName, $"{environmentName}.parameters.json");
 
             var run = await sut.RunAsync(
-                ["build-params", InfraDirectory.File($"parameters/{environmentName}.bicepparam"), "--outfile", parameters],
+                ["build-params", RepositoryRoot.File("infra", "parameters", $"{environmentName}.bicepparam"), "--outfile", parameters],
                 IdentityEnvironment(administratorObjectId),
                 TestContext.Current.CancellationToken);
 
@@ -71,7 +71,7 @@ public sealed class BicepCompilationTests(CompiledTemplate compiled)
         try
         {
             var run = await sut.RunAsync(
-                ["build-params", InfraDirectory.File("parameters/prod.bicepparam"), "--outfile", Path.Combine(output.FullName, "parameters.json")],
+                ["build-params", RepositoryRoot.File("infra", "parameters", "prod.bicepparam"), "--outfile", Path.Combine(output.FullName, "parameters.json")],
                 new Dictionary<string, string?> { [AdministratorLogin] = null, [AdministratorObjectId] = null, [OperatorObjectId] = null },
                 TestContext.Current.CancellationToken);
 

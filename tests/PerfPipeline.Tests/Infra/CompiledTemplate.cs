@@ -24,7 +24,7 @@ public sealed class CompiledTemplate : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Build = await BicepCli.Locate().RunAsync(
-            ["build", InfraDirectory.File("main.bicep"), "--outdir", _output.FullName],
+            ["build", RepositoryRoot.File("infra", "main.bicep"), "--outdir", _output.FullName],
             cancellationToken: TestContext.Current.CancellationToken);
         var compiled = Path.Combine(_output.FullName, "main.json");
         if (!File.Exists(compiled))

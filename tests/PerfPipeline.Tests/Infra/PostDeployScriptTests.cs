@@ -116,7 +116,7 @@ public sealed class PostDeployScriptTests : IDisposable
     [Fact]
     public async Task Run_WithoutResourceGroup_IsAUsageError()
     {
-        var result = await ExternalCommand.RunAsync("bash", [InfraDirectory.File("post-deploy.sh")], _azure.Environment("present"), TestContext.Current.CancellationToken);
+        var result = await ExternalCommand.RunAsync("bash", [RepositoryRoot.File("infra", "post-deploy.sh")], _azure.Environment("present"), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Usage:", result.StandardError, StringComparison.Ordinal);
@@ -134,7 +134,7 @@ public sealed class PostDeployScriptTests : IDisposable
     {
         return ExternalCommand.RunAsync(
             "bash",
-            [InfraDirectory.File("post-deploy.sh"), "--resource-group", "rg-perfpipeline-dev", .. options],
+            [RepositoryRoot.File("infra", "post-deploy.sh"), "--resource-group", "rg-perfpipeline-dev", .. options],
             environment,
             TestContext.Current.CancellationToken);
     }

@@ -1,0 +1,43 @@
+namespace PerfPipeline.Warehouse.Sqlite;
+
+using Microsoft.Data.Sqlite;
+
+/// <summary>Opens connections to the warehouse file with the settings every connection needs.</summary>
+internal static class SqliteConnections
+{
+    public static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+
+        // No pooling: closing the last connection checkpoints the WAL into the file and releases it.
+        Pooling = false,
+    }.ToString();
+
+    public static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var command = connection.CreateCommand();
+
+            // WAL lets readers (dashboard, serve) work while a load writes. synchronous=FULL costs one fsync
+            // per commit, and a load commits once, so a committed load survives a power cut as well as a crash.
+            command.CommandText = """
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = FULL;
+                PRAGMA busy_timeout = 30000;
+                PRAGMA cache_size = -65536;
+                PRAGMA temp_store = MEMORY;
+                """;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}
