@@ -1,11 +1,9 @@
 namespace PerfPipeline.Tests.PowerBi;
 
-using PerfPipeline.Tests.Support;
-
 /// <summary>Where the Power BI project lives in the repository.</summary>
 internal static class PowerBiProject
 {
-    public static string Root => RepositoryRoot.Combine("powerbi");
+    public static string Root => RepositoryRoot.File("powerbi");
 
     public static string ProjectFile => Path.Combine(Root, "PerfDashboard.pbip");
 
