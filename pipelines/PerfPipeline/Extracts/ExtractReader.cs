@@ -55,7 +55,7 @@ public sealed class ExtractReader
         var manifest = ManifestParser.Parse(manifestBytes, out var manifestError);
         if (manifest is null)
         {
-            issues.Add(FileError(null, ValidationRule.ManifestInvalid, ManifestParser.FileName, manifestError!));
+            issues.Add(FileError(null, ValidationRule.ManifestInvalid, null, manifestError!));
             return Complete(null, manifestSha256, datasets, issues);
         }
 
@@ -94,7 +94,7 @@ public sealed class ExtractReader
         {
             if (issues.Count == 0)
             {
-                issues.Add(FileError(null, ValidationRule.ManifestMissing, ManifestParser.FileName, "the batch has no manifest.json"));
+                issues.Add(FileError(null, ValidationRule.ManifestMissing, null, "the batch has no manifest.json"));
             }
 
             return null;
@@ -109,7 +109,7 @@ public sealed class ExtractReader
             {
                 if (buffer.Length + read > MaxManifestBytes)
                 {
-                    issues.Add(FileError(null, ValidationRule.ManifestInvalid, ManifestParser.FileName, $"manifest.json is larger than {MaxManifestBytes} bytes"));
+                    issues.Add(FileError(null, ValidationRule.ManifestInvalid, null, $"manifest.json is larger than {MaxManifestBytes} bytes"));
                     return null;
                 }
 
@@ -214,7 +214,7 @@ public sealed class ExtractReader
             {
                 var share = (double)dataset.RowsRejected / dataset.RowsRead;
                 issues.Add(FileError(dataset.Contract.Name, ValidationRule.TooManyRowsRejected, dataset.File, string.Create(CultureInfo.InvariantCulture,
-                    $"{dataset.RowsRejected} of {dataset.RowsRead} rows rejected ({share:P1}), more than the {_maxRejectedRowShare:P0} allowed")));
+                    $"{dataset.RowsRejected} of {dataset.RowsRead} rows rejected ({share * 100:0.0}%), more than the {_maxRejectedRowShare * 100:0.##}% allowed")));
             }
         }
     }

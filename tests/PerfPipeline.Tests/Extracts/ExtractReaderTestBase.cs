@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using PerfPipeline.Batches;
 using PerfPipeline.Extracts;
 using PerfPipeline.Privacy;
-using PerfPipeline.Tests.Support;
+using PerfPipeline.Tests.TestSupport;
 
 /// <summary>A temp extracts root, a batch builder for 872/2019-09-30, and a reader whose clock says 2019-10-15.</summary>
 public abstract class ExtractReaderTestBase : IDisposable
@@ -14,14 +14,14 @@ public abstract class ExtractReaderTestBase : IDisposable
     {
         Source = new LocalFolderBatchSource(new LocalFolderBatchSourceOptions
         {
-            ExtractsRoot = Temp.Combine("extracts"),
-            ArchiveRoot = Temp.Combine("archive"),
-            QuarantineRoot = Temp.Combine("quarantine"),
+            ExtractsRoot = Temp.File("extracts"),
+            ArchiveRoot = Temp.File("archive"),
+            QuarantineRoot = Temp.File("quarantine"),
         });
-        Batch = new BatchBuilder(Temp.Combine("extracts"));
+        Batch = new BatchBuilder(Temp.File("extracts"));
     }
 
-    protected TempDirectory Temp { get; } = new();
+    private protected TempDirectory Temp { get; } = new();
 
     protected PseudonymisationKey Key { get; } = TestKeys.NewKey();
 
@@ -29,7 +29,7 @@ public abstract class ExtractReaderTestBase : IDisposable
 
     protected LocalFolderBatchSource Source { get; }
 
-    protected BatchBuilder Batch { get; }
+    private protected BatchBuilder Batch { get; }
 
     protected ExtractReader CreateReader(ExtractReaderOptions? options = null) => new(Key, Clock, options);
 
