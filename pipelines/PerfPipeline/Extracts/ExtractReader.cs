@@ -89,14 +89,10 @@ public sealed class ExtractReader
 
     private static async Task<byte[]?> ReadManifestAsync(BatchFileOpener openFile, List<ValidationIssue> issues, CancellationToken cancellationToken)
     {
-        var stream = await OpenAsync(openFile, ManifestParser.FileName, null, issues, cancellationToken).ConfigureAwait(false);
+        var missing = FileError(null, ValidationRule.ManifestMissing, null, "the batch has no manifest.json");
+        var stream = await OpenAsync(openFile, ManifestParser.FileName, null, missing, issues, cancellationToken).ConfigureAwait(false);
         if (stream is null)
         {
-            if (issues.Count == 0)
-            {
-                issues.Add(FileError(null, ValidationRule.ManifestMissing, null, "the batch has no manifest.json"));
-            }
-
             return null;
         }
 
@@ -156,10 +152,10 @@ public sealed class ExtractReader
             return empty;
         }
 
-        var stream = await OpenAsync(openFile, entry.File, contract.Name, issues, cancellationToken).ConfigureAwait(false);
+        var missing = FileError(contract.Name, ValidationRule.FileMissing, entry.File, "the manifest lists a file the batch does not have");
+        var stream = await OpenAsync(openFile, entry.File, contract.Name, missing, issues, cancellationToken).ConfigureAwait(false);
         if (stream is null)
         {
-            issues.Add(FileError(contract.Name, ValidationRule.FileMissing, entry.File, "the manifest lists a file the batch does not have"));
             return empty;
         }
 
@@ -191,13 +187,19 @@ public sealed class ExtractReader
         return result.Extract;
     }
 
-    /// <summary>Opens a file; a failure to open an existing file is the file error "unreadable" (issue added, null returned).</summary>
+    /// <summary>Opens a file, or adds the issue <paramref name="missing"/> (or "unreadable" when opening fails) and returns null.</summary>
     private static async Task<Stream?> OpenAsync(
-        BatchFileOpener openFile, string fileName, string? dataset, List<ValidationIssue> issues, CancellationToken cancellationToken)
+        BatchFileOpener openFile, string fileName, string? dataset, ValidationIssue missing, List<ValidationIssue> issues, CancellationToken cancellationToken)
     {
         try
         {
-            return await openFile(fileName, cancellationToken).ConfigureAwait(false);
+            var stream = await openFile(fileName, cancellationToken).ConfigureAwait(false);
+            if (stream is null)
+            {
+                issues.Add(missing);
+            }
+
+            return stream;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -21,11 +21,14 @@ public abstract class ExtractReaderTestBase : IDisposable
         Batch = new BatchBuilder(Temp.File("extracts"));
     }
 
+    /// <summary>Options that never reject a batch for its share of rejected rows, for tests of single row rules.</summary>
+    protected static ExtractReaderOptions Lenient { get; } = new() { MaxRejectedRowShare = 1.0 };
+
     private protected TempDirectory Temp { get; } = new();
 
     protected PseudonymisationKey Key { get; } = TestKeys.NewKey();
 
-    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2019, 10, 15, 12, 0, 0, TimeSpan.Zero));
+    protected FakeTimeProvider Clock { get; set; } = new(new DateTimeOffset(2019, 10, 15, 12, 0, 0, TimeSpan.Zero));
 
     protected LocalFolderBatchSource Source { get; }
 
