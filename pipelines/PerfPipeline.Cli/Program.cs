@@ -1,8 +1,11 @@
 using System.CommandLine;
 
+using PerfPipeline.Cli.Commands;
+
 var root = new RootCommand("PerfPipeline: children's services performance indicators from SSD extract batches.");
 
 // Each command lives in Commands/ and is added here.
+root.Subcommands.Add(GenerateCommand.Create());
 
 var parseResult = root.Parse(args);
 
