@@ -46,7 +46,7 @@ internal static class GenerateCommand
         {
             var profileFile = parseResult.GetValue(profile);
             var root = parseResult.GetValue(output)!.FullName;
-            var loaded = profileFile is null ? null : await SeedProfileJson.LoadAsync(profileFile.FullName, cancellationToken).ConfigureAwait(false);
+            var loaded = profileFile is null ? null : SeedProfileJson.Load(profileFile.FullName);
             var stopwatch = Stopwatch.StartNew();
             if (parseResult.GetValue(scale) is { } factor)
             {

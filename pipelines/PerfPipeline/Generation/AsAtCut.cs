@@ -20,6 +20,7 @@ internal static class AsAtCut
         var data = new LaCaseData
         {
             LaCode = world.LaCode,
+            AsAt = asAt,
             SuppliedDatasets = ExtractContract.Datasets.Where(d => d.Kind == DatasetKind.Event).Select(d => d.Name).ToHashSet(StringComparer.Ordinal),
             Referrals = [.. world.Referrals.Where(r => r.ReferralDate <= asAt).Select(r => r with { CloseDate = Known(r.CloseDate), ReferralNfa = r.CloseDate <= asAt ? r.ReferralNfa : null })],
             Assessments = [.. world.Assessments.Where(a => a.AssessmentStartDate <= asAt).Select(a => a with { AssessmentAuthDate = Known(a.AssessmentAuthDate) })],

@@ -13,13 +13,6 @@ internal static class SeedProfileJson
         RespectRequiredConstructorParameters = true,
     };
 
-    public static async Task<SeedProfile> LoadAsync(string path, CancellationToken cancellationToken = default)
-    {
-        var stream = File.OpenRead(path);
-        await using (stream.ConfigureAwait(false))
-        {
-            return await JsonSerializer.DeserializeAsync<SeedProfile>(stream, Options, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidDataException($"'{path}' holds no profile.");
-        }
-    }
+    public static SeedProfile Load(string path) =>
+        JsonSerializer.Deserialize<SeedProfile>(File.ReadAllBytes(path), Options) ?? throw new InvalidDataException($"'{path}' holds no profile.");
 }
