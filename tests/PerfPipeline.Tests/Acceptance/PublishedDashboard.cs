@@ -21,7 +21,7 @@ internal static class PublishedDashboard
 
     public static IReadOnlyList<PublishedMeasure> Load()
     {
-        using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(RepositoryRoot.Combine("seeds", "reference", "seed-dashboard.csv"));
+        using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(RepositoryRoot.File("seeds", "reference", "seed-dashboard.csv"));
         var rows = new List<PublishedMeasure>();
         foreach (var row in reader)
         {

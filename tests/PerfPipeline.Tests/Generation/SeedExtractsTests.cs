@@ -11,13 +11,13 @@ using PerfPipeline.Tests.Support;
 /// <summary>The committed seeds are exactly what the generator writes, and each batch is clean on its own.</summary>
 public sealed class SeedExtractsTests
 {
-    private static readonly string Committed = RepositoryRoot.Combine("seeds", "extracts");
+    private static readonly string Committed = RepositoryRoot.File("seeds", "extracts");
 
     [Fact]
     public async Task WriteAsync_WokinghamProfile_MatchesCommittedSeedsByteForByte()
     {
         using var temp = new TempDirectory();
-        var profile = SeedProfileJson.Load(RepositoryRoot.Combine("seeds", "profiles", "wokingham-2019-20-q2.json"));
+        var profile = SeedProfileJson.Load(RepositoryRoot.File("seeds", "profiles", "wokingham-2019-20-q2.json"));
 
         await SeedBatches.WriteAsync(profile, temp.Path, TestContext.Current.CancellationToken);
 

@@ -11,7 +11,7 @@ using PerfPipeline.Tests.Support;
 public sealed class SeedGeneratorTests
 {
     private static readonly Lazy<SyntheticWorld> World = new(() =>
-        SeedGenerator.Generate(SeedProfileJson.Load(RepositoryRoot.Combine("seeds", "profiles", "wokingham-2019-20-q2.json"))));
+        SeedGenerator.Generate(SeedProfileJson.Load(RepositoryRoot.File("seeds", "profiles", "wokingham-2019-20-q2.json"))));
 
     [Fact]
     public void Generate_WokinghamProfile_EngineReproducesEveryPublishedFigure()
@@ -48,7 +48,7 @@ public sealed class SeedGeneratorTests
     [Fact]
     public void Generate_SameProfileTwice_GivesTheSameRecords()
     {
-        var profile = SeedProfileJson.Load(RepositoryRoot.Combine("seeds", "profiles", "wokingham-2019-20-q2.json"));
+        var profile = SeedProfileJson.Load(RepositoryRoot.File("seeds", "profiles", "wokingham-2019-20-q2.json"));
 
         var sut = SeedGenerator.Generate(profile);
 
