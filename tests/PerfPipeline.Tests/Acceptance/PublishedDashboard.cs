@@ -4,7 +4,6 @@ using System.Globalization;
 
 using nietras.SeparatedValues;
 
-using PerfPipeline.Tests.Support;
 
 /// <summary>
 /// The published Wokingham dashboard (<c>seeds/reference/seed-dashboard.csv</c>) and how a computed value

@@ -6,7 +6,7 @@ using PerfPipeline.Batches;
 using PerfPipeline.Extracts;
 using PerfPipeline.Generation;
 using PerfPipeline.Generation.Profile;
-using PerfPipeline.Tests.Support;
+using PerfPipeline.Tests.TestSupport;
 
 /// <summary>The committed seeds are exactly what the generator writes, and each batch is clean on its own.</summary>
 public sealed class SeedExtractsTests

@@ -6,7 +6,6 @@ using PerfPipeline.Generation;
 using PerfPipeline.Generation.Profile;
 using PerfPipeline.Indicators;
 using PerfPipeline.Tests.Acceptance;
-using PerfPipeline.Tests.Support;
 
 public sealed class SeedGeneratorTests
 {
