@@ -43,7 +43,7 @@ GO
 -- Teams named in referrals, assessments and involvements, per LA.
 CREATE TABLE dbo.dim_team (
     la_code    nvarchar(10)   NOT NULL,
-    team_name  nvarchar(400)  NOT NULL,
+    team_name  nvarchar(400)  COLLATE Latin1_General_100_BIN2 NOT NULL,
     CONSTRAINT pk_dim_team PRIMARY KEY CLUSTERED (la_code, team_name)
 );
 GO

@@ -7,8 +7,8 @@
 CREATE TABLE dbo.fact_care_leaver_snapshot (
     la_code                 nvarchar(10)   NOT NULL,
     as_at                   date           NOT NULL,
-    care_leaver_id          nvarchar(100)  NOT NULL,
-    person_key              nvarchar(64)   NOT NULL,
+    care_leaver_id          nvarchar(100) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    person_key              nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
     eligibility             nvarchar(400)  NULL,
     in_touch                nvarchar(20)   NOT NULL,  -- YES NO DIED REFU NREQ RHOM
     latest_contact_date     date           NULL,
@@ -25,9 +25,9 @@ GO
 CREATE TABLE dbo.fact_ehcp_active_plan_snapshot (
     la_code              nvarchar(10)   NOT NULL,
     as_at                date           NOT NULL,
-    active_ehcp_id       nvarchar(100)  NOT NULL,
-    ehcp_request_id      nvarchar(100)  NULL,
-    person_key           nvarchar(64)   NULL,
+    active_ehcp_id       nvarchar(100) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    ehcp_request_id      nvarchar(100) COLLATE Latin1_General_100_BIN2 NULL,
+    person_key           nvarchar(64) COLLATE Latin1_General_100_BIN2 NULL,
     educated_in_borough  bit            NOT NULL,
     load_id              nvarchar(64)   NOT NULL,
     CONSTRAINT pk_fact_ehcp_active_plan_snapshot PRIMARY KEY CLUSTERED (la_code, as_at, active_ehcp_id),
@@ -39,7 +39,7 @@ GO
 CREATE TABLE dbo.fact_missing_education_snapshot (
     la_code         nvarchar(10)  NOT NULL,
     as_at           date          NOT NULL,
-    person_key      nvarchar(64)  NOT NULL,
+    person_key      nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
     cme_start_date  date          NOT NULL,
     load_id         nvarchar(64)  NOT NULL,
     CONSTRAINT pk_fact_missing_education_snapshot PRIMARY KEY CLUSTERED (la_code, as_at, person_key),

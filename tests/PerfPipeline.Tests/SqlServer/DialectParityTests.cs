@@ -20,11 +20,49 @@ public sealed class DialectParityTests : IDisposable
     public void Tables_BothDialects_HaveTheSameTablesAndColumnsInTheSameOrder()
     {
         var sqlite = SqliteObjects("table");
-        var sqlServer = SqlServerModels.Columns(_model, ModelSchema.Table, Table.Columns)
+        var sqlServer = WarehouseTables()
             .ToDictionary(t => SqliteName(t.Key), t => t.Value.Select(SqlServerModels.ColumnName).ToList(), StringComparer.Ordinal);
 
         Assert.Equal(sqlite.Keys.Order(StringComparer.Ordinal), sqlServer.Keys.Order(StringComparer.Ordinal));
         Assert.All(sqlite, table => Assert.Equal(table.Value.Select(c => c.Name), sqlServer[table.Key]));
+    }
+
+    [Fact]
+    public void StageTables_SqlServer_MirrorTheirWarehouseTables()
+    {
+        // The writer's staging tables have no SQLite counterpart; each has its table's columns and types (the
+        // calendar's also a load_id keying the rows of one fill).
+        var tables = SqlServerModels.Columns(_model, ModelSchema.Table, Table.Columns);
+        var stage = tables.Where(t => t.Key.StartsWith("stage.", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(ExtractContract.Datasets.Count + 2, stage.Count);
+        foreach (var (name, columns) in stage)
+        {
+            var warehouse = tables[$"dbo.{name["stage.".Length..]}"].Select(Describe).ToList();
+            var staged = columns.Select(Describe).ToList();
+            if (!warehouse.Contains("load_id nvarchar"))
+            {
+                warehouse.Insert(0, "load_id nvarchar");
+            }
+
+            Assert.Equal(warehouse, staged);
+        }
+    }
+
+    [Fact]
+    public void Columns_IdentifiersAndTeams_CompareExactly()
+    {
+        var tables = WarehouseTables();
+        var exact = ExtractContract.Datasets
+            .SelectMany(d => d.Columns.Where(c => c.Kind is ColumnKind.RecordId or ColumnKind.PersonId).Select(c => (d.Table, c.StoredAs)))
+            .Append(("fact_referral", "referral_team")).Append(("fact_assessment", "assessment_team"))
+            .Append(("fact_involvement", "professional_team")).Append(("dim_team", "team_name"));
+
+        foreach (var (table, column) in exact)
+        {
+            var spec = tables[$"dbo.{table}"].Single(c => SqlServerModels.ColumnName(c) == column);
+            Assert.Equal("Latin1_General_100_BIN2", spec.GetProperty<string>(Column.Collation));
+        }
     }
 
     [Fact]
@@ -43,7 +81,7 @@ public sealed class DialectParityTests : IDisposable
     public void Columns_BothDialects_AgreeOnNullabilityAndKindOfType()
     {
         var sqlite = SqliteObjects("table");
-        var sqlServer = SqlServerModels.Columns(_model, ModelSchema.Table, Table.Columns);
+        var sqlServer = WarehouseTables();
 
         foreach (var (table, columns) in sqlServer)
         {
@@ -61,7 +99,7 @@ public sealed class DialectParityTests : IDisposable
     [Fact]
     public void Columns_ContractDatasets_HaveTheSqlServerTypeOfTheirKind()
     {
-        var tables = SqlServerModels.Columns(_model, ModelSchema.Table, Table.Columns);
+        var tables = WarehouseTables();
 
         foreach (var dataset in ExtractContract.Datasets)
         {
@@ -98,11 +136,19 @@ public sealed class DialectParityTests : IDisposable
         _ => [],
     };
 
+    private static string Describe(TSqlObject column) => $"{SqlServerModels.ColumnName(column)} {TypeName(column)}";
+
     private static string TypeName(TSqlObject column) => column.GetReferenced(Column.DataType).Single().Name.Parts[^1];
 
     /// <summary><c>dbo.audit_load</c> → <c>audit_load</c>; <c>pbi.load</c> → <c>pbi_load</c>.</summary>
     private static string SqliteName(string sqlServerName) =>
         sqlServerName.StartsWith("dbo.", StringComparison.Ordinal) ? sqlServerName[4..] : sqlServerName.Replace('.', '_');
+
+    /// <summary>The warehouse's tables (dbo), without the writer's staging tables.</summary>
+    private Dictionary<string, List<TSqlObject>> WarehouseTables() =>
+        SqlServerModels.Columns(_model, ModelSchema.Table, Table.Columns)
+            .Where(t => t.Key.StartsWith("dbo.", StringComparison.Ordinal))
+            .ToDictionary(StringComparer.Ordinal);
 
     private Dictionary<string, List<SqliteColumn>> SqliteObjects(string type)
     {
