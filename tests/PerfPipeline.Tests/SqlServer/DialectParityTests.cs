@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.SqlServer.Dac.Model;
 
 using PerfPipeline.Extracts;
-using PerfPipeline.Tests.Support;
+using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Warehouse.Sqlite;
 
 /// <summary>
@@ -152,7 +152,7 @@ public sealed class DialectParityTests : IDisposable
 
     private Dictionary<string, List<SqliteColumn>> SqliteObjects(string type)
     {
-        var connectionString = SqliteConnections.ConnectionString(_temp.Combine("warehouse.db"));
+        var connectionString = SqliteConnections.ConnectionString(_temp.File("warehouse.db"));
         SqliteMigrations.Apply(connectionString);
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
