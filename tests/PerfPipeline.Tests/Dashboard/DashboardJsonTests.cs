@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 
 using PerfPipeline.Dashboard;
+using PerfPipeline.Tests.Support;
 
 using static PerfPipeline.Indicators.IndicatorCodes;
 
@@ -78,7 +79,7 @@ public sealed class DashboardJsonTests
 
     private static string InterfaceExample()
     {
-        var text = File.ReadAllText(RepositoryRoot.File("docs", "spec", "interfaces.md"));
+        var text = File.ReadAllText(RepositoryRoot.Combine("docs", "spec", "interfaces.md"));
         var start = text.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
         return text[start..text.IndexOf("```", start, StringComparison.Ordinal)];
     }
