@@ -39,7 +39,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var azurite = RepositoryRoot.Combine("node_modules", "azurite", "dist", "src", "blob", "main.js");
+        var azurite = RepositoryRoot.File("node_modules", "azurite", "dist", "src", "blob", "main.js");
         if (!File.Exists(azurite))
         {
             throw new InvalidOperationException($"Azurite is not installed ({azurite}): run 'npm ci' at the repository root (the test project's build does it).");
