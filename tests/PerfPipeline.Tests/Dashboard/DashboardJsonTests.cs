@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text.Json;
 
 using PerfPipeline.Dashboard;
-using PerfPipeline.Tests.Support;
 
 using static PerfPipeline.Indicators.IndicatorCodes;
 
@@ -79,7 +78,7 @@ public sealed class DashboardJsonTests
 
     private static string InterfaceExample()
     {
-        var text = File.ReadAllText(RepositoryRoot.Combine("docs", "spec", "interfaces.md"));
+        var text = File.ReadAllText(RepositoryRoot.File("docs", "spec", "interfaces.md"));
         var start = text.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
         return text[start..text.IndexOf("```", start, StringComparison.Ordinal)];
     }

@@ -3,14 +3,13 @@ namespace PerfPipeline.Tests.Indicators;
 using nietras.SeparatedValues;
 
 using PerfPipeline.Indicators;
-using PerfPipeline.Tests.Support;
 
 public sealed class IndicatorCatalogueTests
 {
     [Fact]
     public void All_FollowsThePublishedDashboardInOrderWithTheTwoRates()
     {
-        using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(RepositoryRoot.Combine("seeds", "reference", "seed-dashboard.csv"));
+        using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(RepositoryRoot.File("seeds", "reference", "seed-dashboard.csv"));
         var published = reader.Enumerate(row => (
             Item: row["item"].Parse<int>(), Title: row["item_title"].ToString(), Code: row["indicator"].ToString(),
             Label: row["label"].ToString(), Unit: row["unit"].ToString())).ToList();
@@ -42,7 +41,7 @@ public sealed class IndicatorCatalogueTests
     [Fact]
     public void All_CarriesEveryNationalComparatorOfTheReferenceFile()
     {
-        using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(RepositoryRoot.Combine("seeds", "reference", "national-comparators.csv"));
+        using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(RepositoryRoot.File("seeds", "reference", "national-comparators.csv"));
         var comparators = reader.Enumerate(row => (Code: row["indicator"].ToString(), Value: row["value"].Parse<decimal>(), Period: row["period"].ToString())).ToList();
 
         Assert.Equal(10, comparators.Count);
