@@ -3,7 +3,7 @@ namespace PerfPipeline.Tests.PowerBi;
 using Microsoft.Data.Sqlite;
 
 using PerfPipeline.Tests.PowerBi.Tmdl;
-using PerfPipeline.Tests.Support;
+using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Warehouse.Sqlite;
 
 /// <summary>The model's sources exist in the embedded warehouse: SQLite's <c>pbi_&lt;name&gt;</c> for SQL Server's <c>pbi.&lt;name&gt;</c>.</summary>
@@ -15,7 +15,7 @@ public sealed class SqliteViewsTests : IDisposable
     [Fact]
     public void SourceViews_OfEveryModelTable_ExistInTheMigratedWarehouseWithEveryMappedColumn()
     {
-        var connectionString = SqliteConnections.ConnectionString(_temp.Combine("warehouse.db"));
+        var connectionString = SqliteConnections.ConnectionString(_temp.File("warehouse.db"));
         SqliteMigrations.Apply(connectionString);
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
