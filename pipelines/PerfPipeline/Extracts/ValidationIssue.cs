@@ -22,4 +22,8 @@ public sealed record ValidationIssue(
     long? Row,
     string? Column,
     string? Value,
-    string Reason);
+    string Reason)
+{
+    /// <summary>The rule broken (null for issues recorded without one); issues of one rule are grouped in the summary.</summary>
+    public ValidationRule? Rule { get; init; }
+}

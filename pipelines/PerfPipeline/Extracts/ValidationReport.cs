@@ -1,4 +1,154 @@
 namespace PerfPipeline.Extracts;
 
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+using PerfPipeline.Batches;
+
 /// <summary>The machine-readable error report (JSON) and the readable summary of a validated batch.</summary>
-public sealed record ValidationReport(string Json, string Summary);
+public sealed record ValidationReport(string Json, string Summary)
+{
+    /// <summary>How many issues of each rule the summary shows by default; the JSON has them all.</summary>
+    public const int DefaultIssuesPerRule = 5;
+
+    /// <summary>Builds both forms of the report for a batch read by <see cref="ExtractReader"/>.</summary>
+    public static ValidationReport Create(BatchLocation batch, ExtractBatch extract, int issuesPerRule = DefaultIssuesPerRule)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(extract);
+        return new ValidationReport(ToJson(batch, extract), ToSummary(batch, extract, issuesPerRule));
+    }
+
+    private static string Verdict(ExtractBatch extract) => extract.IsRejected ? "rejected" : "accepted";
+
+    private static string ToJson(BatchLocation batch, ExtractBatch extract)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("la_code", batch.LaCode);
+            json.WriteString("as_at", batch.AsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("manifest_sha256", extract.ManifestSha256);
+            json.WriteString("verdict", Verdict(extract));
+            json.WriteString("reason", extract.RejectionReason);
+            json.WriteStartArray("datasets");
+            foreach (var dataset in extract.Datasets)
+            {
+                json.WriteStartObject();
+                json.WriteString("dataset", dataset.Contract.Name);
+                json.WriteString("file", dataset.File);
+                json.WriteNumber("rows_read", dataset.RowsRead);
+                json.WriteNumber("rows_accepted", dataset.RowsAccepted);
+                json.WriteNumber("rows_rejected", dataset.RowsRejected);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("issues");
+            foreach (var issue in extract.Issues)
+            {
+                json.WriteStartObject();
+                json.WriteString("severity", JsonNamingPolicy.SnakeCaseLower.ConvertName(issue.Severity.ToString()));
+                json.WriteString("rule", issue.Rule is { } rule ? JsonNamingPolicy.SnakeCaseLower.ConvertName(rule.ToString()) : null);
+                json.WriteString("dataset", issue.Dataset);
+                if (issue.Row is { } row)
+                {
+                    json.WriteNumber("row", row);
+                }
+                else
+                {
+                    json.WriteNull("row");
+                }
+
+                json.WriteString("column", issue.Column);
+                json.WriteString("value", issue.Value);
+                json.WriteString("reason", issue.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static string ToSummary(BatchLocation batch, ExtractBatch extract, int issuesPerRule)
+    {
+        var text = new StringBuilder();
+        var manifest = extract.Manifest;
+        text.Append(CultureInfo.InvariantCulture, $"Batch {batch}");
+        if (manifest?.LaName is { Length: > 0 } laName)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" ({laName}");
+            text.Append(manifest.SourceSystem is { Length: > 0 } system ? $", {system})" : ")");
+        }
+
+        text.AppendLine();
+        text.AppendLine();
+        if (extract.Datasets.Count > 0)
+        {
+            var width = Math.Max("dataset".Length, extract.Datasets.Max(d => d.Contract.Name.Length));
+            text.AppendLine(CultureInfo.InvariantCulture, $"{"dataset".PadRight(width)}  {"read",10}  {"accepted",10}  {"rejected",10}");
+            foreach (var dataset in extract.Datasets)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"{dataset.Contract.Name.PadRight(width)}  {dataset.RowsRead,10:N0}  {dataset.RowsAccepted,10:N0}  {dataset.RowsRejected,10:N0}");
+            }
+
+            text.AppendLine();
+        }
+
+        var counts = extract.Issues.GroupBy(i => i.Severity).ToDictionary(g => g.Key, g => g.Count());
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"{counts.GetValueOrDefault(IssueSeverity.FileError):N0} file errors, {counts.GetValueOrDefault(IssueSeverity.RowError):N0} row errors, {counts.GetValueOrDefault(IssueSeverity.Warning):N0} warnings");
+
+        foreach (var group in extract.Issues.GroupBy(i => (i.Severity, i.Rule)).OrderBy(g => g.Key.Severity))
+        {
+            var total = group.Count();
+            var rule = group.Key.Rule?.ToString() ?? "Other";
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{Label(group.Key.Severity)} {rule} ({total:N0})");
+            foreach (var issue in group.Take(issuesPerRule))
+            {
+                text.Append("  ");
+                text.Append(issue.Dataset ?? ManifestParser.FileName);
+                if (issue.Row is { } row)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" row {row}");
+                }
+
+                if (issue.Column is not null)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" {issue.Column}");
+                }
+
+                if (issue.Value is not null)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" '{issue.Value}'");
+                }
+
+                text.AppendLine(CultureInfo.InvariantCulture, $": {issue.Reason}");
+            }
+
+            if (total > issuesPerRule)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  … and {total - issuesPerRule:N0} more");
+            }
+        }
+
+        text.AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"Verdict: {Verdict(extract)}");
+        text.AppendLine(extract.RejectionReason is null ? string.Empty : $": {extract.RejectionReason}");
+        return text.ToString();
+    }
+
+    private static string Label(IssueSeverity severity) => severity switch
+    {
+        IssueSeverity.FileError => "[file error]",
+        IssueSeverity.RowError => "[row error]",
+        _ => "[warning]",
+    };
+}

@@ -1,0 +1,13 @@
+namespace PerfPipeline.Batches;
+
+/// <summary>Names of files inside a batch folder, and of load folders under archive and quarantine.</summary>
+internal static class BatchFileNames
+{
+    public const string Manifest = "manifest.json";
+    public const string ErrorReport = "errors.json";
+    public const string Summary = "summary.txt";
+
+    /// <summary>True for a bare file name (no folders, not <c>.</c> or <c>..</c>): nothing outside the folder can be named.</summary>
+    public static bool IsPlain(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name is not "." and not ".." && name.AsSpan().IndexOfAny(['/', '\\', ':', '\0']) < 0;
+}

@@ -1,0 +1,14 @@
+namespace PerfPipeline.Batches;
+
+/// <summary>Folders of the local batch source; relative paths are relative to the working folder.</summary>
+public sealed class LocalFolderBatchSourceOptions
+{
+    /// <summary>Where LAs drop batches as <c>{la_code}/{as_at}/manifest.json</c> and CSVs.</summary>
+    public required string ExtractsRoot { get; init; }
+
+    /// <summary>Where loaded batches are copied, as <c>{la}/{as_at}/{load_id}/</c>. Default <c>data/archive</c>.</summary>
+    public string ArchiveRoot { get; init; } = Path.Combine("data", "archive");
+
+    /// <summary>Where rejected batches are copied with their error report. Default <c>data/quarantine</c>.</summary>
+    public string QuarantineRoot { get; init; } = Path.Combine("data", "quarantine");
+}

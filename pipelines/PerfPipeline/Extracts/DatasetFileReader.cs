@@ -1,0 +1,398 @@
+namespace PerfPipeline.Extracts;
+
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+
+using nietras.SeparatedValues;
+
+/// <summary>
+/// Reads and validates one dataset file of a batch: maps the header to the contract, parses every contract column
+/// by its kind, applies the row rules, and rejects every copy of a duplicated primary key. Columns outside the
+/// contract are never read beyond the CSV parser's own buffer.
+/// </summary>
+internal sealed class DatasetFileReader
+{
+    private const int BufferSize = 1 << 16;
+
+    // RFC 4180: comma, quotes unescaped; values trimmed of spaces; field counts checked here, not by the parser,
+    // so blank lines can be skipped and a bad record becomes a row error instead of an exception.
+    private static readonly SepReaderOptions CsvOptions = Sep.New(',').Reader(o => o with
+    {
+        HasHeader = false,
+        Unescape = true,
+        Trim = SepTrim.All,
+        DisableColCountCheck = true,
+    });
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
+
+    private readonly DatasetContract _contract;
+    private readonly string _file;
+    private readonly BatchReadContext _context;
+    private readonly ColumnSpec[] _columns;
+    private readonly int[] _fieldOfColumn;
+    private readonly (int Start, int End)[] _ranges;
+    private readonly List<ValidationIssue> _issues = [];
+    private readonly Dictionary<string, int> _keyCounts = new(StringComparer.Ordinal);
+    private readonly List<(long Row, string Key)> _rejectedKeys = [];
+    private List<AcceptedRow> _rows = [];
+    private int _headerFieldCount = -1;
+    private bool _headerRejected;
+    private bool _hasDuplicates;
+    private long _rowsRead;
+    private long _rowsRejected;
+
+    public DatasetFileReader(DatasetContract contract, string file, BatchReadContext context)
+    {
+        _contract = contract;
+        _file = file;
+        _context = context;
+        _columns = [.. contract.Columns];
+        _fieldOfColumn = new int[_columns.Length];
+        Array.Fill(_fieldOfColumn, -1);
+        _ranges = new (int, int)[contract.DateRanges.Count];
+        for (var i = 0; i < _ranges.Length; i++)
+        {
+            _ranges[i] = (contract.IndexOf(contract.DateRanges[i].Start), contract.IndexOf(contract.DateRanges[i].End));
+        }
+    }
+
+    public async Task<DatasetReadResult> ReadAsync(Stream stream, bool computeSha256, CancellationToken cancellationToken)
+    {
+        using var sha256 = computeSha256 ? SHA256.Create() : null;
+        var source = sha256 is null ? stream : new CryptoStream(stream, sha256, CryptoStreamMode.Read, leaveOpen: true);
+        var unreadable = false;
+        try
+        {
+            using (var text = new StreamReader(source, StrictUtf8, detectEncodingFromByteOrderMarks: false, BufferSize, leaveOpen: true))
+            using (var csv = await CsvOptions.FromAsync(text, cancellationToken).ConfigureAwait(false))
+            {
+                while (await csv.MoveNextAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    Read(csv.Current);
+                }
+            }
+
+            if (sha256 is not null)
+            {
+                // The checksum covers every byte, including any the text reader did not need.
+                await source.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or DecoderFallbackException or InvalidDataException)
+        {
+            unreadable = true;
+            FileError(ValidationRule.FileUnreadable, null, $"the file cannot be read as UTF-8 CSV: {exception.Message}");
+            _rowsRejected += _rows.Count;
+            _rows = [];
+        }
+        finally
+        {
+            if (!ReferenceEquals(source, stream))
+            {
+                await source.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (_headerFieldCount < 0 && !unreadable)
+        {
+            FileError(ValidationRule.HeaderMissing, null, "the file has no header row");
+        }
+
+        RejectDuplicateKeys();
+        var extract = new DatasetExtract(_contract, _file, _rowsRead, _rowsRejected, _rows);
+        var hash = sha256 is not null && !unreadable ? Convert.ToHexStringLower(sha256.Hash!) : null;
+        return new DatasetReadResult(extract, _issues, hash, unreadable);
+    }
+
+    private void Read(SepReader.Row row)
+    {
+        // Entirely blank lines are not records (checked before any column access, which may rewrite the span).
+        if (row.Span.IsWhiteSpace())
+        {
+            return;
+        }
+
+        if (_headerFieldCount < 0)
+        {
+            ReadHeader(row);
+            return;
+        }
+
+        _rowsRead++;
+        if (_headerRejected)
+        {
+            _rowsRejected++;
+            return;
+        }
+
+        ReadRecord(row, _rowsRead);
+    }
+
+    private void ReadHeader(SepReader.Row row)
+    {
+        _headerFieldCount = row.ColCount;
+        for (var field = 0; field < row.ColCount; field++)
+        {
+            var column = ColumnNamed(row[field].Span.Trim());
+            if (column < 0)
+            {
+                continue;
+            }
+
+            if (_fieldOfColumn[column] >= 0)
+            {
+                FileError(ValidationRule.ColumnNamedTwice, _columns[column].Name, "the header names this contract column more than once");
+                _headerRejected = true;
+                continue;
+            }
+
+            _fieldOfColumn[column] = field;
+        }
+
+        for (var column = 0; column < _columns.Length; column++)
+        {
+            if (_columns[column].Required && _fieldOfColumn[column] < 0)
+            {
+                FileError(ValidationRule.RequiredColumnMissing, _columns[column].Name, "a required column is missing from the header");
+                _headerRejected = true;
+            }
+        }
+    }
+
+    private int ColumnNamed(ReadOnlySpan<char> name)
+    {
+        for (var column = 0; column < _columns.Length; column++)
+        {
+            if (name.Equals(_columns[column].Name, StringComparison.OrdinalIgnoreCase))
+            {
+                return column;
+            }
+        }
+
+        return -1;
+    }
+
+    private void ReadRecord(SepReader.Row row, long rowNumber)
+    {
+        string? key;
+        bool rejected;
+        object?[]? values = null;
+        if (row.ColCount != _headerFieldCount)
+        {
+            RowError(rowNumber, null, null, ValidationRule.WrongFieldCount,
+                $"the record has {row.ColCount} fields, the header has {_headerFieldCount}");
+            rejected = true;
+            key = ReadKeyOnly(row);
+        }
+        else
+        {
+            values = new object?[_columns.Length];
+            rejected = !ReadValues(row, rowNumber, values);
+            key = values[0] as string;
+        }
+
+        if (key is not null)
+        {
+            ref var copies = ref CollectionsMarshal.GetValueRefOrAddDefault(_keyCounts, key, out _);
+            if (++copies == 2)
+            {
+                _hasDuplicates = true;
+            }
+        }
+
+        if (rejected)
+        {
+            _rowsRejected++;
+            if (key is not null)
+            {
+                _rejectedKeys.Add((rowNumber, key));
+            }
+        }
+        else
+        {
+            _rows.Add(new AcceptedRow(rowNumber, values!));
+        }
+    }
+
+    /// <summary>Parses every contract column of a well-formed record into <paramref name="values"/>; false when the row is rejected.</summary>
+    private bool ReadValues(SepReader.Row row, long rowNumber, object?[] values)
+    {
+        var accepted = true;
+        for (var column = 0; column < _columns.Length; column++)
+        {
+            var field = _fieldOfColumn[column];
+            if (field < 0)
+            {
+                continue;
+            }
+
+            var text = row[field].Span.Trim();
+            var spec = _columns[column];
+            if (text.IsEmpty)
+            {
+                if (spec.Required)
+                {
+                    RowError(rowNumber, spec, null, ValidationRule.RequiredValueMissing, "a required value is empty");
+                    accepted = false;
+                }
+
+                continue;
+            }
+
+            switch (spec.Kind)
+            {
+                case ColumnKind.PersonId:
+                    values[column] = _context.Pseudonymiser.Pseudonymise(text);
+                    break;
+                case ColumnKind.RecordId when column == 0:
+                    values[column] = text.ToString();
+                    break;
+                case ColumnKind.Text or ColumnKind.RecordId:
+                    values[column] = _context.Strings.Get(text);
+                    break;
+                case ColumnKind.Date:
+                    accepted &= ReadDate(rowNumber, spec, text, out values[column]);
+                    break;
+                case ColumnKind.Flag when CellParser.TryParseFlag(text, out var flag):
+                    values[column] = flag ? BoxedTrue : BoxedFalse;
+                    break;
+                case ColumnKind.Flag:
+                    RowError(rowNumber, spec, text.ToString(), ValidationRule.UnparseableFlag, "not a flag (Y/N, Yes/No, 1/0, True/False)");
+                    accepted = false;
+                    break;
+                case ColumnKind.Code:
+                    values[column] = CellParser.MatchCode(text, spec.Codes);
+                    if (values[column] is null)
+                    {
+                        RowError(rowNumber, spec, text.ToString(), ValidationRule.CodeNotInList, $"not in the code list ({string.Join(", ", spec.Codes)})");
+                        accepted = false;
+                    }
+
+                    break;
+                case ColumnKind.Number when CellParser.TryParseNumber(text, out var number):
+                    values[column] = number;
+                    break;
+                case ColumnKind.Number:
+                    RowError(rowNumber, spec, text.ToString(), ValidationRule.UnparseableNumber, "not a decimal number with '.' as separator");
+                    accepted = false;
+                    break;
+                default:
+                    throw new InvalidOperationException($"Column kind {spec.Kind} has no reader.");
+            }
+        }
+
+        foreach (var (start, end) in _ranges)
+        {
+            if (values[start] is DateOnly startDate && values[end] is DateOnly endDate && endDate < startDate)
+            {
+                RowError(rowNumber, _columns[end], $"{endDate:yyyy-MM-dd}", ValidationRule.EndBeforeStart,
+                    $"before {_columns[start].Name} ({startDate:yyyy-MM-dd})");
+                accepted = false;
+            }
+        }
+
+        return accepted;
+    }
+
+    private bool ReadDate(long rowNumber, ColumnSpec spec, ReadOnlySpan<char> text, out object? value)
+    {
+        value = null;
+        if (!CellParser.TryParseDate(text, out var date))
+        {
+            RowError(rowNumber, spec, text.ToString(), ValidationRule.UnparseableDate, "not a date (yyyy-MM-dd, yyyy-MM-dd HH:mm[:ss[.fff]] or dd/MM/yyyy)");
+            return false;
+        }
+
+        if (date == CellParser.PlaceholderDate)
+        {
+            Warning(rowNumber, spec, text.ToString(), ValidationRule.PlaceholderDate, "placeholder date read as no date");
+            if (spec.Required)
+            {
+                RowError(rowNumber, spec, text.ToString(), ValidationRule.RequiredValueMissing, "a required date is a placeholder for no date");
+                return false;
+            }
+
+            return true;
+        }
+
+        if (date > _context.AsAt)
+        {
+            RowError(rowNumber, spec, text.ToString(), ValidationRule.DateAfterAsAt, $"after the batch's as_at date ({_context.AsAt:yyyy-MM-dd})");
+            return false;
+        }
+
+        value = _context.Dates.Get(date);
+        return true;
+    }
+
+    /// <summary>The primary key of a malformed record, when it can be read, so its duplicates are still found.</summary>
+    private string? ReadKeyOnly(SepReader.Row row)
+    {
+        var field = _fieldOfColumn[0];
+        if (field >= row.ColCount)
+        {
+            return null;
+        }
+
+        var text = row[field].Span.Trim();
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+
+        return _columns[0].Kind == ColumnKind.PersonId ? _context.Pseudonymiser.Pseudonymise(text) : text.ToString();
+    }
+
+    /// <summary>Every copy of a duplicated primary key is rejected; a copy already rejected for another reason is counted once.</summary>
+    private void RejectDuplicateKeys()
+    {
+        if (!_hasDuplicates)
+        {
+            return;
+        }
+
+        var key = _columns[0];
+        var kept = new List<AcceptedRow>(_rows.Count);
+        foreach (var row in _rows)
+        {
+            var value = (string)row.Values[0]!;
+            var copies = _keyCounts[value];
+            if (copies > 1)
+            {
+                RowError(row.RowNumber, key, value, ValidationRule.DuplicatePrimaryKey, $"the primary key appears in {copies} rows; every copy is rejected");
+                _rowsRejected++;
+            }
+            else
+            {
+                kept.Add(row);
+            }
+        }
+
+        foreach (var (rowNumber, value) in _rejectedKeys)
+        {
+            var copies = _keyCounts[value];
+            if (copies > 1)
+            {
+                RowError(rowNumber, key, value, ValidationRule.DuplicatePrimaryKey, $"the primary key appears in {copies} rows; every copy is rejected");
+            }
+        }
+
+        _rows = kept;
+        var ordered = _issues.OrderBy(issue => issue.Row ?? 0).ToList();
+        _issues.Clear();
+        _issues.AddRange(ordered);
+    }
+
+    private void FileError(ValidationRule rule, string? column, string reason) =>
+        _issues.Add(new ValidationIssue(IssueSeverity.FileError, _contract.Name, null, column, _file, reason) { Rule = rule });
+
+    private void RowError(long rowNumber, ColumnSpec? column, string? value, ValidationRule rule, string reason) =>
+        _issues.Add(new ValidationIssue(IssueSeverity.RowError, _contract.Name, rowNumber, column?.Name, value, reason) { Rule = rule });
+
+    private void Warning(long rowNumber, ColumnSpec column, string? value, ValidationRule rule, string reason) =>
+        _issues.Add(new ValidationIssue(IssueSeverity.Warning, _contract.Name, rowNumber, column.Name, value, reason) { Rule = rule });
+}

@@ -1,0 +1,247 @@
+namespace PerfPipeline.Extracts;
+
+using System.Globalization;
+using System.Security.Cryptography;
+
+using PerfPipeline.Batches;
+using PerfPipeline.Privacy;
+
+/// <summary>
+/// Reads one batch (manifest and dataset files), validates it against the extract contract and pseudonymises
+/// person identifiers. Problems are carried as <see cref="ValidationIssue"/> values in the result; only failures of
+/// the source itself (not of the LA's data) throw.
+/// </summary>
+public sealed class ExtractReader
+{
+    private const int MaxManifestBytes = 1 << 20;
+
+    private readonly PseudonymisationKey _key;
+    private readonly TimeProvider _timeProvider;
+    private readonly double _maxRejectedRowShare;
+
+    public ExtractReader(PseudonymisationKey key, TimeProvider timeProvider, ExtractReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _key = key;
+        _timeProvider = timeProvider;
+        _maxRejectedRowShare = (options ?? new ExtractReaderOptions()).MaxRejectedRowShare;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_maxRejectedRowShare, 0.0, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(_maxRejectedRowShare, 1.0, nameof(options));
+    }
+
+    /// <summary>Reads a batch from its source's extracts root.</summary>
+    public Task<ExtractBatch> ReadAsync(IBatchSource source, BatchLocation batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return ReadAsync(batch, (fileName, ct) => source.OpenFileAsync(batch, fileName, ct), cancellationToken);
+    }
+
+    /// <summary>Reads a batch whose files <paramref name="openFile"/> opens: a live batch, an archived copy or a blob batch.</summary>
+    public async Task<ExtractBatch> ReadAsync(BatchLocation batch, BatchFileOpener openFile, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(openFile);
+        var issues = new List<ValidationIssue>();
+        var datasets = new List<DatasetExtract>();
+
+        var manifestBytes = await ReadManifestAsync(openFile, issues, cancellationToken).ConfigureAwait(false);
+        if (manifestBytes is null)
+        {
+            return Complete(null, string.Empty, datasets, issues);
+        }
+
+        var manifestSha256 = Convert.ToHexStringLower(SHA256.HashData(manifestBytes));
+        var manifest = ManifestParser.Parse(manifestBytes, out var manifestError);
+        if (manifest is null)
+        {
+            issues.Add(FileError(null, ValidationRule.ManifestInvalid, ManifestParser.FileName, manifestError!));
+            return Complete(null, manifestSha256, datasets, issues);
+        }
+
+        CheckManifest(batch, manifest, issues);
+        using var pseudonymiser = new Pseudonymiser(_key);
+        var context = new BatchReadContext(batch.AsAt, pseudonymiser);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in manifest.Datasets)
+        {
+            var contract = ExtractContract.Find(entry.Name);
+            if (contract is null)
+            {
+                issues.Add(new ValidationIssue(IssueSeverity.Warning, entry.Name, null, null, entry.File,
+                    "the contract has no dataset of this name; ignored")
+                { Rule = ValidationRule.UnknownDataset });
+            }
+            else if (!listed.Add(contract.Name))
+            {
+                issues.Add(FileError(contract.Name, ValidationRule.DatasetListedTwice, entry.File, "the manifest lists this dataset more than once"));
+            }
+            else
+            {
+                datasets.Add(await ReadDatasetAsync(contract, entry, openFile, context, issues, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        issues.AddRange(BatchCrossChecks.Check(datasets));
+        CheckRejectedShare(datasets, issues);
+        return Complete(manifest, manifestSha256, datasets, issues);
+    }
+
+    private static async Task<byte[]?> ReadManifestAsync(BatchFileOpener openFile, List<ValidationIssue> issues, CancellationToken cancellationToken)
+    {
+        var stream = await OpenAsync(openFile, ManifestParser.FileName, null, issues, cancellationToken).ConfigureAwait(false);
+        if (stream is null)
+        {
+            if (issues.Count == 0)
+            {
+                issues.Add(FileError(null, ValidationRule.ManifestMissing, ManifestParser.FileName, "the batch has no manifest.json"));
+            }
+
+            return null;
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxManifestBytes)
+                {
+                    issues.Add(FileError(null, ValidationRule.ManifestInvalid, ManifestParser.FileName, $"manifest.json is larger than {MaxManifestBytes} bytes"));
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+    }
+
+    private void CheckManifest(BatchLocation batch, BatchManifest manifest, List<ValidationIssue> issues)
+    {
+        var laCode = manifest.LaCode;
+        if (laCode.Length != 3 || laCode.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            issues.Add(FileError(null, ValidationRule.LaCodeMismatch, laCode, "la_code is not three digits"));
+        }
+        else if (laCode != batch.LaCode)
+        {
+            issues.Add(FileError(null, ValidationRule.LaCodeMismatch, laCode, $"la_code is not the batch folder's ({batch.LaCode})"));
+        }
+
+        var asAt = manifest.AsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (manifest.AsAt != batch.AsAt)
+        {
+            issues.Add(FileError(null, ValidationRule.AsAtMismatch, asAt, $"as_at is not the batch folder's ({batch.AsAt:yyyy-MM-dd})"));
+        }
+
+        var today = DateOnly.FromDateTime(_timeProvider.GetLocalNow().DateTime);
+        if (manifest.AsAt > today)
+        {
+            issues.Add(FileError(null, ValidationRule.AsAtInFuture, asAt, $"as_at is in the future (today is {today:yyyy-MM-dd})"));
+        }
+    }
+
+    private static async Task<DatasetExtract> ReadDatasetAsync(
+        DatasetContract contract, ManifestDataset entry, BatchFileOpener openFile, BatchReadContext context, List<ValidationIssue> issues,
+        CancellationToken cancellationToken)
+    {
+        var empty = new DatasetExtract(contract, entry.File, 0, 0, []);
+        if (!BatchFileNames.IsPlain(entry.File))
+        {
+            issues.Add(FileError(contract.Name, ValidationRule.FileNameInvalid, entry.File, "the file must be named without folders, inside the batch folder"));
+            return empty;
+        }
+
+        var stream = await OpenAsync(openFile, entry.File, contract.Name, issues, cancellationToken).ConfigureAwait(false);
+        if (stream is null)
+        {
+            issues.Add(FileError(contract.Name, ValidationRule.FileMissing, entry.File, "the manifest lists a file the batch does not have"));
+            return empty;
+        }
+
+        DatasetReadResult result;
+        await using (stream.ConfigureAwait(false))
+        {
+            var reader = new DatasetFileReader(contract, entry.File, context);
+            result = await reader.ReadAsync(stream, computeSha256: entry.Sha256 is not null, cancellationToken).ConfigureAwait(false);
+        }
+
+        issues.AddRange(result.Issues);
+        if (result.Unreadable)
+        {
+            return result.Extract;
+        }
+
+        if (entry.Rows is { } rows && rows != result.Extract.RowsRead)
+        {
+            issues.Add(FileError(contract.Name, ValidationRule.RowCountMismatch, entry.File,
+                $"the manifest says {rows} rows, the file has {result.Extract.RowsRead}"));
+        }
+
+        if (entry.Sha256 is { } expected && !string.Equals(expected.Trim(), result.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            issues.Add(FileError(contract.Name, ValidationRule.ChecksumMismatch, entry.File,
+                $"the file's sha256 is {result.Sha256}, not the manifest's {expected}"));
+        }
+
+        return result.Extract;
+    }
+
+    /// <summary>Opens a file; a failure to open an existing file is the file error "unreadable" (issue added, null returned).</summary>
+    private static async Task<Stream?> OpenAsync(
+        BatchFileOpener openFile, string fileName, string? dataset, List<ValidationIssue> issues, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await openFile(fileName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            issues.Add(FileError(dataset, ValidationRule.FileUnreadable, fileName, $"the file cannot be opened: {exception.Message}"));
+            return null;
+        }
+    }
+
+    private void CheckRejectedShare(List<DatasetExtract> datasets, List<ValidationIssue> issues)
+    {
+        foreach (var dataset in datasets)
+        {
+            if (dataset.RowsRead > 0 && dataset.RowsRejected > _maxRejectedRowShare * dataset.RowsRead)
+            {
+                var share = (double)dataset.RowsRejected / dataset.RowsRead;
+                issues.Add(FileError(dataset.Contract.Name, ValidationRule.TooManyRowsRejected, dataset.File, string.Create(CultureInfo.InvariantCulture,
+                    $"{dataset.RowsRejected} of {dataset.RowsRead} rows rejected ({share:P1}), more than the {_maxRejectedRowShare:P0} allowed")));
+            }
+        }
+    }
+
+    private static ExtractBatch Complete(BatchManifest? manifest, string manifestSha256, List<DatasetExtract> datasets, List<ValidationIssue> issues)
+    {
+        ValidationIssue? first = null;
+        var fileErrors = 0;
+        foreach (var issue in issues)
+        {
+            if (issue.Severity == IssueSeverity.FileError)
+            {
+                first ??= issue;
+                fileErrors++;
+            }
+        }
+
+        string? reason = null;
+        if (first is not null)
+        {
+            var where = first.Column is null ? first.Dataset ?? ManifestParser.FileName : $"{first.Dataset}.{first.Column}";
+            reason = fileErrors == 1 ? $"{where}: {first.Reason}" : $"{where}: {first.Reason} (and {fileErrors - 1} more file errors)";
+        }
+
+        return new ExtractBatch(manifest, manifestSha256, datasets, issues, first is not null, reason);
+    }
+
+    private static ValidationIssue FileError(string? dataset, ValidationRule rule, string? value, string reason) =>
+        new(IssueSeverity.FileError, dataset, null, null, value, reason) { Rule = rule };
+}

@@ -1,0 +1,28 @@
+namespace PerfPipeline.Extracts;
+
+/// <summary>
+/// Hands out one string instance per distinct text (team names, codes, referenced ids repeat a lot),
+/// so reading a column allocates once per distinct value instead of once per cell.
+/// </summary>
+internal sealed class StringPool
+{
+    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public StringPool()
+    {
+        _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string Get(ReadOnlySpan<char> text)
+    {
+        if (_lookup.TryGetValue(text, out var existing))
+        {
+            return existing;
+        }
+
+        var created = text.ToString();
+        _strings.Add(created);
+        return created;
+    }
+}

@@ -1,0 +1,40 @@
+namespace PerfPipeline.Extracts;
+
+/// <summary>The rule a <see cref="ValidationIssue"/> breaks; groups issues in reports.</summary>
+public enum ValidationRule
+{
+    // File errors: the whole batch is rejected.
+    ManifestMissing,
+    ManifestInvalid,
+    LaCodeMismatch,
+    AsAtMismatch,
+    AsAtInFuture,
+    DatasetListedTwice,
+    FileNameInvalid,
+    FileMissing,
+    FileUnreadable,
+    HeaderMissing,
+    RequiredColumnMissing,
+    ColumnNamedTwice,
+    RowCountMismatch,
+    ChecksumMismatch,
+    TooManyRowsRejected,
+
+    // Row errors: the row is rejected.
+    RequiredValueMissing,
+    UnparseableDate,
+    UnparseableFlag,
+    UnparseableNumber,
+    CodeNotInList,
+    WrongFieldCount,
+    EndBeforeStart,
+    DateAfterAsAt,
+    DuplicatePrimaryKey,
+
+    // Warnings: the row is kept.
+    UnknownDataset,
+    PlaceholderDate,
+    VisitOutsidePlan,
+    VisitOutsidePeriodOfCare,
+    UnknownPerson,
+}

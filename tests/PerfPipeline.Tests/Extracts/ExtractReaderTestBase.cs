@@ -1,0 +1,50 @@
+namespace PerfPipeline.Tests.Extracts;
+
+using Microsoft.Extensions.Time.Testing;
+
+using PerfPipeline.Batches;
+using PerfPipeline.Extracts;
+using PerfPipeline.Privacy;
+using PerfPipeline.Tests.Support;
+
+/// <summary>A temp extracts root, a batch builder for 872/2019-09-30, and a reader whose clock says 2019-10-15.</summary>
+public abstract class ExtractReaderTestBase : IDisposable
+{
+    protected ExtractReaderTestBase()
+    {
+        Source = new LocalFolderBatchSource(new LocalFolderBatchSourceOptions
+        {
+            ExtractsRoot = Temp.Combine("extracts"),
+            ArchiveRoot = Temp.Combine("archive"),
+            QuarantineRoot = Temp.Combine("quarantine"),
+        });
+        Batch = new BatchBuilder(Temp.Combine("extracts"));
+    }
+
+    protected TempDirectory Temp { get; } = new();
+
+    protected PseudonymisationKey Key { get; } = TestKeys.NewKey();
+
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2019, 10, 15, 12, 0, 0, TimeSpan.Zero));
+
+    protected LocalFolderBatchSource Source { get; }
+
+    protected BatchBuilder Batch { get; }
+
+    protected ExtractReader CreateReader(ExtractReaderOptions? options = null) => new(Key, Clock, options);
+
+    protected Task<ExtractBatch> ReadAsync(ExtractReaderOptions? options = null) =>
+        CreateReader(options).ReadAsync(Source, Batch.Build(), TestContext.Current.CancellationToken);
+
+    protected string Pseudonym(string personId)
+    {
+        using var pseudonymiser = new Pseudonymiser(Key);
+        return pseudonymiser.Pseudonymise(personId);
+    }
+
+    public void Dispose()
+    {
+        Temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
