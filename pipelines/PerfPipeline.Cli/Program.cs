@@ -1,20 +1,5 @@
-using System.CommandLine;
+using Spectre.Console;
 
-var root = new RootCommand("PerfPipeline: children's services performance indicators from SSD extract batches.");
+using PerfPipeline.Cli;
 
-// Each command lives in Commands/ and is added here.
-
-var parseResult = root.Parse(args);
-
-// Exit codes (docs/spec/interfaces.md): 0 success, 1 rejected input or failed load, 2 usage error.
-if (parseResult.Errors.Count > 0)
-{
-    foreach (var error in parseResult.Errors)
-    {
-        Console.Error.WriteLine(error.Message);
-    }
-
-    return 2;
-}
-
-return await parseResult.InvokeAsync();
+return await CommandLineApp.InvokeAsync(args, AnsiConsole.Console, TimeProvider.System);

@@ -23,25 +23,31 @@ internal static class CalendarDimensions
         {
             var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
             var working = isWorkingDay(date);
-            var quarter = Period.QuarterContaining(date);
-            var financialYear = Period.FinancialYearContaining(date);
+            var financialYear = Period.FinancialYear(Period.FinancialYearStart(date));
+            var quarterNumber = ((date.Month + 8) % 12 / 3) + 1;
             yield return new DateRow(
                 (date.Year * 10000) + (date.Month * 100) + date.Day,
                 date,
-                Period.MonthContaining(date).Code,
+                Period.Month(date.Year, date.Month).Code,
                 date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek,
                 financialYear.Start.Year,
                 financialYear.Code,
-                ((date.Month + 8) % 12 / 3) + 1,
-                quarter.Code,
+                quarterNumber,
+                Period.Quarter(financialYear.Start.Year, quarterNumber).Code,
                 weekend,
                 IsBankHoliday: !weekend && !working,
                 working);
         }
     }
 
-    public static IEnumerable<Period> Periods() =>
-        Period.Touching(First, Last);
+    /// <summary>Every month, quarter and financial year of the range.</summary>
+    public static IEnumerable<Period> Periods()
+    {
+        var years = Enumerable.Range(FirstFinancialYear, LastFinancialYear - FirstFinancialYear + 1).ToList();
+        return years.SelectMany(year => Enumerable.Range(0, 12).Select(i => new DateOnly(year, 4, 1).AddMonths(i)).Select(m => Period.Month(m.Year, m.Month)))
+            .Concat(years.SelectMany(year => Enumerable.Range(1, 4).Select(q => Period.Quarter(year, q))))
+            .Concat(years.Select(Period.FinancialYear));
+    }
 
     public static string TypeCode(Period period) => period.Type switch
     {
@@ -50,7 +56,7 @@ internal static class CalendarDimensions
         _ => "financial_year",
     };
 
-    public static string FinancialYearCode(Period period) => Period.FinancialYearContaining(period.Start).Code;
+    public static string FinancialYearCode(Period period) => Period.FinancialYear(Period.FinancialYearStart(period.Start)).Code;
 
     internal sealed record DateRow(
         int DateKey, DateOnly Date, string MonthCode, int DayOfWeek, int FinancialYearStart, string FinancialYearCode,

@@ -2,6 +2,7 @@ namespace PerfPipeline.Warehouse;
 
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
+using PerfPipeline.Indicators;
 
 /// <summary>
 /// The warehouse port: the star schema in SQLite (embedded default) or Azure SQL. A load is keyed by
@@ -24,12 +25,15 @@ public interface IWarehouse
     /// Records, in its own transaction, that loading a valid batch failed, so it can be replayed.
     /// A load that is already loaded keeps its status and data; the error is noted against it.
     /// </summary>
-    Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string error, CancellationToken cancellationToken = default);
+    Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default);
 
     Task<LoadRecord?> FindLoadAsync(string loadId, CancellationToken cancellationToken = default);
 
     /// <summary>Every load, newest first; only those with <paramref name="status"/> when given.</summary>
     Task<IReadOnlyList<LoadRecord>> ListLoadsAsync(LoadStatus? status = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The LA's current indicator values: per indicator and period, the value of the latest load that computed it.</summary>
+    Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default);
 
     /// <summary>The LA's current event data and every snapshot kept, as the indicator engine reads them.</summary>
     Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default);

@@ -23,11 +23,12 @@ internal static class SqliteFactWriter
         columns.AddRange(contract.Columns.Select(c => c.StoredAs));
         columns.Add("load_id");
 
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            $"INSERT INTO {contract.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-        var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
+        using var command = SqliteCommands.Prepare(
+            connection,
+            transaction,
+            $"INSERT INTO {contract.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})",
+            columns.Count);
+        var parameters = command.Parameters;
 
         parameters[0].Value = key.LaCode;
         var firstValue = 1;
@@ -38,7 +39,6 @@ internal static class SqliteFactWriter
         }
 
         parameters[^1].Value = key.LoadId;
-        command.Prepare();
 
         var specs = contract.Columns;
         foreach (var row in dataset.Rows)

@@ -6,7 +6,6 @@ using Dapper;
 
 using Microsoft.Data.Sqlite;
 
-using PerfPipeline.Calendar;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 
@@ -111,8 +110,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
 
     public void RecordIndicatorValues(IReadOnlyList<IndicatorValue> values)
     {
-        using (var period = Prepare(
-            "INSERT OR IGNORE INTO dim_period (period_code, period_type, start_date, end_date, financial_year_code) VALUES ($p0, $p1, $p2, $p3, $p4)", 5))
+        using (var period = SqliteCalendarDimensions.PreparePeriodInsert(connection, transaction, "INSERT OR IGNORE"))
         {
             foreach (var p in values.Select(v => v.Period).Distinct())
             {
@@ -138,7 +136,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
         }
     }
 
-    public Task FinishAsync(DateTimeOffset finishedAt) =>
+    public Task<int> FinishAsync(DateTimeOffset finishedAt) =>
         ExecuteAsync("UPDATE audit_load SET finished_at = @FinishedAt WHERE load_id = @LoadId", new { key.LoadId, FinishedAt = SqliteAudit.Timestamp(finishedAt) });
 
     private static object Real(decimal? value) => value is { } v ? (double)v : DBNull.Value;
@@ -186,22 +184,10 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
         return (DatasetOutcome.Snapshot, null);
     }
 
-    private Task ExecuteAsync(string sql, object parameters) =>
+    private Task<int> ExecuteAsync(string sql, object parameters) =>
         connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
 
-    private SqliteCommand Prepare(string sql, int parameterCount)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (var i = 0; i < parameterCount; i++)
-        {
-            command.Parameters.Add(new SqliteParameter($"$p{i}", null));
-        }
-
-        command.Prepare();
-        return command;
-    }
+    private SqliteCommand Prepare(string sql, int parameterCount) => SqliteCommands.Prepare(connection, transaction, sql, parameterCount);
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
     private sealed record CurrentRows(string LoadId, string AsAt);

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
+using PerfPipeline.Indicators;
 
 /// <summary>The embedded warehouse: one SQLite file, migrated by DbUp, written with prepared commands.</summary>
 internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators computeIndicators, TimeProvider timeProvider) : IWarehouse
@@ -26,7 +27,7 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            await SqliteCalendarDimensions.FillAsync(connection, cancellationToken).ConfigureAwait(false);
+            await SqliteCalendarDimensions.FillAsync(connection, d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -75,7 +76,7 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         }
     }
 
-    public async Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string error, CancellationToken cancellationToken = default)
+    public async Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         const string sql = """
@@ -95,7 +96,7 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
                 key.ManifestSha256,
                 StartedAt = SqliteAudit.Timestamp(startedAt),
                 FinishedAt = SqliteAudit.Timestamp(timeProvider.GetUtcNow()),
-                Error = error,
+                Error = failure,
             }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
     }
@@ -115,6 +116,15 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         await using (connection.ConfigureAwait(false))
         {
             return await SqliteAudit.ListAsync(connection, status, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default)
+    {
+        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await IndicatorValueReader.ReadCurrentAsync(connection, laCode, cancellationToken).ConfigureAwait(false);
         }
     }
 

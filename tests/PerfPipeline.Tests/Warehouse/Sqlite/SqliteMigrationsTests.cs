@@ -3,7 +3,7 @@ namespace PerfPipeline.Tests.Warehouse.Sqlite;
 using Microsoft.Data.Sqlite;
 
 using PerfPipeline.Extracts;
-using PerfPipeline.Tests.TestSupport;
+using PerfPipeline.Tests.Support;
 using PerfPipeline.Warehouse.Sqlite;
 
 public sealed class SqliteMigrationsTests : IDisposable
@@ -13,7 +13,7 @@ public sealed class SqliteMigrationsTests : IDisposable
     [Fact]
     public void Apply_NewDatabase_CreatesEveryContractTableWithItsStoredColumns()
     {
-        var connectionString = SqliteConnections.ConnectionString(_temp.File("warehouse.db"));
+        var connectionString = SqliteConnections.ConnectionString(_temp.Combine("warehouse.db"));
 
         SqliteMigrations.Apply(connectionString);
 
@@ -35,7 +35,7 @@ public sealed class SqliteMigrationsTests : IDisposable
     [Fact]
     public void Apply_Twice_RunsNoScriptTheSecondTime()
     {
-        var connectionString = SqliteConnections.ConnectionString(_temp.File("warehouse.db"));
+        var connectionString = SqliteConnections.ConnectionString(_temp.Combine("warehouse.db"));
 
         var first = SqliteMigrations.Apply(connectionString);
         var second = SqliteMigrations.Apply(connectionString);
@@ -47,7 +47,7 @@ public sealed class SqliteMigrationsTests : IDisposable
     [Fact]
     public void Apply_NewDatabase_EveryViewCanBeQueried()
     {
-        var connectionString = SqliteConnections.ConnectionString(_temp.File("warehouse.db"));
+        var connectionString = SqliteConnections.ConnectionString(_temp.Combine("warehouse.db"));
 
         SqliteMigrations.Apply(connectionString);
 
