@@ -2,9 +2,9 @@ namespace PerfPipeline.Cli;
 
 using System.CommandLine;
 
-using Spectre.Console;
-
 using PerfPipeline.Cli.Commands;
+
+using Spectre.Console;
 
 /// <summary>The <c>perfpipeline</c> command line: its commands, and how a command line becomes an exit code.</summary>
 internal static class CommandLineApp

@@ -1,5 +1,5 @@
-using Spectre.Console;
-
 using PerfPipeline.Cli;
+
+using Spectre.Console;
 
 return await CommandLineApp.InvokeAsync(args, AnsiConsole.Console, TimeProvider.System);

@@ -1,8 +1,8 @@
 namespace PerfPipeline.Cli.Commands;
 
-using Spectre.Console;
-
 using PerfPipeline.Loading;
+
+using Spectre.Console;
 
 /// <summary>Prints load outcomes: a line per batch and its rows per dataset.</summary>
 internal static class LoadOutcomeView

@@ -3,9 +3,9 @@ namespace PerfPipeline.Cli.Commands;
 using System.CommandLine;
 using System.Globalization;
 
-using Spectre.Console;
-
 using PerfPipeline.Warehouse;
+
+using Spectre.Console;
 
 /// <summary><c>loads</c>: the audit of every load, newest first.</summary>
 internal static class LoadsCommand

@@ -2,9 +2,9 @@ namespace PerfPipeline.Cli.Commands;
 
 using System.CommandLine;
 
-using Spectre.Console;
-
 using PerfPipeline.Loading;
+
+using Spectre.Console;
 
 /// <summary><c>replay LOAD_ID</c> / <c>replay --failed</c>: reruns loads from their archived copy.</summary>
 internal static class ReplayCommand

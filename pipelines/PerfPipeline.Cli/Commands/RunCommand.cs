@@ -2,9 +2,9 @@ namespace PerfPipeline.Cli.Commands;
 
 using System.CommandLine;
 
-using Spectre.Console;
-
 using PerfPipeline.Loading;
+
+using Spectre.Console;
 
 /// <summary><c>run</c>: loads every new batch, then reports what it loaded.</summary>
 internal static class RunCommand
@@ -31,8 +31,11 @@ internal static class RunCommand
         return command;
     }
 
+    /// <summary>Loads with a progress bar on a terminal; redirected output gets only the results.</summary>
     private static Task<IReadOnlyList<LoadOutcome>> LoadAsync(IAnsiConsole console, BatchLoader loader, CancellationToken cancellationToken) =>
-        console.Progress().AutoClear(true).StartAsync(async context =>
+        !console.Profile.Capabilities.Interactive
+            ? loader.LoadNewBatchesAsync(cancellationToken: cancellationToken)
+            : console.Progress().AutoClear(true).StartAsync(async context =>
         {
             var task = context.AddTask("Loading batches", autoStart: true);
             var progress = new Progress<LoadProgress>(p =>

@@ -4,8 +4,8 @@ using System.Text.Json;
 
 using Microsoft.Extensions.Time.Testing;
 
-using PerfPipeline.CaseData;
 using PerfPipeline.Calendar;
+using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Warehouse;

@@ -1,0 +1,116 @@
+namespace PerfPipeline.Tests.Cli;
+
+using Microsoft.Extensions.Time.Testing;
+
+using PerfPipeline.Cli;
+using PerfPipeline.Tests.Support;
+
+using Spectre.Console;
+
+/// <summary>The <c>run</c>, <c>loads</c> and <c>replay</c> commands on a temp copy of the shipped seed batch.</summary>
+public sealed class CommandLineAppTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2019, 10, 15, 12, 0, 0, TimeSpan.Zero));
+
+    public CommandLineAppTests()
+    {
+        var seed = RepositoryRoot.Combine("seeds", "extracts", "872", "2019-09-30");
+        var copy = Directory.CreateDirectory(Path.Combine(Extracts, "872", "2019-09-30")).FullName;
+        foreach (var file in Directory.EnumerateFiles(seed))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+    }
+
+    private string Extracts => _temp.Combine("extracts");
+
+    private string Database => _temp.Combine("data", "perfpipeline.db");
+
+    [Fact]
+    public async Task Run_NewBatch_LoadsItAndPrintsRowsPerDataset()
+    {
+        var (exitCode, output) = await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("872/2019-09-30  loaded", output, StringComparison.Ordinal);
+        Assert.Matches(@"ssd_cin_episodes\s+3\s+3\s+0", output);
+        Assert.Contains("Loaded 1, rejected 0, failed 0; 0 already loaded.", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Database));
+    }
+
+    [Fact]
+    public async Task Run_Twice_SecondRunSaysNothingIsNew()
+    {
+        await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+
+        var (exitCode, output) = await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("No new batches: 1 already loaded.", output.Trim());
+    }
+
+    [Fact]
+    public async Task Run_RejectedBatch_ExitsWithOne()
+    {
+        var cinEpisodes = Path.Combine(Extracts, "872", "2019-09-30", "ssd_cin_episodes.csv");
+        await File.AppendAllTextAsync(cinEpisodes, "R0004,1004,2019-99-01,5A,N,,Front Door\n", TestContext.Current.CancellationToken);
+
+        var (exitCode, output) = await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("872/2019-09-30  rejected", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Loads_AfterRun_ListsTheLoadWithItsCounts()
+    {
+        await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+
+        var (exitCode, output) = await InvokeAsync("loads", "--db", Database);
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"872-20190930-[0-9a-f]{16}\s+loaded\s+2019-10-15 12:00:00\s+1\s+11\s+11\s+0", output);
+        Assert.Equal("No loads.", (await InvokeAsync("loads", "--status", "failed", "--db", Database)).Output.Trim());
+    }
+
+    [Fact]
+    public async Task Replay_LoadedLoad_ReloadsItFromTheArchive()
+    {
+        await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+        var loadId = Path.GetFileName(Assert.Single(Directory.GetDirectories(_temp.Combine("data", "archive", "872", "2019-09-30"))));
+
+        var (exitCode, output) = await InvokeAsync("replay", loadId, "--db", Database);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"872/2019-09-30  loaded  load {loadId}", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("replay")]
+    [InlineData("replay", "872-20190930-0123456789abcdef", "--failed")]
+    [InlineData("loads", "--status", "sideways")]
+    public async Task Invoke_UsageError_ExitsWithTwo(params string[] args)
+    {
+        var (exitCode, _) = await InvokeAsync(args);
+
+        Assert.Equal(2, exitCode);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private async Task<(int ExitCode, string Output)> InvokeAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 200;
+        var exitCode = await CommandLineApp.InvokeAsync(args, console, _clock, TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString());
+    }
+}
