@@ -34,7 +34,7 @@ public sealed class LocalFolderBatchSource : IBatchSource
         foreach (var laFolder in Directory.EnumerateDirectories(_options.ExtractsRoot).Order(StringComparer.Ordinal))
         {
             var laCode = Path.GetFileName(laFolder);
-            if (laCode.Length != 3 || laCode.AsSpan().ContainsAnyExceptInRange('0', '9'))
+            if (!BatchFileNames.IsLaCode(laCode))
             {
                 continue;
             }

@@ -45,6 +45,37 @@ public readonly record struct Period(PeriodType Type, DateOnly Start, DateOnly E
     public static Period FinancialYear(int financialYearStart) =>
         new(PeriodType.FinancialYear, new DateOnly(financialYearStart, 4, 1), new DateOnly(financialYearStart + 1, 3, 31));
 
+    public static Period MonthContaining(DateOnly date) => Month(date.Year, date.Month);
+
+    public static Period QuarterContaining(DateOnly date) => Quarter(FinancialYearStart(date), QuarterNumber(date));
+
+    public static Period FinancialYearContaining(DateOnly date) => FinancialYear(FinancialYearStart(date));
+
+    /// <summary>
+    /// Every month, then every quarter, then every financial year that the dates <paramref name="from"/> ..
+    /// <paramref name="to"/> (inclusive) touch, each in date order.
+    /// </summary>
+    public static IReadOnlyList<Period> Touching(DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            return [];
+        }
+
+        var periods = new List<Period>();
+        AddEach(periods, MonthContaining(from), to, static p => MonthContaining(p.End.AddDays(1)));
+        AddEach(periods, QuarterContaining(from), to, static p => QuarterContaining(p.End.AddDays(1)));
+        AddEach(periods, FinancialYearContaining(from), to, static p => FinancialYearContaining(p.End.AddDays(1)));
+        return periods;
+    }
+
+    /// <summary>The latest quarter that has ended by <paramref name="asAt"/> (its last day ≤ as-at date).</summary>
+    public static Period LatestCompleteQuarter(DateOnly asAt)
+    {
+        var quarter = QuarterContaining(asAt);
+        return quarter.End == asAt ? quarter : QuarterContaining(quarter.Start.AddDays(-1));
+    }
+
     /// <summary>The year in which the financial year containing <paramref name="date"/> starts.</summary>
     public static int FinancialYearStart(DateOnly date) => date.Month >= 4 ? date.Year : date.Year - 1;
 
@@ -109,6 +140,14 @@ public readonly record struct Period(PeriodType Type, DateOnly Start, DateOnly E
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 
     public override string ToString() => Code;
+
+    private static void AddEach(List<Period> periods, Period first, DateOnly to, Func<Period, Period> next)
+    {
+        for (var period = first; period.Start <= to; period = next(period))
+        {
+            periods.Add(period);
+        }
+    }
 
     private static int QuarterNumber(DateOnly date) => ((date.Month + 8) % 12 / 3) + 1;
 

@@ -8,6 +8,12 @@ public sealed record LaCaseData
 {
     public required string LaCode { get; init; }
 
+    /// <summary>
+    /// The newest <c>as_at</c> of the batches the data comes from: periods ending after it are still running
+    /// and get no values. Null: the latest date found in the data.
+    /// </summary>
+    public DateOnly? AsAt { get; init; }
+
     /// <summary>Event datasets (by contract name) that some accepted batch has supplied.</summary>
     public IReadOnlySet<string> SuppliedDatasets { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 

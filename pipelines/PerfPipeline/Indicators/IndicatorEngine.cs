@@ -1,0 +1,59 @@
+namespace PerfPipeline.Indicators;
+
+using PerfPipeline.Calendar;
+using PerfPipeline.CaseData;
+using PerfPipeline.Indicators.Measures;
+
+/// <summary>
+/// Computes the catalogue's measures (docs/spec/indicators.md) from one LA's case data. The data is indexed
+/// once per call (sorted dates, running totals, merged date ranges), after which each period is cheap, so
+/// every month, quarter and financial year costs about as much as one pass over the rows.
+/// </summary>
+public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingDayCalendar? calendar = null)
+{
+    private readonly IndicatorSettings _settings = settings ?? IndicatorSettings.Default;
+    private readonly WorkingDayCalendar _calendar = calendar ?? WorkingDayCalendar.EnglandAndWales;
+
+    /// <summary>Every measure for every month, quarter and financial year of <see cref="PeriodsTouched"/>.</summary>
+    public IReadOnlyList<IndicatorValue> ComputeAll(LaCaseData data) => Compute(data, PeriodsTouched(data));
+
+    public IReadOnlyList<IndicatorValue> Compute(LaCaseData data, Period period) => Compute(data, [period]);
+
+    /// <summary>Every measure of the catalogue for each period, periods in the given order, measures in catalogue order.</summary>
+    public IReadOnlyList<IndicatorValue> Compute(LaCaseData data, IReadOnlyCollection<Period> periods)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(periods);
+        var measures = MeasureSet.Create(new MeasureContext(data, _settings, _calendar));
+        var values = new List<IndicatorValue>(periods.Count * IndicatorCatalogue.All.Count);
+        foreach (var period in periods)
+        {
+            foreach (var definition in IndicatorCatalogue.All)
+            {
+                var measurement = measures[definition.Code].Measure(period);
+                values.Add(new IndicatorValue(
+                    data.LaCode, definition.Code, period, measurement.Numerator, measurement.Denominator, measurement.Value));
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// The months, quarters and financial years from the earliest event date in the data to its as-at date
+    /// (<see cref="LaCaseData.AsAt"/>, else the latest date in the data), keeping only periods that have ended
+    /// by then: a period still running would show a partial count as if it were a fall.
+    /// </summary>
+    public static IReadOnlyList<Period> PeriodsTouched(LaCaseData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var span = DataSpan.Of(data);
+        if (span is not { } dates)
+        {
+            return [];
+        }
+
+        var asAt = data.AsAt ?? dates.Latest;
+        return [.. Period.Touching(dates.Earliest, asAt).Where(p => p.End <= asAt)];
+    }
+}

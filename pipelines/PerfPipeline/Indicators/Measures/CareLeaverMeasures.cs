@@ -1,0 +1,37 @@
+namespace PerfPipeline.Indicators.Measures;
+
+using PerfPipeline.Calendar;
+using PerfPipeline.CaseData;
+
+using static PerfPipeline.Indicators.IndicatorCodes;
+
+/// <summary>Item 6: care leavers in touch, NEET at 18-24 and in suitable accommodation (snapshot dataset).</summary>
+internal static class CareLeaverMeasures
+{
+    private static readonly string[] NotCounted = ["DIED", "RHOM"];
+    private static readonly string[] NotInEducationEmploymentOrTraining = ["G4", "G5", "G6"];
+    private static readonly string[] SuitableAnswers = ["Suitable", "1"];
+
+    public static IEnumerable<(string Code, IMeasure Measure)> Create(MeasureContext context)
+    {
+        var careLeavers = new SnapshotRows<CareLeaver>(context.Data.CareLeaverSnapshots);
+        yield return (ClInTouchPct, new PeriodEndMeasure(d => careLeavers.Percent(d, InCohort, static c => Is(c.InTouch, "YES"))));
+        yield return (ClNeet18To24Pct, new PeriodEndMeasure(d => careLeavers.Percent(
+            d,
+            c => InCohort(c) && context.DateOfBirth(c.PersonKey) is { } dob && Age.CompletedYears(dob, d) is >= 18 and <= 24,
+            static c => IsAny(c.Activity, NotInEducationEmploymentOrTraining))));
+        yield return (ClSuitableAccommodationPct, new PeriodEndMeasure(d => careLeavers.Percent(d, InCohort, IsSuitablyAccommodated)));
+    }
+
+    /// <summary>The snapshot's care leavers except those who have died or returned home.</summary>
+    private static bool InCohort(CareLeaver careLeaver) => !IsAny(careLeaver.InTouch, NotCounted);
+
+    /// <summary>Suitable when the suitability column says so, or the SSDA903 accommodation code's digit is 1.</summary>
+    private static bool IsSuitablyAccommodated(CareLeaver careLeaver) =>
+        IsAny(careLeaver.AccommodationSuitable, SuitableAnswers)
+        || careLeaver.Accommodation is { Length: 2 } code && code[1] == '1';
+
+    private static bool Is(string? value, string code) => string.Equals(value, code, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsAny(string? value, string[] codes) => Array.Exists(codes, code => Is(value, code));
+}

@@ -1,0 +1,69 @@
+namespace PerfPipeline.Indicators.Measures;
+
+using PerfPipeline.CaseData;
+using PerfPipeline.Extracts;
+
+using static PerfPipeline.Indicators.IndicatorCodes;
+
+/// <summary>Item 4: child protection plans, repeat plans, visits and the rate per 10,000 children.</summary>
+internal static class ChildProtectionMeasures
+{
+    public static IEnumerable<(string Code, IMeasure Measure)> Create(MeasureContext context)
+    {
+        DatasetContract[] plans = [ExtractContract.CpPlans];
+        var open = new Lazy<OpenIntervals>(() => OpenIntervals.Create(
+            context.Data.CpPlans, context.Persons, static p => p.PersonKey, static p => p.PlanStartDate, static p => p.PlanEndDate));
+        yield return (CpPlansCurrent, context.WhenSupplied(plans, () => new PeriodEndMeasure(d => Measurement.Count(open.Value.CountOpenAt(d)))));
+        yield return (CpRepeatPlan2YPct, context.WhenSupplied(plans, () => RepeatPlans(context)));
+        yield return (CpVisitsInTimescalePct, context.WhenSupplied([ExtractContract.CpPlans, ExtractContract.CpVisits], () => Visits(context)));
+        yield return (CpRatePer10K, context.WhenSupplied(plans, () => new PeriodEndMeasure(
+            d => Measurement.RatePer10K(open.Value.CountOpenAt(d), context.PopulationAt(d)))));
+    }
+
+    /// <summary>
+    /// Distinct persons starting a plan in the period, by their first start in it; a repeat when an earlier
+    /// plan of theirs (started before this one) ended in start − 2 years .. start, both inclusive.
+    /// </summary>
+    private static DistinctPersonFlow RepeatPlans(MeasureContext context)
+    {
+        var byPerson = context.Data.CpPlans.GroupBy(p => p.PersonKey, StringComparer.Ordinal);
+        var starts = new List<(CpPlan Plan, bool Repeat)>(context.Data.CpPlans.Count);
+        foreach (var plans in byPerson)
+        {
+            foreach (var plan in plans)
+            {
+                var windowStart = plan.PlanStartDate.AddMonths(-24);
+                var repeat = plans.Any(earlier => earlier.PlanStartDate < plan.PlanStartDate
+                    && earlier.PlanEndDate is { } end && end >= windowStart && end <= plan.PlanStartDate);
+                starts.Add((plan, repeat));
+            }
+        }
+
+        return DistinctPersonFlow.Create(
+            starts, context.Persons, static s => s.Plan.PlanStartDate, static s => s.Plan.PersonKey, static s => s.Repeat,
+            FlowStatistic.Percent);
+    }
+
+    /// <summary>
+    /// Visits dated within their plan (others are left out and are nobody's previous visit); in timescale
+    /// when within the setting's working days of the previous visit in the plan, or of the plan start.
+    /// </summary>
+    private static FlowSeries Visits(MeasureContext context)
+    {
+        var plans = new Dictionary<string, CpPlan>(context.Data.CpPlans.Count, StringComparer.Ordinal);
+        foreach (var plan in context.Data.CpPlans)
+        {
+            plans.TryAdd(plan.CpPlanId, plan);
+        }
+
+        var visits = context.Data.CpVisits
+            .Where(v => plans.TryGetValue(v.CpPlanId, out var plan)
+                && v.VisitDate >= plan.PlanStartDate && (plan.PlanEndDate is not { } end || v.VisitDate <= end))
+            .Select(v => new TimedVisit(v.CpPlanId, v.VisitDate, v.CpVisitId));
+        var limit = context.Settings.CpVisitWorkingDays;
+        var calendar = context.Calendar;
+        return TimedVisit.InTimescale(
+            visits,
+            (visit, previous) => calendar.WorkingDaysBetween(previous ?? plans[visit.Container].PlanStartDate, visit.Date) <= limit);
+    }
+}

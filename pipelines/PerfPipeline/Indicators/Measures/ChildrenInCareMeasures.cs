@@ -1,0 +1,102 @@
+namespace PerfPipeline.Indicators.Measures;
+
+using PerfPipeline.CaseData;
+using PerfPipeline.Extracts;
+
+using static PerfPipeline.Indicators.IndicatorCodes;
+
+/// <summary>Item 5: children in care, their visits, changes of social worker and the rate per 10,000 children.</summary>
+internal static class ChildrenInCareMeasures
+{
+    public static IEnumerable<(string Code, IMeasure Measure)> Create(MeasureContext context)
+    {
+        DatasetContract[] episodes = [ExtractContract.ClaEpisodes];
+        var inCare = new Lazy<OpenIntervals>(() => OpenIntervals.Create(
+            context.Data.CareEpisodes, context.Persons, static e => e.PersonKey, static e => e.EpisodeStartDate, static e => e.EpisodeCeasedDate));
+        yield return (CicCurrent, context.WhenSupplied(episodes, () => new PeriodEndMeasure(d => Measurement.Count(inCare.Value.CountOpenAt(d)))));
+        yield return (CicVisitsInTimescalePct, context.WhenSupplied([ExtractContract.ClaEpisodes, ExtractContract.ClaVisits], () => Visits(context)));
+        yield return (CicMultipleSocialWorkers12MPct, context.WhenSupplied(
+            [ExtractContract.ClaEpisodes, ExtractContract.Involvements], () => MultipleSocialWorkers(context, inCare.Value)));
+        yield return (CicRatePer10K, context.WhenSupplied(episodes, () => new PeriodEndMeasure(
+            d => Measurement.RatePer10K(inCare.Value.CountOpenAt(d), context.PopulationAt(d)))));
+    }
+
+    /// <summary>
+    /// Visits dated within their period of care (first episode start .. the last episode's ceased date, open
+    /// when it has none); in timescale within the setting's days of the previous visit, or for the first visit
+    /// of the period of care's start.
+    /// </summary>
+    private static FlowSeries Visits(MeasureContext context)
+    {
+        var periodsOfCare = context.Data.CareEpisodes
+            .GroupBy(e => e.PeriodOfCareId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, PeriodOfCare, StringComparer.Ordinal);
+        var visits = context.Data.CareVisits
+            .Where(v => periodsOfCare.TryGetValue(v.PeriodOfCareId, out var care)
+                && v.VisitDate >= care.Start && (care.End is not { } end || v.VisitDate <= end))
+            .Select(v => new TimedVisit(v.PeriodOfCareId, v.VisitDate, v.CareVisitId));
+        var settings = context.Settings;
+        return TimedVisit.InTimescale(visits, (visit, previous) => previous is { } last
+            ? visit.Date.DayNumber - last.DayNumber <= settings.CareVisitDays
+            : visit.Date.DayNumber - periodsOfCare[visit.Container].Start.DayNumber <= settings.CareFirstVisitDays);
+    }
+
+    private static (DateOnly Start, DateOnly? End) PeriodOfCare(IEnumerable<CareEpisode> episodes)
+    {
+        // The last episode is the latest started; among same-day starts an open one wins.
+        var ordered = episodes.OrderBy(e => e.EpisodeStartDate).ThenBy(e => e.EpisodeCeasedDate ?? DateOnly.MaxValue).ToList();
+        return (ordered[0].EpisodeStartDate, ordered[^1].EpisodeCeasedDate);
+    }
+
+    /// <summary>
+    /// Children in care at D with more than one distinct professional among their involvements overlapping the
+    /// 12 months ending D (start ≤ D and end null or ≥ D − 12 months + 1 day).
+    /// </summary>
+    private static PeriodEndMeasure MultipleSocialWorkers(MeasureContext context, OpenIntervals inCare)
+    {
+        var professionals = new PersonIndex();
+        var involvements = context.Data.Involvements
+            .Select(i => (Person: context.Persons.NumberOf(i.PersonKey), Professional: professionals.NumberOf(i.ProfessionalKey),
+                Start: i.InvolvementStartDate.DayNumber, End: i.InvolvementEndDate?.DayNumber ?? int.MaxValue))
+            .OrderBy(i => i.Person)
+            .ToArray();
+        var firstOf = new Dictionary<int, int>();
+        for (var i = involvements.Length - 1; i >= 0; i--)
+        {
+            firstOf[involvements[i].Person] = i;
+        }
+
+        return new PeriodEndMeasure(date =>
+        {
+            var day = date.DayNumber;
+            var windowStart = date.AddMonths(-12).AddDays(1).DayNumber;
+            long children = 0, multiple = 0;
+            foreach (var person in inCare.PersonsOpenAt(date))
+            {
+                children++;
+                if (!firstOf.TryGetValue(person, out var i))
+                {
+                    continue;
+                }
+
+                int? seen = null;
+                for (; i < involvements.Length && involvements[i].Person == person; i++)
+                {
+                    var involvement = involvements[i];
+                    if (involvement.Start <= day && involvement.End >= windowStart)
+                    {
+                        if (seen is { } other && other != involvement.Professional)
+                        {
+                            multiple++;
+                            break;
+                        }
+
+                        seen = involvement.Professional;
+                    }
+                }
+            }
+
+            return Measurement.Percent(multiple, children);
+        });
+    }
+}

@@ -1,0 +1,53 @@
+namespace PerfPipeline.Indicators.Measures;
+
+using PerfPipeline.CaseData;
+using PerfPipeline.Extracts;
+
+using static PerfPipeline.Indicators.IndicatorCodes;
+
+/// <summary>Item 1: Education, Health and Care plans.</summary>
+internal static class EhcpMeasures
+{
+    public static IEnumerable<(string Code, IMeasure Measure)> Create(MeasureContext context)
+    {
+        var activePlans = new SnapshotRows<EhcpActivePlan>(context.Data.EhcpActivePlanSnapshots);
+        yield return (EhcpCurrentInBorough, new PeriodEndMeasure(d => activePlans.Count(d, static p => p.EducatedInBorough)));
+        yield return (EhcpCurrentOutOfBorough, new PeriodEndMeasure(d => activePlans.Count(d, static p => !p.EducatedInBorough)));
+        yield return (EhcpIssuedWithin20WeeksPct, context.WhenSupplied(
+            [ExtractContract.EhcpNamedPlans, ExtractContract.EhcpAssessments, ExtractContract.EhcpRequests],
+            () => IssuedWithin20Weeks(context.Data, context.Settings.EhcpIssueDays)));
+    }
+
+    /// <summary>
+    /// Plans issued in the period, joined plan → assessment → request (a plan missing either is left out),
+    /// excluding assessments with exceptions; in time when issued within the limit of the request.
+    /// </summary>
+    private static FlowSeries IssuedWithin20Weeks(LaCaseData data, int limitDays)
+    {
+        var assessments = FirstById(data.EhcpAssessments, static a => a.EhcpAssessmentId);
+        var requests = FirstById(data.EhcpRequests, static r => r.EhcpRequestId);
+        var counted = new List<(DateOnly Issued, bool InTime)>();
+        foreach (var plan in data.EhcpNamedPlans)
+        {
+            if (assessments.TryGetValue(plan.EhcpAssessmentId, out var assessment)
+                && requests.TryGetValue(assessment.EhcpRequestId, out var request)
+                && assessment.AssessmentExceptions != true)
+            {
+                counted.Add((plan.PlanStartDate, plan.PlanStartDate.DayNumber - request.RequestDate.DayNumber <= limitDays));
+            }
+        }
+
+        return FlowSeries.Create(counted, static p => p.Issued, static p => p.InTime ? 1 : 0, FlowStatistic.Percent);
+    }
+
+    private static Dictionary<string, T> FirstById<T>(IReadOnlyList<T> rows, Func<T, string> id)
+    {
+        var byId = new Dictionary<string, T>(rows.Count, StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            byId.TryAdd(id(row), row);
+        }
+
+        return byId;
+    }
+}

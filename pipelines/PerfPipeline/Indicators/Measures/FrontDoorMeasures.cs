@@ -1,0 +1,60 @@
+namespace PerfPipeline.Indicators.Measures;
+
+using PerfPipeline.CaseData;
+using PerfPipeline.Extracts;
+
+using static PerfPipeline.Indicators.IndicatorCodes;
+
+/// <summary>Item 3: children's social care referrals, re-referrals and assessments in 45 working days.</summary>
+internal static class FrontDoorMeasures
+{
+    private const int AssessmentWorkingDays = 45;
+
+    public static IEnumerable<(string Code, IMeasure Measure)> Create(MeasureContext context)
+    {
+        DatasetContract[] referrals = [ExtractContract.CinEpisodes];
+        yield return (CscReferrals, context.WhenSupplied(referrals, () => FlowSeries.Count(context.Data.Referrals, static r => r.ReferralDate)));
+        yield return (CscRereferrals12MPct, context.WhenSupplied(referrals, () => Rereferrals(context)));
+        yield return (CscAssessments45WdPct, context.WhenSupplied([ExtractContract.CinAssessments], () => FlowSeries.Create(
+            context.Data.Assessments,
+            static a => a.AssessmentAuthDate,
+            a => context.Calendar.WorkingDaysBetween(a.AssessmentStartDate, a.AssessmentAuthDate!.Value) <= AssessmentWorkingDays ? 1 : 0,
+            FlowStatistic.Percent)));
+    }
+
+    /// <summary>
+    /// A referral is a re-referral when the same person has another referral dated in
+    /// referral date − 12 months .. referral date − 1 day: that is, their latest earlier-dated referral is
+    /// on or after the date 12 calendar months back.
+    /// </summary>
+    private static FlowSeries Rereferrals(MeasureContext context)
+    {
+        var referrals = context.Data.Referrals;
+        var ordered = new (int Person, int Day)[referrals.Count];
+        for (var i = 0; i < referrals.Count; i++)
+        {
+            ordered[i] = (context.Persons.NumberOf(referrals[i].PersonKey), referrals[i].ReferralDate.DayNumber);
+        }
+
+        Array.Sort(ordered);
+        var flagged = new (DateOnly Date, bool Repeat)[ordered.Length];
+        int? earlierDay = null;
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            var (person, day) = ordered[i];
+            if (i == 0 || ordered[i - 1].Person != person)
+            {
+                earlierDay = null;
+            }
+            else if (ordered[i - 1].Day < day)
+            {
+                earlierDay = ordered[i - 1].Day;
+            }
+
+            var date = DateOnly.FromDayNumber(day);
+            flagged[i] = (date, earlierDay >= date.AddMonths(-12).DayNumber);
+        }
+
+        return FlowSeries.Create(flagged, static r => r.Date, static r => r.Repeat ? 1 : 0, FlowStatistic.Percent);
+    }
+}

@@ -1,0 +1,59 @@
+namespace PerfPipeline.Indicators.Measures;
+
+using PerfPipeline.Calendar;
+using PerfPipeline.CaseData;
+using PerfPipeline.Extracts;
+
+/// <summary>What every measure is prepared from: the LA's case data, the settings and the working-day calendar.</summary>
+internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings, WorkingDayCalendar calendar)
+{
+    private Dictionary<string, DateOnly>? _datesOfBirth;
+
+    public LaCaseData Data => data;
+
+    public IndicatorSettings Settings => settings;
+
+    public WorkingDayCalendar Calendar => calendar;
+
+    /// <summary>Children and young people, numbered once for all measures.</summary>
+    public PersonIndex Persons { get; } = new();
+
+    /// <summary>A measure is available only when every event dataset it reads has been supplied.</summary>
+    public IMeasure WhenSupplied(IReadOnlyList<DatasetContract> datasets, Func<IMeasure> create) =>
+        datasets.All(d => data.SuppliedDatasets.Contains(d.Name)) ? create() : NotAvailableMeasure.Instance;
+
+    public DateOnly? DateOfBirth(string personKey)
+    {
+        _datesOfBirth ??= BuildDatesOfBirth(data.People);
+        return _datesOfBirth.TryGetValue(personKey, out var dateOfBirth) ? dateOfBirth : null;
+    }
+
+    /// <summary>The latest mid-year estimate (30 June of its year) on or before <paramref name="date"/>.</summary>
+    public int? PopulationAt(DateOnly date)
+    {
+        PopulationEstimate? latest = null;
+        foreach (var estimate in data.Population)
+        {
+            if (new DateOnly(estimate.Year, 6, 30) <= date && (latest is null || estimate.Year > latest.Year))
+            {
+                latest = estimate;
+            }
+        }
+
+        return latest?.Population;
+    }
+
+    private static Dictionary<string, DateOnly> BuildDatesOfBirth(IReadOnlyList<Person> people)
+    {
+        var datesOfBirth = new Dictionary<string, DateOnly>(people.Count, StringComparer.Ordinal);
+        foreach (var person in people)
+        {
+            if (person.DateOfBirth is { } dateOfBirth)
+            {
+                datesOfBirth.TryAdd(person.PersonKey, dateOfBirth);
+            }
+        }
+
+        return datesOfBirth;
+    }
+}
