@@ -2,6 +2,7 @@ namespace PerfPipeline.Cli.Commands;
 
 using PerfPipeline.Batches;
 using PerfPipeline.Extracts;
+using PerfPipeline.Indicators;
 using PerfPipeline.Loading;
 using PerfPipeline.Privacy;
 using PerfPipeline.Warehouse;
@@ -21,7 +22,7 @@ internal sealed class LocalPipeline
     private LocalPipeline(string extractsRoot, string databasePath, TimeProvider timeProvider)
     {
         var dataFolder = Path.GetDirectoryName(databasePath)!;
-        Warehouse = new SqliteWarehouse(databasePath, _ => [], timeProvider);
+        Warehouse = new SqliteWarehouse(databasePath, new IndicatorEngine().ComputeAll, timeProvider);
         Source = new LocalFolderBatchSource(new LocalFolderBatchSourceOptions
         {
             ExtractsRoot = extractsRoot,

@@ -17,23 +17,22 @@ internal static class CalendarDimensions
 
     public static DateOnly Last => Period.FinancialYear(LastFinancialYear).End;
 
-    public static IEnumerable<DateRow> Dates(Func<DateOnly, bool> isWorkingDay)
+    public static IEnumerable<DateRow> Dates(WorkingDayCalendar calendar)
     {
         for (var date = First; date <= Last; date = date.AddDays(1))
         {
             var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-            var working = isWorkingDay(date);
-            var financialYear = Period.FinancialYear(Period.FinancialYearStart(date));
-            var quarterNumber = ((date.Month + 8) % 12 / 3) + 1;
+            var working = calendar.IsWorkingDay(date);
+            var financialYear = Period.FinancialYearContaining(date);
             yield return new DateRow(
                 (date.Year * 10000) + (date.Month * 100) + date.Day,
                 date,
-                Period.Month(date.Year, date.Month).Code,
+                Period.MonthContaining(date).Code,
                 date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek,
                 financialYear.Start.Year,
                 financialYear.Code,
-                quarterNumber,
-                Period.Quarter(financialYear.Start.Year, quarterNumber).Code,
+                Period.QuarterNumber(date),
+                Period.QuarterContaining(date).Code,
                 weekend,
                 IsBankHoliday: !weekend && !working,
                 working);
@@ -41,13 +40,7 @@ internal static class CalendarDimensions
     }
 
     /// <summary>Every month, quarter and financial year of the range.</summary>
-    public static IEnumerable<Period> Periods()
-    {
-        var years = Enumerable.Range(FirstFinancialYear, LastFinancialYear - FirstFinancialYear + 1).ToList();
-        return years.SelectMany(year => Enumerable.Range(0, 12).Select(i => new DateOnly(year, 4, 1).AddMonths(i)).Select(m => Period.Month(m.Year, m.Month)))
-            .Concat(years.SelectMany(year => Enumerable.Range(1, 4).Select(q => Period.Quarter(year, q))))
-            .Concat(years.Select(Period.FinancialYear));
-    }
+    public static IReadOnlyList<Period> Periods() => Period.Touching(First, Last);
 
     public static string TypeCode(Period period) => period.Type switch
     {
@@ -56,7 +49,16 @@ internal static class CalendarDimensions
         _ => "financial_year",
     };
 
-    public static string FinancialYearCode(Period period) => Period.FinancialYear(Period.FinancialYearStart(period.Start)).Code;
+    /// <summary>The period a <c>dim_period</c> row stands for, from its type and start date.</summary>
+    public static Period PeriodOf(string typeCode, DateOnly start) => typeCode switch
+    {
+        "month" => Period.MonthContaining(start),
+        "quarter" => Period.QuarterContaining(start),
+        "financial_year" => Period.FinancialYearContaining(start),
+        _ => throw new ArgumentOutOfRangeException(nameof(typeCode), typeCode, "Not a period type of dim_period."),
+    };
+
+    public static string FinancialYearCode(Period period) => Period.FinancialYearContaining(period.Start).Code;
 
     internal sealed record DateRow(
         int DateKey, DateOnly Date, string MonthCode, int DayOfWeek, int FinancialYearStart, string FinancialYearCode,

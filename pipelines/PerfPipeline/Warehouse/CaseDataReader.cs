@@ -21,15 +21,21 @@ internal static class CaseDataReader
         WHERE l.la_code = @LaCode AND l.status = 'loaded' AND d.outcome = 'current'
         """;
 
+    /// <summary>The newest as_at of the LA's loads: the data is complete up to it.</summary>
+    private const string AsAtSql = "SELECT MAX(as_at) FROM audit_load WHERE la_code = @LaCode AND status = 'loaded'";
+
     public static async Task<LaCaseData> ReadAsync(
         DbConnection connection, DbTransaction? transaction, string laCode, CancellationToken cancellationToken = default)
     {
         WarehouseTypeHandlers.Register();
         var query = new Query(connection, transaction, laCode, cancellationToken);
         var supplied = await query.ListAsync<string>(SuppliedDatasetsSql).ConfigureAwait(false);
+        var asAt = await query.ListAsync<DateOnly?>(AsAtSql).ConfigureAwait(false);
         return new LaCaseData
         {
             LaCode = laCode,
+            AsAt = asAt.Single(),
+            Population = PopulationReference.ForLa(laCode),
             SuppliedDatasets = supplied.ToHashSet(StringComparer.Ordinal),
             People = await query.EventsAsync<Person>(ExtractContract.Person).ConfigureAwait(false),
             Referrals = await query.EventsAsync<Referral>(ExtractContract.CinEpisodes).ConfigureAwait(false),

@@ -5,18 +5,18 @@ using System.Diagnostics.CodeAnalysis;
 
 using Dapper;
 
-using PerfPipeline.Calendar;
 using PerfPipeline.Indicators;
 
 /// <summary>Reads indicator values from <c>fact_indicator_value_current</c> (plain SQL, both dialects).</summary>
 internal static class IndicatorValueReader
 {
     private const string CurrentSql = """
-        SELECT la_code AS LaCode, indicator_code AS IndicatorCode, period_code AS PeriodCode,
-               numerator AS Numerator, denominator AS Denominator, value AS Value
-        FROM fact_indicator_value_current
-        WHERE la_code = @LaCode
-        ORDER BY indicator_code, period_code
+        SELECT v.la_code AS LaCode, v.indicator_code AS IndicatorCode, v.period_type AS PeriodType, p.start_date AS PeriodStart,
+               v.numerator AS Numerator, v.denominator AS Denominator, v.value AS Value
+        FROM fact_indicator_value_current AS v
+        JOIN dim_period AS p ON p.period_type = v.period_type AND p.period_code = v.period_code
+        WHERE v.la_code = @LaCode
+        ORDER BY v.indicator_code, v.period_type, p.start_date
         """;
 
     public static async Task<IReadOnlyList<IndicatorValue>> ReadCurrentAsync(DbConnection connection, string laCode, CancellationToken cancellationToken)
@@ -24,9 +24,11 @@ internal static class IndicatorValueReader
         WarehouseTypeHandlers.Register();
         var rows = await connection.QueryAsync<ValueRow>(new CommandDefinition(CurrentSql, new { LaCode = laCode }, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
-        return [.. rows.Select(r => new IndicatorValue(r.LaCode, r.IndicatorCode, Period.Parse(r.PeriodCode), r.Numerator, r.Denominator, r.Value))];
+        return [.. rows.Select(r => new IndicatorValue(
+            r.LaCode, r.IndicatorCode, CalendarDimensions.PeriodOf(r.PeriodType, r.PeriodStart), r.Numerator, r.Denominator, r.Value))];
     }
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
-    private sealed record ValueRow(string LaCode, string IndicatorCode, string PeriodCode, decimal? Numerator, decimal? Denominator, decimal? Value);
+    private sealed record ValueRow(
+        string LaCode, string IndicatorCode, string PeriodType, DateOnly PeriodStart, decimal? Numerator, decimal? Denominator, decimal? Value);
 }

@@ -15,7 +15,7 @@ public sealed class CommandLineAppTests : IDisposable
 
     public CommandLineAppTests()
     {
-        var seed = RepositoryRoot.Combine("seeds", "extracts", "872", "2019-09-30");
+        var seed = RepositoryRoot.File("seeds", "extracts", "872", "2019-09-30");
         var copy = Directory.CreateDirectory(Path.Combine(Extracts, "872", "2019-09-30")).FullName;
         foreach (var file in Directory.EnumerateFiles(seed))
         {

@@ -204,6 +204,20 @@ public abstract class WarehouseContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LoadAsync_MonthAndFinancialYearPublishedWithTheSameCode_KeepsBothValues()
+    {
+        Period[] periods = [Period.Month(2011, 12), Period.FinancialYear(2011)];
+        var sut = Warehouse(data => [.. periods.Select((p, i) => new IndicatorValue(data.LaCode, "CSC_REFERRALS", p, i + 1, null, i + 1))]);
+
+        await sut.LoadAsync(Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", new(2011, 12, 2))])]), cancellationToken: Ct);
+
+        var values = await sut.ReadCurrentIndicatorValuesAsync("872", Ct);
+        Assert.Equal(
+            [("2011-12", PeriodType.Month, 1m), ("2011-12", PeriodType.FinancialYear, 2m)],
+            values.Select(v => (v.Period.Code, v.Period.Type, v.Value!.Value)).OrderBy(v => v.Type));
+    }
+
+    [Fact]
     public async Task LoadAsync_IndicatorsFail_NothingOfTheLoadIsCommittedAndTheFailureCanBeRecordedAndReplayed()
     {
         var august = Batch(August, [Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", new(2019, 8, 2))])]);

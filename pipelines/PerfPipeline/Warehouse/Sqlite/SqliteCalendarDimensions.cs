@@ -9,10 +9,10 @@ using PerfPipeline.Calendar;
 /// <summary>Fills <c>dim_date</c> and <c>dim_period</c> when they do not match the calendar (first run, new holidays).</summary>
 internal static class SqliteCalendarDimensions
 {
-    public static async Task FillAsync(SqliteConnection connection, Func<DateOnly, bool> isWorkingDay, CancellationToken cancellationToken)
+    public static async Task FillAsync(SqliteConnection connection, WorkingDayCalendar calendar, CancellationToken cancellationToken)
     {
-        var dates = CalendarDimensions.Dates(isWorkingDay).ToList();
-        var periods = CalendarDimensions.Periods().ToList();
+        var dates = CalendarDimensions.Dates(calendar).ToList();
+        var periods = CalendarDimensions.Periods();
         var bankHolidays = dates.Count(d => d.IsBankHoliday);
         var (storedDates, storedHolidays, storedPeriods) = await connection.QuerySingleAsync<(long, long, long)>(new CommandDefinition(
             """

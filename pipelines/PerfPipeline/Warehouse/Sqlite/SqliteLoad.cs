@@ -120,18 +120,19 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
         }
 
         using var command = Prepare(
-            "INSERT INTO fact_indicator_value (la_code, indicator_code, period_code, load_id, numerator, denominator, value) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)",
-            7);
+            "INSERT INTO fact_indicator_value (la_code, indicator_code, period_type, period_code, load_id, numerator, denominator, value) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)",
+            8);
         var parameters = command.Parameters;
-        parameters[3].Value = key.LoadId;
+        parameters[4].Value = key.LoadId;
         foreach (var value in values)
         {
             parameters[0].Value = value.LaCode;
             parameters[1].Value = value.IndicatorCode;
-            parameters[2].Value = value.Period.Code;
-            parameters[4].Value = Real(value.Numerator);
-            parameters[5].Value = Real(value.Denominator);
-            parameters[6].Value = Real(value.Value);
+            parameters[2].Value = CalendarDimensions.TypeCode(value.Period);
+            parameters[3].Value = value.Period.Code;
+            parameters[5].Value = Real(value.Numerator);
+            parameters[6].Value = Real(value.Denominator);
+            parameters[7].Value = Real(value.Value);
             command.ExecuteNonQuery();
         }
     }

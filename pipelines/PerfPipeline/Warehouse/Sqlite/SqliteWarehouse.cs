@@ -4,6 +4,7 @@ using Dapper;
 
 using Microsoft.Data.Sqlite;
 
+using PerfPipeline.Calendar;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
@@ -27,7 +28,8 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            await SqliteCalendarDimensions.FillAsync(connection, d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), cancellationToken).ConfigureAwait(false);
+            await SqliteCalendarDimensions.FillAsync(connection, WorkingDayCalendar.EnglandAndWales, cancellationToken).ConfigureAwait(false);
+            await SqliteIndicatorDimension.FillAsync(connection, cancellationToken).ConfigureAwait(false);
         }
     }
 
