@@ -4,26 +4,25 @@ using System.CommandLine;
 
 using PerfPipeline.Cli.Commands;
 
-using Spectre.Console;
-
 /// <summary>The <c>perfpipeline</c> command line: its commands, and how a command line becomes an exit code.</summary>
 internal static class CommandLineApp
 {
-    public static RootCommand CreateRoot(IAnsiConsole console, TimeProvider timeProvider)
+    public static RootCommand CreateRoot(CliContext context)
     {
         var root = new RootCommand("PerfPipeline: children's services performance indicators from SSD extract batches.");
 
         // Each command lives in Commands/ and is added here.
-        root.Subcommands.Add(RunCommand.Create(console, timeProvider));
-        root.Subcommands.Add(LoadsCommand.Create(console, timeProvider));
-        root.Subcommands.Add(ReplayCommand.Create(console, timeProvider));
+        root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(LoadsCommand.Create(context));
+        root.Subcommands.Add(ReplayCommand.Create(context));
         return root;
     }
 
     /// <summary>Exit codes (docs/spec/interfaces.md): 0 success, 1 rejected input or failed load, 2 usage error.</summary>
-    public static async Task<int> InvokeAsync(string[] args, IAnsiConsole console, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    public static async Task<int> InvokeAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
-        var parseResult = CreateRoot(console, timeProvider).Parse(args);
+        var parseResult = CreateRoot(context).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)
@@ -31,7 +30,7 @@ internal static class CommandLineApp
                 await Console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
             }
 
-            return 2;
+            return ExitCodes.Usage;
         }
 
         return await parseResult.InvokeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

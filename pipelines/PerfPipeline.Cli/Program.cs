@@ -1,5 +1,3 @@
 using PerfPipeline.Cli;
 
-using Spectre.Console;
-
-return await CommandLineApp.InvokeAsync(args, AnsiConsole.Console, TimeProvider.System);
+return await CommandLineApp.InvokeAsync(args, CliContext.CreateDefault());

@@ -45,5 +45,5 @@ internal static class LoadOutcomeView
     public static string Number(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Exit code: 1 when any batch was rejected or failed to load.</summary>
-    public static int ExitCode(IReadOnlyList<LoadOutcome> outcomes) => outcomes.All(o => o.Succeeded) ? 0 : 1;
+    public static int ExitCode(IReadOnlyList<LoadOutcome> outcomes) => outcomes.All(o => o.Succeeded) ? ExitCodes.Success : ExitCodes.Rejected;
 }

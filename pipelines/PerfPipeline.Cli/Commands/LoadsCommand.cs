@@ -10,18 +10,18 @@ using Spectre.Console;
 /// <summary><c>loads</c>: the audit of every load, newest first.</summary>
 internal static class LoadsCommand
 {
-    public static Command Create(IAnsiConsole console, TimeProvider timeProvider)
+    public static Command Create(CliContext context)
     {
         var status = new Option<LoadStatus?>("--status") { Description = "Only loads with this status.", HelpName = "loaded|failed" };
-        var database = PipelineOptions.Database();
+        var database = PipelineOptions.Database(context);
         var command = new Command("loads", "List loads with their status, rows read, loaded and rejected, and errors.") { status, database };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = await LocalPipeline.OpenAsync(LocalPipeline.DefaultExtracts, parseResult.GetValue(database)!, timeProvider, cancellationToken)
+            var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, parseResult.GetValue(database)!, cancellationToken)
                 .ConfigureAwait(false);
             var loads = await pipeline.Warehouse.ListLoadsAsync(parseResult.GetValue(status), cancellationToken).ConfigureAwait(false);
-            Write(console, loads);
-            return 0;
+            Write(context.Console, loads);
+            return ExitCodes.Success;
         });
         return command;
     }

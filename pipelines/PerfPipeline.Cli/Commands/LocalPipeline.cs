@@ -4,7 +4,6 @@ using PerfPipeline.Batches;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Loading;
-using PerfPipeline.Privacy;
 using PerfPipeline.Warehouse;
 using PerfPipeline.Warehouse.Sqlite;
 
@@ -15,22 +14,20 @@ using PerfPipeline.Warehouse.Sqlite;
 internal sealed class LocalPipeline
 {
     public const string DefaultExtracts = "seeds/extracts";
-    public const string DefaultDatabase = "data/perfpipeline.db";
+    public const string DatabaseFileName = "perfpipeline.db";
 
-    private const string KeySetting = "PerfPipeline__PseudonymisationKey";
-
-    private LocalPipeline(string extractsRoot, string databasePath, TimeProvider timeProvider)
+    private LocalPipeline(CliContext context, string extractsRoot, string databasePath)
     {
-        var dataFolder = Path.GetDirectoryName(databasePath)!;
-        Warehouse = new SqliteWarehouse(databasePath, new IndicatorEngine().ComputeAll, timeProvider);
+        var local = context with { DataFolder = Path.GetDirectoryName(databasePath)! };
+        Warehouse = new SqliteWarehouse(databasePath, new IndicatorEngine().ComputeAll, context.TimeProvider);
         Source = new LocalFolderBatchSource(new LocalFolderBatchSourceOptions
         {
             ExtractsRoot = extractsRoot,
-            ArchiveRoot = Path.Combine(dataFolder, "archive"),
-            QuarantineRoot = Path.Combine(dataFolder, "quarantine"),
+            ArchiveRoot = Path.Combine(local.DataFolder, "archive"),
+            QuarantineRoot = Path.Combine(local.DataFolder, "quarantine"),
         });
-        var key = PseudonymisationKey.Resolve(Environment.GetEnvironmentVariable(KeySetting), Path.Combine(dataFolder, "pseudonymisation.key"));
-        Loader = new BatchLoader(Source, Warehouse, new ExtractReader(key, timeProvider), timeProvider);
+        var reader = new ExtractReader(local.PseudonymisationKey(), context.TimeProvider, context.ExtractReaderOptions());
+        Loader = new BatchLoader(Source, Warehouse, reader, context.TimeProvider);
     }
 
     public IWarehouse Warehouse { get; }
@@ -40,9 +37,9 @@ internal sealed class LocalPipeline
     public BatchLoader Loader { get; }
 
     /// <summary>Opens the pipeline on the given folders (relative to the current folder) and migrates the warehouse.</summary>
-    public static async Task<LocalPipeline> OpenAsync(string extracts, string database, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async Task<LocalPipeline> OpenAsync(CliContext context, string extracts, string database, CancellationToken cancellationToken)
     {
-        var pipeline = new LocalPipeline(Path.GetFullPath(extracts), Path.GetFullPath(database), timeProvider);
+        var pipeline = new LocalPipeline(context, Path.GetFullPath(extracts), Path.GetFullPath(database));
         await pipeline.Warehouse.MigrateAsync(cancellationToken).ConfigureAwait(false);
         return pipeline;
     }

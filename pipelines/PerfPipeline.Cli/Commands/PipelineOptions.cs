@@ -5,10 +5,10 @@ using System.CommandLine;
 /// <summary>Options shared by the commands that use the local pipeline.</summary>
 internal static class PipelineOptions
 {
-    public static Option<string> Database() => new("--db")
+    public static Option<string> Database(CliContext context) => new("--db")
     {
         Description = "The SQLite warehouse file (created on first use); archive, quarantine and key live beside it.",
-        DefaultValueFactory = _ => LocalPipeline.DefaultDatabase,
+        DefaultValueFactory = _ => Path.Combine(context.DataFolder, LocalPipeline.DatabaseFileName),
         HelpName = "PATH",
     };
 

@@ -9,11 +9,11 @@ using Spectre.Console;
 /// <summary><c>replay LOAD_ID</c> / <c>replay --failed</c>: reruns loads from their archived copy.</summary>
 internal static class ReplayCommand
 {
-    public static Command Create(IAnsiConsole console, TimeProvider timeProvider)
+    public static Command Create(CliContext context)
     {
         var loadId = new Argument<string?>("LOAD_ID") { Description = "The load to rerun (see `loads`).", Arity = ArgumentArity.ZeroOrOne };
         var failed = new Option<bool>("--failed") { Description = "Rerun every load recorded as failed." };
-        var database = PipelineOptions.Database();
+        var database = PipelineOptions.Database(context);
         var command = new Command("replay", "Rerun a load, or every failed load, from its archived copy.") { loadId, failed, database };
         command.Validators.Add(result =>
         {
@@ -24,18 +24,18 @@ internal static class ReplayCommand
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = await LocalPipeline.OpenAsync(LocalPipeline.DefaultExtracts, parseResult.GetValue(database)!, timeProvider, cancellationToken)
+            var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, parseResult.GetValue(database)!, cancellationToken)
                 .ConfigureAwait(false);
             IReadOnlyList<LoadOutcome> outcomes = parseResult.GetValue(loadId) is { } id
                 ? [await pipeline.Loader.ReplayAsync(id, cancellationToken).ConfigureAwait(false)]
                 : await pipeline.Loader.ReplayFailedAsync(cancellationToken).ConfigureAwait(false);
             if (outcomes.Count == 0)
             {
-                console.MarkupLine("No failed loads.");
-                return 0;
+                context.Console.MarkupLine("No failed loads.");
+                return ExitCodes.Success;
             }
 
-            LoadOutcomeView.Write(console, outcomes);
+            LoadOutcomeView.Write(context.Console, outcomes);
             return LoadOutcomeView.ExitCode(outcomes);
         });
         return command;

@@ -9,10 +9,10 @@ using Spectre.Console;
 /// <summary><c>run</c>: loads every new batch, then reports what it loaded.</summary>
 internal static class RunCommand
 {
-    public static Command Create(IAnsiConsole console, TimeProvider timeProvider)
+    public static Command Create(CliContext context)
     {
         var extracts = PipelineOptions.Extracts();
-        var database = PipelineOptions.Database();
+        var database = PipelineOptions.Database(context);
         var command = new Command("run", "Load every batch not loaded yet (oldest as_at first) and report the rows per dataset.")
         {
             extracts,
@@ -20,10 +20,10 @@ internal static class RunCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = await LocalPipeline.OpenAsync(parseResult.GetValue(extracts)!, parseResult.GetValue(database)!, timeProvider, cancellationToken)
+            var pipeline = await LocalPipeline.OpenAsync(context, parseResult.GetValue(extracts)!, parseResult.GetValue(database)!, cancellationToken)
                 .ConfigureAwait(false);
-            var outcomes = await LoadAsync(console, pipeline.Loader, cancellationToken).ConfigureAwait(false);
-            WriteLoads(console, outcomes);
+            var outcomes = await LoadAsync(context.Console, pipeline.Loader, cancellationToken).ConfigureAwait(false);
+            WriteLoads(context.Console, outcomes);
 
             // What the run shows after loading (the dashboard) follows here.
             return LoadOutcomeView.ExitCode(outcomes);
@@ -35,9 +35,9 @@ internal static class RunCommand
     private static Task<IReadOnlyList<LoadOutcome>> LoadAsync(IAnsiConsole console, BatchLoader loader, CancellationToken cancellationToken) =>
         !console.Profile.Capabilities.Interactive
             ? loader.LoadNewBatchesAsync(cancellationToken: cancellationToken)
-            : console.Progress().AutoClear(true).StartAsync(async context =>
+            : console.Progress().AutoClear(true).StartAsync(async progressContext =>
         {
-            var task = context.AddTask("Loading batches", autoStart: true);
+            var task = progressContext.AddTask("Loading batches", autoStart: true);
             var progress = new Progress<LoadProgress>(p =>
             {
                 task.MaxValue = p.Count;

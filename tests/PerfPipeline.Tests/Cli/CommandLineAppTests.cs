@@ -1,9 +1,10 @@
 namespace PerfPipeline.Tests.Cli;
 
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 
 using PerfPipeline.Cli;
-using PerfPipeline.Tests.Support;
+using PerfPipeline.Tests.TestSupport;
 
 using Spectre.Console;
 
@@ -23,9 +24,9 @@ public sealed class CommandLineAppTests : IDisposable
         }
     }
 
-    private string Extracts => _temp.Combine("extracts");
+    private string Extracts => _temp.File("extracts");
 
-    private string Database => _temp.Combine("data", "perfpipeline.db");
+    private string Database => _temp.File("data", "perfpipeline.db");
 
     [Fact]
     public async Task Run_NewBatch_LoadsItAndPrintsRowsPerDataset()
@@ -37,6 +38,17 @@ public sealed class CommandLineAppTests : IDisposable
         Assert.Matches(@"ssd_cin_episodes\s+3\s+3\s+0", output);
         Assert.Contains("Loaded 1, rejected 0, failed 0; 0 already loaded.", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Database));
+    }
+
+    [Fact]
+    public async Task Run_WithoutDb_KeepsTheWarehouseArchiveAndKeyInTheDataFolder()
+    {
+        var (exitCode, _) = await InvokeAsync("run", "--extracts", Extracts);
+
+        Assert.Equal(0, exitCode);
+        Assert.True(File.Exists(_temp.File("data", "perfpipeline.db")));
+        Assert.True(File.Exists(_temp.File("data", "pseudonymisation.key")));
+        Assert.Single(Directory.GetDirectories(_temp.File("data", "archive", "872", "2019-09-30")));
     }
 
     [Fact]
@@ -78,7 +90,7 @@ public sealed class CommandLineAppTests : IDisposable
     public async Task Replay_LoadedLoad_ReloadsItFromTheArchive()
     {
         await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
-        var loadId = Path.GetFileName(Assert.Single(Directory.GetDirectories(_temp.Combine("data", "archive", "872", "2019-09-30"))));
+        var loadId = Path.GetFileName(Assert.Single(Directory.GetDirectories(_temp.File("data", "archive", "872", "2019-09-30"))));
 
         var (exitCode, output) = await InvokeAsync("replay", loadId, "--db", Database);
 
@@ -110,7 +122,8 @@ public sealed class CommandLineAppTests : IDisposable
             Out = new AnsiConsoleOutput(output),
         });
         console.Profile.Width = 200;
-        var exitCode = await CommandLineApp.InvokeAsync(args, console, _clock, TestContext.Current.CancellationToken);
+        var context = new CliContext(new ConfigurationBuilder().Build(), _clock, console, _temp.File("data"));
+        var exitCode = await CommandLineApp.InvokeAsync(args, context, TestContext.Current.CancellationToken);
         return (exitCode, output.ToString());
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using PerfPipeline.Batches;
 using PerfPipeline.Extracts;
 using PerfPipeline.Loading;
-using PerfPipeline.Tests.Support;
+using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Warehouse;
 using PerfPipeline.Warehouse.Sqlite;
 
@@ -32,16 +32,16 @@ public sealed class BatchLoaderTests : IDisposable
     {
         _source = new LocalFolderBatchSource(new LocalFolderBatchSourceOptions
         {
-            ExtractsRoot = _temp.Combine("extracts"),
-            ArchiveRoot = _temp.Combine("archive"),
-            QuarantineRoot = _temp.Combine("quarantine"),
+            ExtractsRoot = _temp.File("extracts"),
+            ArchiveRoot = _temp.File("archive"),
+            QuarantineRoot = _temp.File("quarantine"),
         });
         _reader = new ExtractReader(TestKeys.NewKey(), _clock);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private string DatabasePath => _temp.Combine("data", "perfpipeline.db");
+    private string DatabasePath => _temp.File("data", "perfpipeline.db");
 
     [Fact]
     public async Task LoadNewBatchesAsync_ValidBatch_LoadsArchivesAndAuditsEveryRow()
@@ -115,7 +115,7 @@ public sealed class BatchLoaderTests : IDisposable
         Assert.Equal(bad, rejected.Batch);
         Assert.Equal((3L, 1L), (rejected.Datasets[0].RowsRead, rejected.Datasets[0].RowsRejected));
         Assert.Equal(before, DatabaseBytes());
-        var quarantine = Path.Combine(_temp.Combine("quarantine"), "872", "2019-09-30", rejected.LoadId);
+        var quarantine = Path.Combine(_temp.File("quarantine"), "872", "2019-09-30", rejected.LoadId);
         Assert.Contains("2019-13-45", await File.ReadAllTextAsync(Path.Combine(quarantine, "errors.json"), Ct), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(quarantine, "summary.txt")));
         Assert.True(File.Exists(Path.Combine(quarantine, "ssd_cin_episodes.csv")));
@@ -171,7 +171,7 @@ public sealed class BatchLoaderTests : IDisposable
         var batch = NewBatch("2019-09-30").WithDataset("ssd_cin_episodes", Referrals).Build();
         var sut = await LoaderAsync();
         var loaded = Assert.Single(await sut.LoadNewBatchesAsync(cancellationToken: Ct));
-        Directory.Delete(Path.Combine(_temp.Combine("extracts"), batch.Path), recursive: true);
+        Directory.Delete(Path.Combine(_temp.File("extracts"), batch.Path), recursive: true);
 
         var replayed = await sut.ReplayAsync(loaded.LoadId, Ct);
 
@@ -194,7 +194,7 @@ public sealed class BatchLoaderTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private BatchBuilder NewBatch(string asAt) => new(_temp.Combine("extracts"), "872", asAt);
+    private BatchBuilder NewBatch(string asAt) => new(_temp.File("extracts"), "872", asAt);
 
     private SqliteWarehouse Warehouse(ComputeIndicators? computeIndicators = null) => new(DatabasePath, computeIndicators ?? (_ => []), _clock);
 
@@ -205,7 +205,7 @@ public sealed class BatchLoaderTests : IDisposable
         return new BatchLoader(_source, warehouse, _reader, _clock);
     }
 
-    private string ArchiveFolder(BatchLocation batch, string loadId) => Path.Combine(_temp.Combine("archive"), batch.Path, loadId);
+    private string ArchiveFolder(BatchLocation batch, string loadId) => Path.Combine(_temp.File("archive"), batch.Path, loadId);
 
     /// <summary>The database file with its write-ahead log, if one is left: everything SQLite has written.</summary>
     private byte[] DatabaseBytes()

@@ -2,7 +2,7 @@ namespace PerfPipeline.Tests.Warehouse.Sqlite;
 
 using Microsoft.Data.Sqlite;
 
-using PerfPipeline.Tests.Support;
+using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Warehouse.Sqlite;
 
 public sealed class SqliteMigrationsTests : IDisposable
@@ -12,7 +12,7 @@ public sealed class SqliteMigrationsTests : IDisposable
     [Fact]
     public void Apply_Twice_RunsNoScriptTheSecondTime()
     {
-        var connectionString = SqliteConnections.ConnectionString(_temp.Combine("warehouse.db"));
+        var connectionString = SqliteConnections.ConnectionString(_temp.File("warehouse.db"));
 
         var first = SqliteMigrations.Apply(connectionString);
         var second = SqliteMigrations.Apply(connectionString);
@@ -24,7 +24,7 @@ public sealed class SqliteMigrationsTests : IDisposable
     [Fact]
     public void Apply_NewDatabase_EveryViewCanBeQueried()
     {
-        var connectionString = SqliteConnections.ConnectionString(_temp.Combine("warehouse.db"));
+        var connectionString = SqliteConnections.ConnectionString(_temp.File("warehouse.db"));
 
         SqliteMigrations.Apply(connectionString);
 

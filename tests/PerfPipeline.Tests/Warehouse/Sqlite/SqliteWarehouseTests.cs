@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 using PerfPipeline.Calendar;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
-using PerfPipeline.Tests.Support;
+using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Warehouse;
 using PerfPipeline.Warehouse.Sqlite;
 
@@ -17,7 +17,7 @@ public sealed class SqliteWarehouseTests : WarehouseContractTests
 {
     private readonly TempDirectory _temp = new();
 
-    private string DatabasePath => _temp.Combine("data", "perfpipeline.db");
+    private string DatabasePath => _temp.File("data", "perfpipeline.db");
 
     public override async ValueTask DisposeAsync()
     {
