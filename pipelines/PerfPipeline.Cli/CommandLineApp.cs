@@ -16,6 +16,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(LoadsCommand.Create(context));
         root.Subcommands.Add(ReplayCommand.Create(context));
+        root.Subcommands.Add(GenerateCommand.Create());
         return root;
     }
 
