@@ -1,13 +1,20 @@
+using System.Globalization;
+
 using BenchmarkDotNet.Running;
 
 using PerfPipeline.Benchmarks.Extracts;
+using PerfPipeline.Benchmarks.Indicators;
 
-// `extracts [rows]` is a quick one-shot run (wall and CPU seconds, rows/s, memory) for a busy machine;
-// anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "extracts")
+// Quick one-shot runs (wall and CPU seconds, rows/s, memory) for a busy machine:
+//   `extracts [rows]`, `indicators [scale…]`; anything else goes to BenchmarkDotNet.
+switch (args.FirstOrDefault())
 {
-    ExtractReaderRun.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
-    return;
+    case "extracts":
+        ExtractReaderRun.Print(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+        return;
+    case "indicators":
+        IndicatorEngineRun.Print(args.Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(0.5).Append(1.0).Distinct());
+        return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
