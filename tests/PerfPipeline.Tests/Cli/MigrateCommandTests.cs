@@ -2,8 +2,8 @@ namespace PerfPipeline.Tests.Cli;
 
 using Dapper;
 
-using Microsoft.Data.Sqlite;
 using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,9 +1,9 @@
 namespace PerfPipeline.Tests.Warehouse.Resilience;
 
+using Dapper;
+
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
-
-using Dapper;
 
 using PerfPipeline.Calendar;
 using PerfPipeline.CaseData;
