@@ -14,6 +14,6 @@ public sealed class GetIndicators(PerfPipelineApi api)
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "indicators")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new ApiResult(api.GetIndicators(request.Headers.IfNoneMatch));
+        return new ApiResult(api.GetIndicators());
     }
 }
