@@ -8,12 +8,12 @@ using PerfPipeline.Api;
 using PerfPipeline.Functions.Http;
 
 /// <summary><c>GET /api/indicators</c>: the indicator catalogue (function key).</summary>
-public sealed class GetIndicators(PerfPipelineApi api)
+public sealed class GetIndicators
 {
     [Function(nameof(GetIndicators))]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "indicators")] HttpRequest request)
+    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "indicators")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new ApiResult(api.GetIndicators());
+        return new ApiResult(PerfPipelineApi.GetIndicators());
     }
 }

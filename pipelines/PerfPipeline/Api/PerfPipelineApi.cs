@@ -56,7 +56,7 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
     }
 
     /// <summary><c>GET /api/indicators</c>: the catalogue, the same for every request.</summary>
-    public ApiResponse GetIndicators() => Catalogue;
+    public static ApiResponse GetIndicators() => Catalogue;
 
     /// <summary><c>GET /api/indicators/{code}/series?la=&amp;type=</c>: every period's value, oldest first; every period type when <paramref name="type"/> is left out.</summary>
     public async Task<ApiResponse> GetIndicatorSeriesAsync(string code, string? la, string? type, string? ifNoneMatch, CancellationToken cancellationToken = default)

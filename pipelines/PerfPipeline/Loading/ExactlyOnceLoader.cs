@@ -77,7 +77,8 @@ public sealed partial class ExactlyOnceLoader
         switch (outcome.Kind)
         {
             case LoadOutcomeKind.Loaded:
-                BatchLoaded(outcome.LoadId, la, asAt, outcome.Datasets.Sum(d => d.RowsLoaded), outcome.Datasets.Sum(d => d.RowsRejected));
+                var (loaded, rejected) = (outcome.Datasets.Sum(d => d.RowsLoaded), outcome.Datasets.Sum(d => d.RowsRejected));
+                BatchLoaded(outcome.LoadId, la, asAt, loaded, rejected);
                 break;
             case LoadOutcomeKind.AlreadyLoaded:
                 BatchAlreadyLoaded(outcome.LoadId, la, asAt);

@@ -44,7 +44,8 @@ public sealed partial class MonthlyBatchSweep(IBatchSource source, ExactlyOnceLo
             ExtractLate(la, result.DueMonth.Code);
         }
 
-        SweepDone(batches.Count, result.Caught.Count(), failed.Count, result.LateLaCodes.Count);
+        var caught = result.Caught.Count();
+        SweepDone(batches.Count, caught, failed.Count, result.LateLaCodes.Count);
         return failed.Count == 0 ? result : throw new LoadFailedException(failed);
     }
 
