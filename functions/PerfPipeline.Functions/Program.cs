@@ -1,6 +1,10 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
+using PerfPipeline.Functions;
+using PerfPipeline.Hosting;
+
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services.AddTelemetry().AddPerfPipeline(builder.Configuration).AddHostedService<WarehouseMigration>();
 builder.Build().Run();
