@@ -3,6 +3,7 @@ namespace PerfPipeline.Tests.Functions;
 using System.Security.Cryptography;
 
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -49,7 +50,7 @@ public sealed class FunctionApp : IAsyncDisposable
         }).Build();
         services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Time)
-            .AddLogging(logging => logging.AddFakeLogging())
+            .AddFakeLogging()
             .AddPerfPipeline(configuration)
             .BuildServiceProvider();
     }
@@ -104,7 +105,7 @@ public sealed class FunctionApp : IAsyncDisposable
             return names;
         }
 
-        await foreach (var blob in client.GetBlobsAsync(prefix: $"{batch.Path}/", cancellationToken: TestContext.Current.CancellationToken))
+        await foreach (var blob in client.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{batch.Path}/", TestContext.Current.CancellationToken))
         {
             names.Add(blob.Name[(batch.Path.Length + 1)..]);
         }
