@@ -1,8 +1,13 @@
 using System.CommandLine;
 
+using PerfPipeline.Cli;
+using PerfPipeline.Cli.Commands;
+
 var root = new RootCommand("PerfPipeline: children's services performance indicators from SSD extract batches.");
 
 // Each command lives in Commands/ and is added here.
+var context = CliContext.CreateDefault();
+root.Subcommands.Add(ValidateCommand.Create(context));
 
 var parseResult = root.Parse(args);
 
@@ -14,7 +19,7 @@ if (parseResult.Errors.Count > 0)
         Console.Error.WriteLine(error.Message);
     }
 
-    return 2;
+    return ExitCodes.Usage;
 }
 
 return await parseResult.InvokeAsync();

@@ -55,7 +55,7 @@ public sealed class ExtractReader
         var manifest = ManifestParser.Parse(manifestBytes, out var manifestError);
         if (manifest is null)
         {
-            issues.Add(FileError(null, ValidationRule.ManifestInvalid, ManifestParser.FileName, manifestError!));
+            issues.Add(FileError(null, ValidationRule.ManifestInvalid, null, manifestError!));
             return Complete(null, manifestSha256, datasets, issues);
         }
 
@@ -89,14 +89,10 @@ public sealed class ExtractReader
 
     private static async Task<byte[]?> ReadManifestAsync(BatchFileOpener openFile, List<ValidationIssue> issues, CancellationToken cancellationToken)
     {
-        var stream = await OpenAsync(openFile, ManifestParser.FileName, null, issues, cancellationToken).ConfigureAwait(false);
+        var missing = FileError(null, ValidationRule.ManifestMissing, null, "the batch has no manifest.json");
+        var stream = await OpenAsync(openFile, ManifestParser.FileName, null, missing, issues, cancellationToken).ConfigureAwait(false);
         if (stream is null)
         {
-            if (issues.Count == 0)
-            {
-                issues.Add(FileError(null, ValidationRule.ManifestMissing, ManifestParser.FileName, "the batch has no manifest.json"));
-            }
-
             return null;
         }
 
@@ -109,7 +105,7 @@ public sealed class ExtractReader
             {
                 if (buffer.Length + read > MaxManifestBytes)
                 {
-                    issues.Add(FileError(null, ValidationRule.ManifestInvalid, ManifestParser.FileName, $"manifest.json is larger than {MaxManifestBytes} bytes"));
+                    issues.Add(FileError(null, ValidationRule.ManifestInvalid, null, $"manifest.json is larger than {MaxManifestBytes} bytes"));
                     return null;
                 }
 
@@ -156,10 +152,10 @@ public sealed class ExtractReader
             return empty;
         }
 
-        var stream = await OpenAsync(openFile, entry.File, contract.Name, issues, cancellationToken).ConfigureAwait(false);
+        var missing = FileError(contract.Name, ValidationRule.FileMissing, entry.File, "the manifest lists a file the batch does not have");
+        var stream = await OpenAsync(openFile, entry.File, contract.Name, missing, issues, cancellationToken).ConfigureAwait(false);
         if (stream is null)
         {
-            issues.Add(FileError(contract.Name, ValidationRule.FileMissing, entry.File, "the manifest lists a file the batch does not have"));
             return empty;
         }
 
@@ -191,13 +187,19 @@ public sealed class ExtractReader
         return result.Extract;
     }
 
-    /// <summary>Opens a file; a failure to open an existing file is the file error "unreadable" (issue added, null returned).</summary>
+    /// <summary>Opens a file, or adds the issue <paramref name="missing"/> (or "unreadable" when opening fails) and returns null.</summary>
     private static async Task<Stream?> OpenAsync(
-        BatchFileOpener openFile, string fileName, string? dataset, List<ValidationIssue> issues, CancellationToken cancellationToken)
+        BatchFileOpener openFile, string fileName, string? dataset, ValidationIssue missing, List<ValidationIssue> issues, CancellationToken cancellationToken)
     {
         try
         {
-            return await openFile(fileName, cancellationToken).ConfigureAwait(false);
+            var stream = await openFile(fileName, cancellationToken).ConfigureAwait(false);
+            if (stream is null)
+            {
+                issues.Add(missing);
+            }
+
+            return stream;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -214,7 +216,7 @@ public sealed class ExtractReader
             {
                 var share = (double)dataset.RowsRejected / dataset.RowsRead;
                 issues.Add(FileError(dataset.Contract.Name, ValidationRule.TooManyRowsRejected, dataset.File, string.Create(CultureInfo.InvariantCulture,
-                    $"{dataset.RowsRejected} of {dataset.RowsRead} rows rejected ({share:P1}), more than the {_maxRejectedRowShare:P0} allowed")));
+                    $"{dataset.RowsRejected} of {dataset.RowsRead} rows rejected ({share * 100:0.0}%), more than the {_maxRejectedRowShare * 100:0.##}% allowed")));
             }
         }
     }

@@ -12,8 +12,8 @@ public sealed class PseudonymisationKey
     /// <summary>The configuration setting that holds the key (environment variable <c>PerfPipeline__PseudonymisationKey</c>).</summary>
     public const string SettingName = "PerfPipeline:PseudonymisationKey";
 
-    /// <summary>Where the embedded default keeps its generated key, relative to the working folder.</summary>
-    public static readonly string DefaultKeyFile = Path.Combine("data", "pseudonymisation.key");
+    /// <summary>The file name of the generated key the embedded default keeps in its data folder.</summary>
+    public const string KeyFileName = "pseudonymisation.key";
 
     private const int MinimumBytes = 16;
     private const int GeneratedBytes = 32;

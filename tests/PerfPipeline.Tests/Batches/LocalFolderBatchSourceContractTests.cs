@@ -1,7 +1,7 @@
 namespace PerfPipeline.Tests.Batches;
 
 using PerfPipeline.Batches;
-using PerfPipeline.Tests.Support;
+using PerfPipeline.Tests.TestSupport;
 
 public sealed class LocalFolderBatchSourceContractTests : BatchSourceContractTests, IDisposable
 {
@@ -10,7 +10,7 @@ public sealed class LocalFolderBatchSourceContractTests : BatchSourceContractTes
 
     public LocalFolderBatchSourceContractTests()
     {
-        folders = new() { ExtractsRoot = temp.Combine("extracts"), ArchiveRoot = temp.Combine("archive"), QuarantineRoot = temp.Combine("quarantine") };
+        folders = new() { ExtractsRoot = temp.File("extracts"), ArchiveRoot = temp.File("archive"), QuarantineRoot = temp.File("quarantine") };
         Sut = new LocalFolderBatchSource(folders);
     }
 

@@ -1,4 +1,4 @@
-namespace PerfPipeline.Tests.Support;
+namespace PerfPipeline.Tests.TestSupport;
 
 using System.Globalization;
 using System.Security.Cryptography;
@@ -19,7 +19,7 @@ using PerfPipeline.Batches;
 ///     .Build();
 /// </code>
 /// </example>
-public sealed class BatchBuilder(string extractsRoot, string laCode = "872", string asAt = "2019-09-30")
+internal sealed class BatchBuilder(string extractsRoot, string laCode = "872", string asAt = "2019-09-30")
 {
     private readonly List<(string Name, string File, byte[]? Bytes, long? Rows, string? Sha256)> _datasets = [];
     private readonly List<(string File, byte[] Bytes)> _extraFiles = [];

@@ -1,0 +1,54 @@
+namespace PerfPipeline.Tests.Privacy;
+
+using System.Security.Cryptography;
+using System.Text;
+
+using PerfPipeline.Privacy;
+using PerfPipeline.Tests.TestSupport;
+
+public sealed class PseudonymiserTests
+{
+    [Fact]
+    public void Pseudonymise_SameKey_IsStableAcrossInstances()
+    {
+        var key = TestKeys.NewKey();
+        using var first = new Pseudonymiser(key);
+        using var second = new Pseudonymiser(key);
+
+        Assert.Equal(first.Pseudonymise("1234567"), second.Pseudonymise("1234567"));
+        Assert.Equal(first.Pseudonymise("1234567"), first.Pseudonymise("1234567"));
+    }
+
+    [Fact]
+    public void Pseudonymise_OtherKey_GivesOtherPseudonym()
+    {
+        using var first = new Pseudonymiser(TestKeys.NewKey());
+        using var second = new Pseudonymiser(TestKeys.NewKey());
+
+        Assert.NotEqual(first.Pseudonymise("1234567"), second.Pseudonymise("1234567"));
+    }
+
+    [Fact]
+    public void Pseudonymise_AnyId_IsTruncatedHmacSha256InLowerHex()
+    {
+        var keyBytes = RandomNumberGenerator.GetBytes(32);
+        using var sut = new Pseudonymiser(PseudonymisationKey.FromBase64(Convert.ToBase64String(keyBytes)));
+
+        var pseudonym = sut.Pseudonymise("  007 ");
+
+        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(keyBytes, Encoding.UTF8.GetBytes("007")).AsSpan(0, 16));
+        Assert.Equal(expected, pseudonym);
+        Assert.Equal(Pseudonymiser.Length, pseudonym.Length);
+    }
+
+    [Fact]
+    public void Pseudonymise_DistinctIds_GiveDistinctPseudonyms()
+    {
+        using var sut = new Pseudonymiser(TestKeys.NewKey());
+
+        var pseudonyms = new[] { "7", "07", "007", "A1", "a1", "Zoë-1", new string('x', 300) }.Select(id => sut.Pseudonymise(id)).ToList();
+
+        Assert.Equal(pseudonyms.Count, pseudonyms.Distinct().Count());
+        Assert.All(pseudonyms, p => Assert.Matches("^[0-9a-f]{32}$", p));
+    }
+}
