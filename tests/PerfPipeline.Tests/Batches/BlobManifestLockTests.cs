@@ -5,7 +5,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 
 using PerfPipeline.Batches;
-using PerfPipeline.Tests.Support.Azurite;
+using PerfPipeline.Tests.TestSupport.Azurite;
 
 [Collection(nameof(UsesAzurite))]
 public sealed class BlobManifestLockTests

@@ -17,8 +17,8 @@ using Microsoft.Extensions.Time.Testing;
 
 using PerfPipeline.Batches;
 using PerfPipeline.Hosting;
-using PerfPipeline.Tests.Support;
-using PerfPipeline.Tests.Support.Azurite;
+using PerfPipeline.Tests.TestSupport;
+using PerfPipeline.Tests.TestSupport.Azurite;
 using PerfPipeline.Warehouse;
 
 /// <summary>
@@ -36,7 +36,7 @@ public sealed class FunctionApp : IAsyncDisposable
         Containers = AzuriteFixture.NewContainers();
         Blobs = azurite.CreateServiceClient();
         Time = new FakeTimeProvider(now);
-        DatabasePath = temp.Combine("warehouse.db");
+        DatabasePath = temp.File("warehouse.db");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [PipelineSettings.ExtractsStorage] = azurite.ConnectionString,
@@ -82,7 +82,7 @@ public sealed class FunctionApp : IAsyncDisposable
     public async Task<BlobClient> DropAsync(Func<BatchBuilder, BatchBuilder> build)
     {
         ArgumentNullException.ThrowIfNull(build);
-        var local = temp.Combine("drops", Guid.NewGuid().ToString("N"));
+        var local = temp.File("drops", Guid.NewGuid().ToString("N"));
         var builder = build(new BatchBuilder(local));
         var batch = builder.Build();
         var extracts = Blobs.GetBlobContainerClient(Containers.ExtractsContainer);

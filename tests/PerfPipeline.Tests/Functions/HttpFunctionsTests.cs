@@ -5,7 +5,8 @@ using System.Text.Json;
 using PerfPipeline.Calendar;
 using PerfPipeline.Functions;
 using PerfPipeline.Indicators;
-using PerfPipeline.Tests.Support.Azurite;
+using PerfPipeline.Tests.TestSupport;
+using PerfPipeline.Tests.TestSupport.Azurite;
 
 [Collection(nameof(UsesAzurite))]
 public sealed class HttpFunctionsTests(AzuriteFixture azurite)
@@ -220,7 +221,7 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite)
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
     }
 
-    private static async Task LoadAsync(FunctionApp app, Func<Support.BatchBuilder, Support.BatchBuilder> build)
+    private static async Task LoadAsync(FunctionApp app, Func<BatchBuilder, BatchBuilder> build)
     {
         var manifest = await app.DropAsync(build);
         await app.Function<LoadBatchOnManifest>().Run(manifest, TestContext.Current.CancellationToken);

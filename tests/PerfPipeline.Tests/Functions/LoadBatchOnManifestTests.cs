@@ -3,8 +3,8 @@ namespace PerfPipeline.Tests.Functions;
 using PerfPipeline.Batches;
 using PerfPipeline.Functions;
 using PerfPipeline.Loading;
-using PerfPipeline.Tests.Support;
-using PerfPipeline.Tests.Support.Azurite;
+using PerfPipeline.Tests.TestSupport;
+using PerfPipeline.Tests.TestSupport.Azurite;
 using PerfPipeline.Warehouse;
 
 [Collection(nameof(UsesAzurite))]

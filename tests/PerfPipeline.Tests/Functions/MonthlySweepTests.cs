@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 using PerfPipeline.Functions;
-using PerfPipeline.Tests.Support.Azurite;
+using PerfPipeline.Tests.TestSupport.Azurite;
 using PerfPipeline.Warehouse;
 
 [Collection(nameof(UsesAzurite))]

@@ -2,7 +2,7 @@ namespace PerfPipeline.Tests.Functions;
 
 using PerfPipeline.Functions;
 using PerfPipeline.Loading;
-using PerfPipeline.Tests.Support.Azurite;
+using PerfPipeline.Tests.TestSupport.Azurite;
 using PerfPipeline.Warehouse;
 
 [Collection(nameof(UsesAzurite))]

@@ -1,6 +1,6 @@
 namespace PerfPipeline.Tests.Functions;
 
-using PerfPipeline.Tests.Support;
+using PerfPipeline.Tests.TestSupport;
 
 /// <summary>Small batches in the contract's format (the shape of seeds/extracts), written with <see cref="BatchBuilder"/>.</summary>
 internal static class TestBatches

@@ -3,7 +3,7 @@ namespace PerfPipeline.Tests.PowerBi;
 using Microsoft.Data.Sqlite;
 
 using PerfPipeline.Tests.PowerBi.Tmdl;
-using PerfPipeline.Tests.Support;
+using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Warehouse.Sqlite;
 
 /// <summary>The model's sources exist in the embedded warehouse: SQLite's <c>pbi_&lt;name&gt;</c> for SQL Server's <c>pbi.&lt;name&gt;</c>.</summary>
