@@ -26,7 +26,7 @@ using PerfPipeline.Warehouse;
 /// warehouse in a temp folder. Functions are created from it and invoked as the host would: blob client, timer,
 /// HTTP request.
 /// </summary>
-public sealed class FunctionApp : IAsyncDisposable
+internal sealed class FunctionApp : IAsyncDisposable
 {
     private readonly TempDirectory temp = new();
     private readonly ServiceProvider services;

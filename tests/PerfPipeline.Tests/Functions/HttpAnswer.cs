@@ -3,7 +3,7 @@ namespace PerfPipeline.Tests.Functions;
 using System.Text.Json;
 
 /// <summary>What an HTTP function answered, as a client reads it.</summary>
-public sealed record HttpAnswer(int StatusCode, string? ContentType, string ETag, string Body)
+internal sealed record HttpAnswer(int StatusCode, string? ContentType, string ETag, string Body)
 {
     public JsonElement Json()
     {
