@@ -8,6 +8,7 @@ var root = new RootCommand("PerfPipeline: children's services performance indica
 // Each command lives in Commands/ and is added here.
 var context = CliContext.CreateDefault();
 root.Subcommands.Add(ValidateCommand.Create(context));
+root.Subcommands.Add(GenerateCommand.Create());
 
 var parseResult = root.Parse(args);
 

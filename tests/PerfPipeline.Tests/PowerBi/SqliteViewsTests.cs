@@ -15,7 +15,7 @@ public sealed class SqliteViewsTests : IDisposable
     [Fact]
     public void SourceViews_OfEveryModelTable_ExistInTheMigratedWarehouseWithEveryMappedColumn()
     {
-        var connectionString = SqliteConnections.ConnectionString(_temp.Combine("warehouse.db"));
+        var connectionString = SqliteConnections.ConnectionString(_temp.File("warehouse.db"));
         SqliteMigrations.Apply(connectionString);
         using var connection = new SqliteConnection(connectionString);
         connection.Open();

@@ -1,0 +1,377 @@
+namespace PerfPipeline.Generation;
+
+using System.Globalization;
+
+using PerfPipeline.Extracts;
+
+/// <summary>
+/// A large batch of realistic shape for benchmarks, streamed straight to the CSV files: referrals of families'
+/// children with their assessments, some going on to child protection plans with visits or into care with
+/// episodes and visits, allocated workers, missing episodes, Early Help, EHC requests to plans, the workforce
+/// and the three snapshots. Nothing is held in memory beyond counters, so ten million rows take seconds.
+/// Unlike the seeds no target is met: this is volume and shape only.
+/// </summary>
+internal sealed class ScaleGenerator : IDisposable
+{
+    // The seed LA's yearly volumes (scale 1).
+    private const int ReferralsPerYear = 1800;
+    private const int EarlyHelpPerYear = 840;
+    private const int EhcpPlansPerYear = 170;
+
+    private readonly Random _random;
+    private readonly ScaleOptions _options;
+    private readonly GenerationCalendar _calendar = GenerationCalendar.EnglandAndWales;
+    private readonly Dictionary<string, CsvFileWriter> _writers = new(StringComparer.Ordinal);
+    private readonly DateOnly _from;
+    private readonly int _workerCount;
+    private long _id = 1_000_000;
+
+    private ScaleGenerator(ScaleOptions options, string folder)
+    {
+        _options = options;
+        _random = new Random(options.Seed);
+        _from = options.AsAt.AddYears(-options.Years).AddDays(1);
+        _workerCount = 70 * options.Scale;
+        foreach (var dataset in ExtractContract.Datasets)
+        {
+            _writers[dataset.Name] = new CsvFileWriter(Path.Combine(folder, dataset.Name + ".csv"), dataset.Columns.Select(c => c.Name));
+        }
+    }
+
+    public static async Task<ScaleResult> WriteAsync(ScaleOptions options, string root, CancellationToken cancellationToken = default)
+    {
+        var folder = Path.Combine(root, options.LaCode, options.AsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        var manifest = new List<ManifestDataset>();
+        using (var generator = new ScaleGenerator(options, folder))
+        {
+            generator.Generate(cancellationToken);
+            foreach (var dataset in ExtractContract.Datasets)
+            {
+                var writer = generator._writers[dataset.Name];
+                manifest.Add(new ManifestDataset(dataset.Name, dataset.Name + ".csv", writer.Rows, writer.Complete()));
+            }
+        }
+
+        await ExtractBatchWriter.WriteManifestAsync(
+            folder, new BatchManifest(options.LaCode, options.LaName, options.AsAt, "Synthetic", manifest), cancellationToken).ConfigureAwait(false);
+        return new ScaleResult(folder, manifest.Sum(d => d.Rows ?? 0));
+    }
+
+    public void Dispose()
+    {
+        foreach (var writer in _writers.Values)
+        {
+            writer.Dispose();
+        }
+    }
+
+    private void Generate(CancellationToken cancellationToken)
+    {
+        Workforce();
+        var days = _options.AsAt.DayNumber - _from.DayNumber + 1;
+        var referrals = (long)ReferralsPerYear * _options.Scale * _options.Years;
+        for (long i = 0; i < referrals; i++)
+        {
+            if ((i & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            Family(_from.AddDays((int)(i * days / referrals)));
+        }
+
+        for (long i = 0, n = (long)EarlyHelpPerYear * _options.Scale * _options.Years; i < n; i++)
+        {
+            EarlyHelp(_from.AddDays((int)(i * days / n)));
+        }
+
+        for (long i = 0, n = (long)EhcpPlansPerYear * _options.Scale * _options.Years; i < n; i++)
+        {
+            Ehcp(_from.AddDays((int)(i * days / n)));
+        }
+
+        Snapshots();
+    }
+
+    private long NextId() => ++_id;
+
+    private DateOnly? Known(DateOnly date) => date <= _options.AsAt ? date : null;
+
+    private long Worker() => 1 + _random.Next(_workerCount);
+
+    private void Workforce()
+    {
+        var w = _writers[ExtractContract.Professionals.Name];
+        for (long i = 1; i <= _workerCount; i++)
+        {
+            var start = _options.AsAt.AddDays(-_random.Next(30, 4000));
+            var agency = _random.Chance(0.25);
+            w.Field(i);
+            w.Field(agency);
+            w.Field(_random.Chance(0.8) ? 1.0m : 0.6m);
+            w.Field(i % 7 != 0);
+            w.Field(start);
+            w.Field(_random.Chance(0.2) ? Known(start.AddDays(_random.Next(30, 2000))) : null);
+            w.EndRow();
+        }
+    }
+
+    // A family's referral: each child gets a person row, a referral, usually an assessment, sometimes more.
+    private void Family(DateOnly date)
+    {
+        var size = _random.Weighted([(1, 70), (2, 20), (3, 10)]);
+        for (var c = 0; c < size; c++)
+        {
+            var person = NextId();
+            var dateOfBirth = date.AddDays(-_random.Next(0, 17 * 365));
+            Person(person, dateOfBirth);
+
+            var referral = NextId();
+            var assessed = _random.Chance(0.85);
+            var r = _writers[ExtractContract.CinEpisodes.Name];
+            r.Field(referral);
+            r.Field(person);
+            r.Field(date);
+            r.Field(_random.Pick(Sources));
+            r.Field(!assessed);
+            r.Field(Known(date.AddDays(_random.Next(1, 300))));
+            r.Field("MASH");
+            r.EndRow();
+            if (!assessed)
+            {
+                continue;
+            }
+
+            var start = _calendar.OnOrAfter(date.AddDays(_random.Next(0, 5)));
+            var authorised = _calendar.AddWorkingDays(start, _random.Next(10, 70));
+            if (start > _options.AsAt)
+            {
+                continue;
+            }
+
+            var a = _writers[ExtractContract.CinAssessments.Name];
+            a.Field(NextId());
+            a.Field(person);
+            a.Field(referral);
+            a.Field(start);
+            a.Field(Known(authorised));
+            a.Field("Assessment Team");
+            a.EndRow();
+            Involvement(person, start, authorised.AddDays(30));
+
+            var draw = _random.NextDouble();
+            if (draw < 0.10)
+            {
+                ProtectionPlan(person, authorised.AddDays(_random.Next(5, 20)));
+            }
+            else if (draw < 0.14)
+            {
+                Care(person, authorised.AddDays(_random.Next(1, 60)));
+            }
+
+            if (_random.Chance(0.06))
+            {
+                Missing(person, date.AddDays(_random.Next(0, 365)));
+            }
+        }
+    }
+
+    private void Person(long person, DateOnly dateOfBirth)
+    {
+        var w = _writers[ExtractContract.Person.Name];
+        w.Field(person);
+        w.Field(_random.Chance(0.51) ? "M" : "F");
+        w.Field(_random.Pick(Ethnicities));
+        w.Field(dateOfBirth);
+        w.EndRow();
+    }
+
+    private void Involvement(long person, DateOnly start, DateOnly end)
+    {
+        if (start > _options.AsAt)
+        {
+            return;
+        }
+
+        var w = _writers[ExtractContract.Involvements.Name];
+        w.Field(NextId());
+        w.Field(person);
+        w.Field(Worker());
+        w.Field("Social Worker");
+        w.Field("Children's Social Care");
+        w.Field(start);
+        w.Field(Known(end));
+        w.EndRow();
+    }
+
+    private void ProtectionPlan(long person, DateOnly start)
+    {
+        if (start > _options.AsAt)
+        {
+            return;
+        }
+
+        var plan = NextId();
+        var end = start.AddDays(_random.Next(90, 540));
+        var p = _writers[ExtractContract.CpPlans.Name];
+        p.Field(plan);
+        p.Field(person);
+        p.Field(start);
+        p.Field(Known(end));
+        p.Field(_random.Pick(Categories));
+        p.EndRow();
+        Involvement(person, start, end);
+        var v = _writers[ExtractContract.CpVisits.Name];
+        for (var visit = _calendar.AddWorkingDays(_calendar.OnOrAfter(start), _random.Next(1, 10)); visit <= end && visit <= _options.AsAt;
+             visit = _calendar.AddWorkingDays(visit, _random.Next(5, 14)))
+        {
+            v.Field(NextId());
+            v.Field(person);
+            v.Field(plan);
+            v.Field(visit);
+            v.Field(true);
+            v.EndRow();
+        }
+    }
+
+    private void Care(long person, DateOnly start)
+    {
+        if (start > _options.AsAt)
+        {
+            return;
+        }
+
+        var period = NextId();
+        var end = start.AddDays(_random.Next(30, 1500));
+        var move = start.AddDays(_random.Next(10, Math.Max(11, end.DayNumber - start.DayNumber)));
+        var e = _writers[ExtractContract.ClaEpisodes.Name];
+        foreach (var (from, to) in new[] { (start, move), (move, end) })
+        {
+            if (from > _options.AsAt)
+            {
+                break;
+            }
+
+            e.Field(NextId());
+            e.Field(person);
+            e.Field(period);
+            e.Field(from);
+            e.Field(Known(to));
+            e.EndRow();
+        }
+
+        Involvement(person, start, end);
+        var v = _writers[ExtractContract.ClaVisits.Name];
+        for (var visit = start.AddDays(_random.Next(1, 10)); visit <= end && visit <= _options.AsAt; visit = visit.AddDays(_random.Next(20, 60)))
+        {
+            v.Field(NextId());
+            v.Field(person);
+            v.Field(period);
+            v.Field(visit);
+            v.Field(true);
+            v.EndRow();
+        }
+    }
+
+    private void Missing(long person, DateOnly start)
+    {
+        var w = _writers[ExtractContract.Missing.Name];
+        for (var i = _random.Next(1, 4); i > 0 && start <= _options.AsAt; i--, start = start.AddDays(_random.Next(5, 60)))
+        {
+            var end = start.AddDays(_random.Next(0, 3));
+            w.Field(NextId());
+            w.Field(person);
+            w.Field(start);
+            w.Field(_random.Chance(0.9) ? "Missing" : "Absent");
+            w.Field(Known(end));
+            w.Field(true);
+            w.Field(true);
+            w.Field(Known(end.AddDays(_random.Next(0, 10))));
+            w.EndRow();
+        }
+    }
+
+    private void EarlyHelp(DateOnly start)
+    {
+        var person = NextId();
+        Person(person, start.AddDays(-_random.Next(0, 17 * 365)));
+        var w = _writers[ExtractContract.EarlyHelpEpisodes.Name];
+        w.Field(NextId());
+        w.Field(person);
+        w.Field(start);
+        w.Field(Known(start.AddDays(_random.Next(60, 300))));
+        w.Field(_random.Chance(0.75) ? Known(start.AddDays(_random.Next(5, 90))) : null);
+        w.EndRow();
+    }
+
+    private void Ehcp(DateOnly issued)
+    {
+        var request = NextId();
+        var assessment = NextId();
+        var requested = issued.AddDays(-_random.Next(90, 300));
+        var r = _writers[ExtractContract.EhcpRequests.Name];
+        r.Field(request);
+        r.Field(requested);
+        r.Field(requested.AddDays(35));
+        r.Field("Assessment agreed");
+        r.EndRow();
+        var a = _writers[ExtractContract.EhcpAssessments.Name];
+        a.Field(assessment);
+        a.Field(request);
+        a.Field(issued.AddDays(-7));
+        a.Field("Plan to be issued");
+        a.Field(_random.Chance(0.04));
+        a.EndRow();
+        var p = _writers[ExtractContract.EhcpNamedPlans.Name];
+        p.Field(NextId());
+        p.Field(assessment);
+        p.Field(issued);
+        p.Field((DateOnly?)null);
+        p.EndRow();
+    }
+
+    private void Snapshots()
+    {
+        var asAt = _options.AsAt;
+        var leavers = _writers[ExtractContract.CareLeavers.Name];
+        for (var i = 0; i < 80 * _options.Scale; i++)
+        {
+            var person = NextId();
+            Person(person, asAt.AddDays(-_random.Next(16 * 365, 21 * 365)));
+            leavers.Field(NextId());
+            leavers.Field(person);
+            leavers.Field("Former relevant");
+            leavers.Field(_random.Chance(0.9) ? "YES" : "NO");
+            leavers.Field(asAt.AddDays(-_random.Next(1, 60)));
+            leavers.Field(_random.Chance(0.85) ? "U1" : "S2");
+            leavers.Field((string?)null);
+            leavers.Field(_random.Chance(0.4) ? "G5" : "F2");
+            leavers.EndRow();
+        }
+
+        var plans = _writers[ExtractContract.EhcpActivePlans.Name];
+        for (var i = 0; i < 900 * _options.Scale; i++)
+        {
+            plans.Field(NextId());
+            plans.Field((string?)null);
+            plans.Field((string?)null);
+            plans.Field(_random.Chance(0.6));
+            plans.EndRow();
+        }
+
+        var missing = _writers[ExtractContract.ChildrenMissingEducation.Name];
+        for (var i = 0; i < 10 * _options.Scale; i++)
+        {
+            var person = NextId();
+            Person(person, asAt.AddDays(-_random.Next(5 * 365, 15 * 365)));
+            missing.Field(person);
+            missing.Field(asAt.AddDays(-_random.Next(1, 200)));
+            missing.EndRow();
+        }
+    }
+
+    private static readonly string[] Sources = ["1A", "2A", "3A", "3E", "5A", "5D", "6", "8"];
+    private static readonly string[] Ethnicities = ["WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "AIND", "APKN", "BAFR", "CHNE", "OOTH"];
+    private static readonly string[] Categories = ["Neglect", "Emotional abuse", "Physical abuse", "Sexual abuse", "Multiple"];
+}

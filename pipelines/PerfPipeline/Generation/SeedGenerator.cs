@@ -1,0 +1,64 @@
+namespace PerfPipeline.Generation;
+
+using PerfPipeline.CaseData;
+using PerfPipeline.Generation.Profile;
+
+/// <summary>
+/// Builds a synthetic LA's whole history from a profile, meeting every target exactly. The steps run in a
+/// fixed order from one seeded random source, so the same profile always gives the same records.
+/// </summary>
+internal static class SeedGenerator
+{
+    public static SyntheticWorld Generate(SeedProfile profile)
+    {
+        var context = new GenerationContext(profile);
+        var world = context.World;
+
+        var workforce = new WorkforceBuilder(context);
+        workforce.Build();
+
+        var referrals = new ReferralBuilder(context);
+        referrals.Build();
+        new AssessmentBuilder(context, referrals.Referrals).Build();
+
+        var protection = new CpPlanBuilder(context, referrals.Events);
+        protection.Build();
+        new CpVisitBuilder(context, protection.Plans).Build();
+
+        var care = new CareBuilder(context);
+        care.Simulate();
+        new CareLeaverBuilder(context, care).Build();
+        care.MatchChildrenInCare();
+        care.WriteEpisodes();
+        new CareVisitBuilder(context, care.Periods).Build();
+
+        var involvements = new InvolvementBuilder(context, workforce.SocialWorkers);
+        var onPlans = protection.Plans.SelectMany(p => p.Children).ToHashSet();
+        involvements.AddAssessments(referrals.Referrals, onPlans);
+        involvements.AddPlans(protection.Plans);
+        involvements.AddCare(care.Periods);
+        involvements.Write();
+
+        WriteReferrals(context, referrals.Referrals);
+        new MissingBuilder(context, care.Periods).Build();
+        new EarlyHelpBuilder(context).Build();
+        new EhcpBuilder(context).Build();
+        new MissingEducationBuilder(context).Build();
+        return world;
+    }
+
+    private static void WriteReferrals(GenerationContext context, IReadOnlyList<ReferralDraft> referrals)
+    {
+        foreach (var referral in referrals)
+        {
+            var team = context.Random.Chance(0.9) ? "MASH" : "Emergency Duty Team";
+            context.World.Referrals.Add(new Referral(
+                referral.Id, referral.Child.PersonKey, referral.Date, referral.Source, referral.NoFurtherAction, referral.CloseDate, team));
+            if (referral.Assessment is { } assessment)
+            {
+                context.World.Assessments.Add(new Assessment(
+                    assessment.Id, referral.Child.PersonKey, referral.Id, assessment.Start, assessment.Authorised, assessment.Team));
+            }
+        }
+    }
+}
