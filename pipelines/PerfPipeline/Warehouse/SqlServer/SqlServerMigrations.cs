@@ -1,0 +1,59 @@
+namespace PerfPipeline.Warehouse.SqlServer;
+
+using System.Reflection;
+
+using DbUp;
+
+/// <summary>
+/// Applies the numbered scripts of <c>sql/sqlserver/</c> (embedded in this library) with DbUp; the journal is
+/// <c>dbo.SchemaVersions</c>, as in SQLite. Each script runs in its own transaction, so a failed or interrupted
+/// run leaves the applied scripts journaled and the next run carries on from the first one that is not.
+/// </summary>
+internal static class SqlServerMigrations
+{
+    public const string ResourcePrefix = "PerfPipeline.Sql.SqlServer.";
+
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>The embedded scripts in the order DbUp applies them: name (e.g. <c>0001_audit.sql</c>) and text.</summary>
+    public static IReadOnlyList<(string Name, string Text)> Scripts()
+    {
+        var assembly = typeof(SqlServerMigrations).Assembly;
+        return [.. assembly.GetManifestResourceNames()
+            .Where(IsScript)
+            .Order(StringComparer.Ordinal)
+            .Select(name => (name[ResourcePrefix.Length..], Read(assembly, name)))];
+    }
+
+    /// <summary>Runs the scripts not yet applied; returns the names of those that ran.</summary>
+    public static IReadOnlyList<string> Apply(string connectionString)
+    {
+        var upgrader = DeployChanges.To.SqlDatabase(connectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(SqlServerMigrations).Assembly, IsScript)
+            .JournalToSqlTable("dbo", "SchemaVersions")
+            .WithTransactionPerScript()
+            .WithExecutionTimeout(ScriptTimeout)
+            .WithVariablesDisabled()
+            .LogToNowhere()
+            .Build();
+
+        var result = upgrader.PerformUpgrade();
+        if (!result.Successful)
+        {
+            // The SqlException stays the inner exception, so the retry can tell a transient failure.
+            throw new InvalidOperationException($"Warehouse migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
+        }
+
+        return [.. result.Scripts.Select(s => s.Name[ResourcePrefix.Length..])];
+    }
+
+    private static bool IsScript(string resourceName) =>
+        resourceName.StartsWith(ResourcePrefix, StringComparison.Ordinal) && resourceName.EndsWith(".sql", StringComparison.Ordinal);
+
+    private static string Read(Assembly assembly, string resourceName)
+    {
+        using var stream = assembly.GetManifestResourceStream(resourceName)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,59 @@
+-- Reporting views for Power BI and the dashboard query, in the pbi schema: pbi.indicator_value here is
+-- pbi_indicator_value in SQLite (sql/sqlite/0006_pbi_views.sql), with the same columns.
+
+CREATE SCHEMA pbi AUTHORIZATION dbo;
+GO
+
+CREATE VIEW pbi.[date] AS
+SELECT date_key, calendar_date, calendar_year, month_number, month_code, day_of_week,
+       financial_year_start, financial_year_code, fy_quarter, fy_quarter_code,
+       is_weekend, is_bank_holiday, is_working_day
+FROM dbo.dim_date;
+GO
+
+CREATE VIEW pbi.period AS
+SELECT period_code, period_type, start_date, end_date, financial_year_code
+FROM dbo.dim_period;
+GO
+
+CREATE VIEW pbi.local_authority AS
+SELECT la_code, la_name
+FROM dbo.dim_local_authority;
+GO
+
+CREATE VIEW pbi.indicator AS
+SELECT indicator_code, label, item, item_title, unit, polarity, display_precision,
+       national_value, national_period, sort_order
+FROM dbo.dim_indicator;
+GO
+
+-- One row per LA, indicator and period: the current value with everything needed to show it.
+CREATE VIEW pbi.indicator_value AS
+SELECT v.la_code, la.la_name,
+       v.indicator_code, i.label, i.item, i.item_title, i.unit, i.polarity, i.display_precision, i.sort_order,
+       v.period_code, p.period_type, p.start_date AS period_start, p.end_date AS period_end,
+       v.numerator, v.denominator, v.value,
+       i.national_value, i.national_period,
+       v.load_id, l.as_at AS data_as_at
+FROM dbo.fact_indicator_value_current AS v
+JOIN dbo.dim_indicator AS i ON i.indicator_code = v.indicator_code
+JOIN dbo.dim_period AS p ON p.period_code = v.period_code
+JOIN dbo.audit_load AS l ON l.load_id = v.load_id
+LEFT JOIN dbo.dim_local_authority AS la ON la.la_code = v.la_code;
+GO
+
+-- Every value ever computed, to show restatements between loads.
+CREATE VIEW pbi.indicator_value_history AS
+SELECT v.la_code, v.indicator_code, v.period_code, v.numerator, v.denominator, v.value,
+       v.load_id, l.as_at AS data_as_at, l.load_seq, l.finished_at AS computed_at
+FROM dbo.fact_indicator_value AS v
+JOIN dbo.audit_load AS l ON l.load_id = v.load_id
+WHERE l.status = N'loaded';
+GO
+
+CREATE VIEW pbi.[load] AS
+SELECT l.load_id, l.la_code, l.as_at, l.status, l.started_at, l.finished_at, l.attempts, l.error,
+       d.dataset, d.table_name, d.rows_read, d.rows_loaded, d.rows_rejected, d.rows_warnings, d.outcome
+FROM dbo.audit_load AS l
+LEFT JOIN dbo.audit_load_dataset AS d ON d.load_id = l.load_id;
+GO
