@@ -3,6 +3,7 @@ namespace PerfPipeline.Api;
 using PerfPipeline.Batches;
 using PerfPipeline.Calendar;
 using PerfPipeline.Dashboard;
+using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Loading;
 using PerfPipeline.Warehouse;
@@ -51,7 +52,8 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
             return ApiResponse.NotFound($"No indicator values for LA '{la}' in period {chosen.Code}.");
         }
 
-        var dashboard = DashboardBuilder.Build(la, null, chosen, latest.Key.AsAt, (code, p) => values.GetValueOrDefault((code, p)));
+        var laName = await LaNameAsync(latest, cancellationToken).ConfigureAwait(false);
+        var dashboard = DashboardBuilder.Build(la, laName, chosen, latest.Key.AsAt, (code, p) => values.GetValueOrDefault((code, p)));
         return new ApiResponse(200, ApiResponse.JsonContentType, System.Text.Encoding.UTF8.GetBytes(DashboardJson.Serialize(dashboard)), eTag);
     }
 
@@ -155,6 +157,23 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
     {
         var loads = await warehouse.ListLoadsAsync(LoadStatus.Loaded, cancellationToken).ConfigureAwait(false);
         return loads.Where(l => l.Key.LaCode == la).MaxBy(l => l.FinishedAt);
+    }
+
+    /// <summary>The LA's name as its latest batch's manifest gives it (the archived copy), or null when it gives none.</summary>
+    private async Task<string?> LaNameAsync(LoadRecord latest, CancellationToken cancellationToken)
+    {
+        var stream = await source.OpenArchivedFileAsync(latest.Key.Batch, latest.LoadId, BatchFileNames.Manifest, cancellationToken).ConfigureAwait(false);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            using var bytes = new MemoryStream();
+            await stream.CopyToAsync(bytes, cancellationToken).ConfigureAwait(false);
+            return ManifestParser.Parse(bytes.ToArray(), out _)?.LaName;
+        }
     }
 
     /// <summary>The latest load and when it committed (a replay recommits an older id), and the period when it picks the body.</summary>

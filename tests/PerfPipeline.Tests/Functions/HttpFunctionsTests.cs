@@ -25,6 +25,7 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite)
         Assert.NotEmpty(answer.ETag);
         var body = answer.Json();
         Assert.Equal("872", body.GetProperty("la_code").GetString());
+        Assert.Equal("Wokingham", body.GetProperty("la_name").GetString());
         Assert.Equal(Quarter, body.GetProperty("period").GetString());
         Assert.Equal("2018-19 Q2", body.GetProperty("compared_with").GetProperty("same_period_last_year").GetString());
         Assert.Equal("2019-09-30", body.GetProperty("data_as_at").GetString());
