@@ -1,6 +1,5 @@
 namespace PerfPipeline.Extracts;
 
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,6 +13,9 @@ using nietras.SeparatedValues;
 internal sealed class DatasetFileReader
 {
     private const int BufferSize = 1 << 16;
+
+    // A manifest's row count only sizes collections up to this, so a wrong one cannot claim much memory.
+    private const int MaxPresizedRows = 4_000_000;
 
     // RFC 4180: comma, quotes unescaped; values trimmed of spaces; field counts checked here, not by the parser,
     // so blank lines can be skipped and a bad record becomes a row error instead of an exception.
@@ -36,17 +38,23 @@ internal sealed class DatasetFileReader
     private readonly int[] _fieldOfColumn;
     private readonly (int Start, int End)[] _ranges;
     private readonly List<ValidationIssue> _issues = [];
-    private readonly Dictionary<string, int> _keyCounts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _duplicatedKeys = new(StringComparer.Ordinal);
+    private readonly int _capacity;
+    private string? _lastKey;
+    private bool _keysIncreasing = true;
     private readonly List<(long Row, string Key)> _rejectedKeys = [];
-    private List<AcceptedRow> _rows = [];
+    private List<AcceptedRow> _rows;
     private int _headerFieldCount = -1;
     private bool _headerRejected;
-    private bool _hasDuplicates;
     private long _rowsRead;
     private long _rowsRejected;
 
-    public DatasetFileReader(DatasetContract contract, string file, BatchReadContext context)
+    /// <param name="expectedRows">The manifest's row count, when given: sizes the row list and key set up front (capped).</param>
+    public DatasetFileReader(DatasetContract contract, string file, BatchReadContext context, long? expectedRows = null)
     {
+        _capacity = (int)Math.Clamp(expectedRows ?? 0, 0, MaxPresizedRows);
+        _rows = new List<AcceptedRow>(_capacity);
         _contract = contract;
         _file = file;
         _context = context;
@@ -197,11 +205,7 @@ internal sealed class DatasetFileReader
 
         if (key is not null)
         {
-            ref var copies = ref CollectionsMarshal.GetValueRefOrAddDefault(_keyCounts, key, out _);
-            if (++copies == 2)
-            {
-                _hasDuplicates = true;
-            }
+            TrackKey(key);
         }
 
         if (rejected)
@@ -329,6 +333,40 @@ internal sealed class DatasetFileReader
         return true;
     }
 
+    /// <summary>
+    /// Notes a primary key to find duplicates. Extracts often come in key order: while every key is greater than the
+    /// one before, none can repeat and no index is needed. From the first key out of order, every key so far goes
+    /// into a hash set and each new key is checked against it.
+    /// </summary>
+    private void TrackKey(string key)
+    {
+        if (_keysIncreasing)
+        {
+            if (_lastKey is null || string.CompareOrdinal(key, _lastKey) > 0)
+            {
+                _lastKey = key;
+                return;
+            }
+
+            _keysIncreasing = false;
+            _keys.EnsureCapacity(Math.Max(_capacity, _rows.Count + _rejectedKeys.Count));
+            foreach (var row in _rows)
+            {
+                _keys.Add((string)row.Values[0]!);
+            }
+
+            foreach (var (_, rejectedKey) in _rejectedKeys)
+            {
+                _keys.Add(rejectedKey);
+            }
+        }
+
+        if (!_keys.Add(key))
+        {
+            _duplicatedKeys.Add(key);
+        }
+    }
+
     /// <summary>The primary key of a malformed record, when it can be read, so its duplicates are still found.</summary>
     private string? ReadKeyOnly(SepReader.Row row)
     {
@@ -350,20 +388,41 @@ internal sealed class DatasetFileReader
     /// <summary>Every copy of a duplicated primary key is rejected; a copy already rejected for another reason is counted once.</summary>
     private void RejectDuplicateKeys()
     {
-        if (!_hasDuplicates)
+        if (_duplicatedKeys.Count == 0)
         {
             return;
         }
 
-        var key = _columns[0];
+        var copies = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in _duplicatedKeys)
+        {
+            copies[key] = 0;
+        }
+
+        foreach (var row in _rows)
+        {
+            if (copies.TryGetValue((string)row.Values[0]!, out var count))
+            {
+                copies[(string)row.Values[0]!] = count + 1;
+            }
+        }
+
+        foreach (var (_, key) in _rejectedKeys)
+        {
+            if (copies.TryGetValue(key, out var count))
+            {
+                copies[key] = count + 1;
+            }
+        }
+
+        var keyColumn = _columns[0];
         var kept = new List<AcceptedRow>(_rows.Count);
         foreach (var row in _rows)
         {
-            var value = (string)row.Values[0]!;
-            var copies = _keyCounts[value];
-            if (copies > 1)
+            var key = (string)row.Values[0]!;
+            if (copies.TryGetValue(key, out var count))
             {
-                RowError(row.RowNumber, key, value, ValidationRule.DuplicatePrimaryKey, $"the primary key appears in {copies} rows; every copy is rejected");
+                DuplicateError(row.RowNumber, keyColumn, key, count);
                 _rowsRejected++;
             }
             else
@@ -372,12 +431,11 @@ internal sealed class DatasetFileReader
             }
         }
 
-        foreach (var (rowNumber, value) in _rejectedKeys)
+        foreach (var (rowNumber, key) in _rejectedKeys)
         {
-            var copies = _keyCounts[value];
-            if (copies > 1)
+            if (copies.TryGetValue(key, out var count))
             {
-                RowError(rowNumber, key, value, ValidationRule.DuplicatePrimaryKey, $"the primary key appears in {copies} rows; every copy is rejected");
+                DuplicateError(rowNumber, keyColumn, key, count);
             }
         }
 
@@ -386,6 +444,9 @@ internal sealed class DatasetFileReader
         _issues.Clear();
         _issues.AddRange(ordered);
     }
+
+    private void DuplicateError(long rowNumber, ColumnSpec key, string value, int copies) =>
+        RowError(rowNumber, key, value, ValidationRule.DuplicatePrimaryKey, $"the primary key appears in {copies} rows; every copy is rejected");
 
     private void FileError(ValidationRule rule, string? column, string reason) =>
         _issues.Add(new ValidationIssue(IssueSeverity.FileError, _contract.Name, null, column, _file, reason) { Rule = rule });

@@ -3,9 +3,10 @@ namespace PerfPipeline.Extracts;
 /// <summary>
 /// One accepted row: values in the dataset contract's column order, each <see cref="string"/>,
 /// <see cref="DateOnly"/>, <see cref="bool"/>, <see cref="decimal"/> (Number columns) or null. Person identifiers are
-/// already pseudonyms. Columns outside the contract never get here.
+/// already pseudonyms. Columns outside the contract never get here. A struct: a batch holds millions, and one
+/// object less per row is much less work for the garbage collector.
 /// </summary>
-public sealed record AcceptedRow(long RowNumber, object?[] Values);
+public readonly record struct AcceptedRow(long RowNumber, object?[] Values);
 
 /// <summary>A dataset after reading and validation: <c>RowsRead = Rows.Count + RowsRejected</c>.</summary>
 public sealed record DatasetExtract(DatasetContract Contract, string File, long RowsRead, long RowsRejected, IReadOnlyList<AcceptedRow> Rows)

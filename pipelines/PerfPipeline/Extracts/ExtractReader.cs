@@ -162,7 +162,7 @@ public sealed class ExtractReader
         DatasetReadResult result;
         await using (stream.ConfigureAwait(false))
         {
-            var reader = new DatasetFileReader(contract, entry.File, context);
+            var reader = new DatasetFileReader(contract, entry.File, context, entry.Rows);
             result = await reader.ReadAsync(stream, computeSha256: entry.Sha256 is not null, cancellationToken).ConfigureAwait(false);
         }
 

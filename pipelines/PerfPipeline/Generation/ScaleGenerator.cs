@@ -13,8 +13,8 @@ using PerfPipeline.Extracts;
 /// </summary>
 internal sealed class ScaleGenerator : IDisposable
 {
-    // The seed LA's yearly volumes (scale 1).
-    private const int ReferralsPerYear = 1800;
+    // The seed LA's yearly volumes (scale 1): families referred (about 1,800 children), Early Help episodes, EHC plans.
+    private const int FamiliesPerYear = 1290;
     private const int EarlyHelpPerYear = 840;
     private const int EhcpPlansPerYear = 170;
 
@@ -70,15 +70,15 @@ internal sealed class ScaleGenerator : IDisposable
     {
         Workforce();
         var days = _options.AsAt.DayNumber - _from.DayNumber + 1;
-        var referrals = (long)ReferralsPerYear * _options.Scale * _options.Years;
-        for (long i = 0; i < referrals; i++)
+        var families = (long)FamiliesPerYear * _options.Scale * _options.Years;
+        for (long i = 0; i < families; i++)
         {
             if ((i & 0xFFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            Family(_from.AddDays((int)(i * days / referrals)));
+            Family(_from.AddDays((int)(i * days / families)));
         }
 
         for (long i = 0, n = (long)EarlyHelpPerYear * _options.Scale * _options.Years; i < n; i++)

@@ -4,43 +4,100 @@ using PerfPipeline.CaseData;
 
 /// <summary>
 /// The dates a LA's case data touches: the dates its measures count by (referrals, assessments, plan and
-/// episode starts, visits, missing and early help episodes, plans issued, leavers) and snapshot as-at dates.
-/// Dates of birth and employment or involvement starts are not events and do not stretch the span.
+/// episode starts and ends, visits, missing and early help episodes, plans issued, leavers) and snapshot
+/// as-at dates. Dates of birth and employment or involvement starts are not events and do not stretch it.
 /// </summary>
 internal readonly record struct DataSpan(DateOnly Earliest, DateOnly Latest)
 {
     public static DataSpan? Of(LaCaseData data)
     {
-        var dates = data.Referrals.Select(r => r.ReferralDate)
-            .Concat(data.Assessments.Select(a => a.AssessmentAuthDate ?? a.AssessmentStartDate))
-            .Concat(data.CpPlans.SelectMany(p => Both(p.PlanStartDate, p.PlanEndDate)))
-            .Concat(data.CpVisits.Select(v => v.VisitDate))
-            .Concat(data.CareEpisodes.SelectMany(e => Both(e.EpisodeStartDate, e.EpisodeCeasedDate)))
-            .Concat(data.CareVisits.Select(v => v.VisitDate))
-            .Concat(data.MissingEpisodes.SelectMany(e => Both(e.EpisodeStartDate, e.EpisodeEndDate)))
-            .Concat(data.EarlyHelpEpisodes.SelectMany(e => Both(e.EpisodeStartDate, e.AssessmentCompletedDate)))
-            .Concat(data.EhcpNamedPlans.Select(p => p.PlanStartDate))
-            .Concat(data.Professionals.Where(p => p.EmploymentEndDate is not null).Select(p => p.EmploymentEndDate!.Value))
-            .Concat(data.CareLeaverSnapshots.Select(s => s.AsAt))
-            .Concat(data.EhcpActivePlanSnapshots.Select(s => s.AsAt))
-            .Concat(data.MissingEducationSnapshots.Select(s => s.AsAt));
-
-        DateOnly? earliest = null, latest = null;
-        foreach (var date in dates)
+        var span = new Accumulator();
+        foreach (var referral in data.Referrals)
         {
-            if (earliest is null || date < earliest)
-            {
-                earliest = date;
-            }
+            span.Add(referral.ReferralDate);
+        }
 
-            if (latest is null || date > latest)
+        foreach (var assessment in data.Assessments)
+        {
+            span.Add(assessment.AssessmentAuthDate ?? assessment.AssessmentStartDate);
+        }
+
+        foreach (var plan in data.CpPlans)
+        {
+            span.Add(plan.PlanStartDate, plan.PlanEndDate);
+        }
+
+        foreach (var visit in data.CpVisits)
+        {
+            span.Add(visit.VisitDate);
+        }
+
+        foreach (var episode in data.CareEpisodes)
+        {
+            span.Add(episode.EpisodeStartDate, episode.EpisodeCeasedDate);
+        }
+
+        foreach (var visit in data.CareVisits)
+        {
+            span.Add(visit.VisitDate);
+        }
+
+        foreach (var episode in data.MissingEpisodes)
+        {
+            span.Add(episode.EpisodeStartDate, episode.EpisodeEndDate);
+        }
+
+        foreach (var episode in data.EarlyHelpEpisodes)
+        {
+            span.Add(episode.EpisodeStartDate, episode.AssessmentCompletedDate);
+        }
+
+        foreach (var plan in data.EhcpNamedPlans)
+        {
+            span.Add(plan.PlanStartDate);
+        }
+
+        foreach (var professional in data.Professionals)
+        {
+            span.Add(professional.EmploymentEndDate);
+        }
+
+        span.AddSnapshots(data.CareLeaverSnapshots);
+        span.AddSnapshots(data.EhcpActivePlanSnapshots);
+        span.AddSnapshots(data.MissingEducationSnapshots);
+        return span.Result;
+    }
+
+    private sealed class Accumulator
+    {
+        private int _earliest = int.MaxValue;
+        private int _latest = int.MinValue;
+
+        public DataSpan? Result => _earliest <= _latest
+            ? new DataSpan(DateOnly.FromDayNumber(_earliest), DateOnly.FromDayNumber(_latest))
+            : null;
+
+        public void Add(DateOnly? date)
+        {
+            if (date is { } day)
             {
-                latest = date;
+                _earliest = Math.Min(_earliest, day.DayNumber);
+                _latest = Math.Max(_latest, day.DayNumber);
             }
         }
 
-        return earliest is { } first && latest is { } last ? new DataSpan(first, last) : null;
-    }
+        public void Add(DateOnly start, DateOnly? end)
+        {
+            Add(start);
+            Add(end);
+        }
 
-    private static IEnumerable<DateOnly> Both(DateOnly start, DateOnly? end) => end is { } e ? [start, e] : [start];
+        public void AddSnapshots<T>(IReadOnlyList<Snapshot<T>> snapshots)
+        {
+            foreach (var snapshot in snapshots)
+            {
+                Add(snapshot.AsAt);
+            }
+        }
+    }
 }

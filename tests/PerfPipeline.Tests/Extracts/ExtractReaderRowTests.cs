@@ -195,6 +195,34 @@ public sealed class ExtractReaderRowTests : ExtractReaderTestBase
         Assert.Equal(sut.Issues.OrderBy(i => i.Row).Select(i => i.Row), sut.Issues.Select(i => i.Row));
     }
 
+    [Theory]
+    [InlineData("R1,R2,R3,R3", new long[] { 3, 4 })]
+    [InlineData("R1,R2,R3,R1", new long[] { 1, 4 })]
+    [InlineData("R3,R2,R1,R2", new long[] { 2, 4 })]
+    [InlineData("R1,R2,R3,R4", new long[0])]
+    [InlineData("R4,R3,R2,R1", new long[0])]
+    public async Task ReadAsync_KeysInOrAfterKeyOrder_FindsEveryDuplicate(string keys, long[] duplicateRows)
+    {
+        var lines = keys.Split(',').Select((key, i) => $"{key},P{i},2019-04-02,,,,");
+        Batch.WithDataset("ssd_cin_episodes", $"{ReferralHeader}\n{string.Join("\n", lines)}\n");
+
+        var sut = await ReadAsync(Lenient);
+
+        Assert.Equal(duplicateRows, sut.Issues.Where(i => i.Rule == ValidationRule.DuplicatePrimaryKey).Select(i => i.Row!.Value));
+        Assert.Equal(4 - duplicateRows.Length, sut.Datasets[0].RowsAccepted);
+    }
+
+    [Fact]
+    public async Task ReadAsync_RejectedRowBeforeKeysLeaveOrder_IsStillFoundAsDuplicate()
+    {
+        Batch.WithDataset("ssd_cin_episodes", $"{ReferralHeader}\nR1,P1,bad,,,,\nR2,P2,2019-04-02,,,,\nR1,P3,2019-04-02,,,,\n");
+
+        var sut = await ReadAsync(Lenient);
+
+        Assert.Equal([1L, 3L], sut.Issues.Where(i => i.Rule == ValidationRule.DuplicatePrimaryKey).Select(i => i.Row!.Value));
+        Assert.Equal(2, sut.Datasets[0].RowsRejected);
+    }
+
     [Fact]
     public async Task ReadAsync_DuplicatePersonKey_ReportsPseudonymNotIdentifier()
     {

@@ -59,7 +59,8 @@ internal static class ChildProtectionMeasures
         var visits = context.Data.CpVisits
             .Where(v => plans.TryGetValue(v.CpPlanId, out var plan)
                 && v.VisitDate >= plan.PlanStartDate && (plan.PlanEndDate is not { } end || v.VisitDate <= end))
-            .Select(v => new TimedVisit(v.CpPlanId, v.VisitDate, v.CpVisitId));
+            .Select(v => new TimedVisit(v.CpPlanId, v.VisitDate, v.CpVisitId))
+            .ToList();
         var limit = context.Settings.CpVisitWorkingDays;
         var calendar = context.Calendar;
         return TimedVisit.InTimescale(

@@ -34,7 +34,8 @@ internal static class ChildrenInCareMeasures
         var visits = context.Data.CareVisits
             .Where(v => periodsOfCare.TryGetValue(v.PeriodOfCareId, out var care)
                 && v.VisitDate >= care.Start && (care.End is not { } end || v.VisitDate <= end))
-            .Select(v => new TimedVisit(v.PeriodOfCareId, v.VisitDate, v.CareVisitId));
+            .Select(v => new TimedVisit(v.PeriodOfCareId, v.VisitDate, v.CareVisitId))
+            .ToList();
         var settings = context.Settings;
         return TimedVisit.InTimescale(visits, (visit, previous) => previous is { } last
             ? visit.Date.DayNumber - last.DayNumber <= settings.CareVisitDays
@@ -54,16 +55,26 @@ internal static class ChildrenInCareMeasures
     /// </summary>
     private static PeriodEndMeasure MultipleSocialWorkers(MeasureContext context, OpenIntervals inCare)
     {
-        var professionals = new PersonIndex();
-        var involvements = context.Data.Involvements
-            .Select(i => (Person: context.Persons.NumberOf(i.PersonKey), Professional: professionals.NumberOf(i.ProfessionalKey),
-                Start: i.InvolvementStartDate.DayNumber, End: i.InvolvementEndDate?.DayNumber ?? int.MaxValue))
-            .OrderBy(i => i.Person)
+        // Involvements grouped by person: firstOf[person] .. the next person's first, in arrays.
+        var professionals = new KeyIndex();
+        var rows = context.Data.Involvements;
+        var persons = new int[rows.Count];
+        var order = new int[rows.Count];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            persons[r] = context.Persons.NumberOf(rows[r].PersonKey);
+            order[r] = r;
+        }
+
+        Array.Sort(persons, order);
+        var involvements = order
+            .Select(r => (Professional: professionals.NumberOf(rows[r].ProfessionalKey), Start: rows[r].InvolvementStartDate.DayNumber,
+                End: rows[r].InvolvementEndDate?.DayNumber ?? int.MaxValue))
             .ToArray();
         var firstOf = new Dictionary<int, int>();
-        for (var i = involvements.Length - 1; i >= 0; i--)
+        for (var i = persons.Length - 1; i >= 0; i--)
         {
-            firstOf[involvements[i].Person] = i;
+            firstOf[persons[i]] = i;
         }
 
         return new PeriodEndMeasure(date =>
@@ -80,7 +91,7 @@ internal static class ChildrenInCareMeasures
                 }
 
                 int? seen = null;
-                for (; i < involvements.Length && involvements[i].Person == person; i++)
+                for (; i < involvements.Length && persons[i] == person; i++)
                 {
                     var involvement = involvements[i];
                     if (involvement.Start <= day && involvement.End >= windowStart)

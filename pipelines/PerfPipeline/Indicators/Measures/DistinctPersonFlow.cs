@@ -29,7 +29,7 @@ internal sealed class DistinctPersonFlow : IMeasure
     }
 
     public static DistinctPersonFlow Create<T>(
-        IEnumerable<T> rows, PersonIndex persons, Func<T, DateOnly?> date, Func<T, string> person, Func<T, bool> flag,
+        IEnumerable<T> rows, KeyIndex persons, Func<T, DateOnly?> date, Func<T, string> person, Func<T, bool> flag,
         FlowStatistic statistic)
     {
         var events = new List<(int Day, int Person, bool Flag)>();

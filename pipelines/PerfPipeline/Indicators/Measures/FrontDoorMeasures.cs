@@ -29,11 +29,12 @@ internal static class FrontDoorMeasures
     /// </summary>
     private static FlowSeries Rereferrals(MeasureContext context)
     {
+        // Sorted by person, then date, as one 64-bit key each.
         var referrals = context.Data.Referrals;
-        var ordered = new (int Person, int Day)[referrals.Count];
+        var ordered = new long[referrals.Count];
         for (var i = 0; i < referrals.Count; i++)
         {
-            ordered[i] = (context.Persons.NumberOf(referrals[i].PersonKey), referrals[i].ReferralDate.DayNumber);
+            ordered[i] = ((long)context.Persons.NumberOf(referrals[i].PersonKey) << 32) | (uint)referrals[i].ReferralDate.DayNumber;
         }
 
         Array.Sort(ordered);
@@ -41,14 +42,14 @@ internal static class FrontDoorMeasures
         int? earlierDay = null;
         for (var i = 0; i < ordered.Length; i++)
         {
-            var (person, day) = ordered[i];
-            if (i == 0 || ordered[i - 1].Person != person)
+            var (person, day) = (ordered[i] >> 32, (int)(uint)ordered[i]);
+            if (i == 0 || ordered[i - 1] >> 32 != person)
             {
                 earlierDay = null;
             }
-            else if (ordered[i - 1].Day < day)
+            else if ((int)(uint)ordered[i - 1] < day)
             {
-                earlierDay = ordered[i - 1].Day;
+                earlierDay = (int)(uint)ordered[i - 1];
             }
 
             var date = DateOnly.FromDayNumber(day);

@@ -16,7 +16,7 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
     public WorkingDayCalendar Calendar => calendar;
 
     /// <summary>Children and young people, numbered once for all measures.</summary>
-    public PersonIndex Persons { get; } = new();
+    public KeyIndex Persons { get; } = new();
 
     /// <summary>A measure is available only when every event dataset it reads has been supplied.</summary>
     public IMeasure WhenSupplied(IReadOnlyList<DatasetContract> datasets, Func<IMeasure> create) =>

@@ -8,50 +8,65 @@ internal sealed class OpenIntervals
 {
     private const int Open = int.MaxValue;
 
-    // Merged per person, disjoint: a person is open at D in at most one of them. Sorted by start.
-    private readonly (int Person, int Start, int End)[] _intervals;
+    // Merged per person, so disjoint: a person is open at D in at most one. Sorted by start.
     private readonly int[] _starts;
+    private readonly int[] _persons;
+    private readonly int[] _endsByStart;
     private readonly int[] _ends;
 
-    private OpenIntervals((int Person, int Start, int End)[] intervals)
+    private OpenIntervals(int[] starts, int[] persons, int[] ends)
     {
-        _intervals = intervals;
-        _starts = [.. intervals.Select(i => i.Start)];
-        _ends = [.. intervals.Select(i => i.End)];
+        _starts = starts;
+        _persons = persons;
+        _endsByStart = ends;
+        _ends = [.. ends];
         Array.Sort(_ends);
     }
 
     public static OpenIntervals Create<T>(
-        IEnumerable<T> rows, PersonIndex persons, Func<T, string> person, Func<T, DateOnly> start, Func<T, DateOnly?> end)
+        IReadOnlyCollection<T> rows, KeyIndex persons, Func<T, string> person, Func<T, DateOnly> start, Func<T, DateOnly?> end)
     {
         // Half-open [start, end): a record ending on D is no longer open at D; an empty one never is.
-        var ranges = new List<(int Person, int Start, int End)>();
+        var byPersonAndStart = new List<long>(rows.Count);
+        var ends = new List<int>(rows.Count);
         foreach (var row in rows)
         {
             var from = start(row).DayNumber;
             var to = end(row)?.DayNumber ?? Open;
             if (to > from)
             {
-                ranges.Add((persons.NumberOf(person(row)), from, to));
+                byPersonAndStart.Add(((long)persons.NumberOf(person(row)) << 32) | (uint)from);
+                ends.Add(to);
             }
         }
 
-        ranges.Sort();
-        var merged = new List<(int Person, int Start, int End)>(ranges.Count);
-        foreach (var range in ranges)
+        var keys = byPersonAndStart.ToArray();
+        var endsByKey = ends.ToArray();
+        Array.Sort(keys, endsByKey);
+
+        var mergedStarts = new List<int>(keys.Length);
+        var mergedPersons = new List<int>(keys.Length);
+        var mergedEnds = new List<int>(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
         {
-            if (merged.Count > 0 && merged[^1].Person == range.Person && range.Start <= merged[^1].End)
+            var (owner, from, to) = ((int)(keys[i] >> 32), (int)(uint)keys[i], endsByKey[i]);
+            var last = mergedEnds.Count - 1;
+            if (last >= 0 && mergedPersons[last] == owner && from <= mergedEnds[last])
             {
-                merged[^1] = merged[^1] with { End = Math.Max(merged[^1].End, range.End) };
+                mergedEnds[last] = Math.Max(mergedEnds[last], to);
             }
             else
             {
-                merged.Add(range);
+                mergedStarts.Add(from);
+                mergedPersons.Add(owner);
+                mergedEnds.Add(to);
             }
         }
 
-        merged.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        return new([.. merged]);
+        var starts = mergedStarts.ToArray();
+        var order = Enumerable.Range(0, starts.Length).ToArray();
+        Array.Sort(starts, order);
+        return new(starts, [.. order.Select(i => mergedPersons[i])], [.. order.Select(i => mergedEnds[i])]);
     }
 
     public int CountOpenAt(DateOnly date) =>
@@ -65,9 +80,9 @@ internal sealed class OpenIntervals
         var startedBy = SortedDays.CountThrough(_starts, day);
         for (var i = 0; i < startedBy; i++)
         {
-            if (_intervals[i].End > day)
+            if (_endsByStart[i] > day)
             {
-                persons.Add(_intervals[i].Person);
+                persons.Add(_persons[i]);
             }
         }
 

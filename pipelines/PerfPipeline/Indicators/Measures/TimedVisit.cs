@@ -10,26 +10,42 @@ internal readonly record struct TimedVisit(string Container, DateOnly Date, stri
     /// The percentage-in-timescale series of the visits, by visit date; <paramref name="inTimescale"/> gets
     /// the visit and its predecessor's date (null for the container's first visit).
     /// </summary>
-    public static FlowSeries InTimescale(IEnumerable<TimedVisit> visits, Func<TimedVisit, DateOnly?, bool> inTimescale)
+    public static FlowSeries InTimescale(IReadOnlyList<TimedVisit> visits, Func<TimedVisit, DateOnly?, bool> inTimescale)
     {
-        var ordered = visits.ToArray();
-        Array.Sort(ordered, static (a, b) =>
+        // Sort by (container, date) as one 64-bit key, then order same-day visits by id.
+        var containers = new KeyIndex();
+        var keys = new long[visits.Count];
+        var order = new int[visits.Count];
+        for (var i = 0; i < visits.Count; i++)
         {
-            var byContainer = string.CompareOrdinal(a.Container, b.Container);
-            if (byContainer != 0)
+            keys[i] = ((long)containers.NumberOf(visits[i].Container) << 32) | (uint)visits[i].Date.DayNumber;
+            order[i] = i;
+        }
+
+        Array.Sort(keys, order);
+        var byVisitId = Comparer<int>.Create((a, b) => string.CompareOrdinal(visits[a].VisitId, visits[b].VisitId));
+        for (var from = 0; from < keys.Length;)
+        {
+            var to = from + 1;
+            while (to < keys.Length && keys[to] == keys[from])
             {
-                return byContainer;
+                to++;
             }
 
-            var byDate = a.Date.CompareTo(b.Date);
-            return byDate != 0 ? byDate : string.CompareOrdinal(a.VisitId, b.VisitId);
-        });
+            if (to - from > 1)
+            {
+                Array.Sort(order, from, to - from, byVisitId);
+            }
 
-        var timed = new (DateOnly Date, bool InTimescale)[ordered.Length];
-        for (var i = 0; i < ordered.Length; i++)
+            from = to;
+        }
+
+        var timed = new (DateOnly Date, bool InTimescale)[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            DateOnly? previous = i > 0 && ordered[i - 1].Container == ordered[i].Container ? ordered[i - 1].Date : null;
-            timed[i] = (ordered[i].Date, inTimescale(ordered[i], previous));
+            var visit = visits[order[i]];
+            DateOnly? previous = i > 0 && keys[i - 1] >> 32 == keys[i] >> 32 ? visits[order[i - 1]].Date : null;
+            timed[i] = (visit.Date, inTimescale(visit, previous));
         }
 
         return FlowSeries.Create(timed, static v => v.Date, static v => v.InTimescale ? 1 : 0, FlowStatistic.Percent);

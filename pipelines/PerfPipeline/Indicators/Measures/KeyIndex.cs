@@ -1,7 +1,7 @@
 namespace PerfPipeline.Indicators.Measures;
 
-/// <summary>Gives each person (or professional) key a small number, so per-person work uses arrays, not hashing.</summary>
-internal sealed class PersonIndex
+/// <summary>Gives each key (a person, a professional, a plan) a small number, so per-key work uses arrays, not hashing.</summary>
+internal sealed class KeyIndex
 {
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
 
