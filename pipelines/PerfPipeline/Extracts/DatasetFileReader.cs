@@ -40,11 +40,11 @@ internal sealed class DatasetFileReader
     private readonly List<ValidationIssue> _issues = [];
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _duplicatedKeys = new(StringComparer.Ordinal);
+    private readonly List<(long Row, string Key)> _rejectedKeys = [];
     private readonly int _capacity;
+    private List<AcceptedRow> _rows;
     private string? _lastKey;
     private bool _keysIncreasing = true;
-    private readonly List<(long Row, string Key)> _rejectedKeys = [];
-    private List<AcceptedRow> _rows;
     private int _headerFieldCount = -1;
     private bool _headerRejected;
     private long _rowsRead;

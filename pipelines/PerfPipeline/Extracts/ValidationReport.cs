@@ -50,8 +50,8 @@ public sealed record ValidationReport(string Json, string Summary)
             foreach (var issue in extract.Issues)
             {
                 json.WriteStartObject();
-                json.WriteString("severity", JsonNamingPolicy.SnakeCaseLower.ConvertName(issue.Severity.ToString()));
-                json.WriteString("rule", issue.Rule is { } rule ? JsonNamingPolicy.SnakeCaseLower.ConvertName(rule.ToString()) : null);
+                json.WriteString("severity", SnakeCase(issue.Severity.ToString()));
+                json.WriteString("rule", issue.Rule is { } rule ? SnakeCase(rule.ToString()) : null);
                 json.WriteString("dataset", issue.Dataset);
                 if (issue.Row is { } row)
                 {
@@ -108,7 +108,7 @@ public sealed record ValidationReport(string Json, string Summary)
         foreach (var group in extract.Issues.GroupBy(i => (i.Severity, i.Rule)).OrderBy(g => g.Key.Severity))
         {
             var total = group.Count();
-            var rule = group.Key.Rule?.ToString() ?? "Other";
+            var rule = group.Key.Rule is { } known ? SnakeCase(known.ToString()) : "other";
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"{Label(group.Key.Severity)} {rule} ({total:N0})");
             foreach (var issue in group.Take(issuesPerRule))
@@ -144,6 +144,9 @@ public sealed record ValidationReport(string Json, string Summary)
         text.AppendLine(extract.RejectionReason is null ? string.Empty : $": {extract.RejectionReason}");
         return text.ToString();
     }
+
+    /// <summary>Rule and severity names as the JSON report and the docs spell them, e.g. <c>duplicate_primary_key</c>.</summary>
+    private static string SnakeCase(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 
     private static string Label(IssueSeverity severity) => severity switch
     {

@@ -65,7 +65,7 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(1, exitCode);
         var output = _output.ToString();
         Assert.Contains("REJECTED", output, StringComparison.Ordinal);
-        Assert.Contains("DuplicatePrimaryKey (2)", output, StringComparison.Ordinal);
+        Assert.Contains("duplicate_primary_key (2)", output, StringComparison.Ordinal);
         Assert.Contains(reportPath, output, StringComparison.Ordinal);
         var report = File.ReadAllText(reportPath);
         Assert.Contains("\"verdict\": \"rejected\"", report, StringComparison.Ordinal);

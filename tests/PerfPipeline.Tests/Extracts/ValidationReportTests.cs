@@ -45,7 +45,7 @@ public sealed class ValidationReportTests : ExtractReaderTestBase
 
         var sut = ValidationReport.Create(Batch.Build(), extract, issuesPerRule: 3);
 
-        Assert.Contains("UnparseableDate (12)", sut.Summary, StringComparison.Ordinal);
+        Assert.Contains("unparseable_date (12)", sut.Summary, StringComparison.Ordinal);
         Assert.Contains("'bad3'", sut.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("'bad4'", sut.Summary, StringComparison.Ordinal);
         Assert.Contains("and 9 more", sut.Summary, StringComparison.Ordinal);
