@@ -19,23 +19,39 @@ internal sealed class CareBuilder(GenerationContext context)
 
     public List<CarePeriodDraft> Periods { get; } = [];
 
-    /// <summary>Simulates entries and exits from ten years before the history starts.</summary>
-    public void Simulate()
+    /// <summary>
+    /// Simulates entries and exits from ten years before the history starts. Once referrals are recorded,
+    /// most children coming into care are children assessed in the weeks before (not those on a CP plan).
+    /// </summary>
+    public void Simulate(IReadOnlyList<ReferralDraft> referrals, IReadOnlySet<Person> onPlans)
     {
+        var assessed = referrals
+            .Where(r => r.Assessment?.Authorised is not null && !onPlans.Contains(r.Child))
+            .OrderBy(r => r.Assessment!.Authorised).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+        var taken = new HashSet<Person>();
+        var next = 0;
         var from = context.Profile.HistoryStart.AddYears(-10);
         for (var day = from; day <= context.End; day = day.AddDays(1))
         {
-            if (_random.Chance(0.1))
+            if (!_random.Chance(0.1))
             {
-                Enter(_random.Weighted(EntryAges), day);
+                continue;
             }
-        }
-    }
 
-    private void Enter(int age, DateOnly start)
-    {
-        var child = context.People.Child(start, age);
-        Periods.Add(new CarePeriodDraft(context.NextId("CLA", 900_001), child, start, Exit(child, start)));
+            // The first assessed child under 17, signed off 1 to 90 days ago, not yet in care.
+            while (next < assessed.Count && assessed[next].Assessment!.Authorised < day.AddDays(-90))
+            {
+                next++;
+            }
+
+            var known = _random.Chance(0.7)
+                ? assessed.Skip(next).TakeWhile(r => r.Assessment!.Authorised < day).FirstOrDefault(r => !taken.Contains(r.Child) && PersonFactory.AgeOn(r.Child.DateOfBirth!.Value, day) < 17)
+                : null;
+            var child = known?.Child ?? context.People.Child(day, _random.Weighted(EntryAges));
+            taken.Add(child);
+            Periods.Add(new CarePeriodDraft(context.NextId("CLA", 900_001), child, day, Exit(child, day)));
+        }
     }
 
     private DateOnly? Exit(Person child, DateOnly start)

@@ -25,7 +25,7 @@ internal sealed class CareVisitBuilder(GenerationContext context, IReadOnlyList<
             schedules.Add(schedule);
         }
 
-        CpVisitBuilder.Tune(new VisitTimelinessTuner(context, schedules, timescale), context.Profile.CicVisitsInTimescalePct);
+        new VisitTimelinessTuner(context, schedules, timescale).MeetTargets(context.Profile.CicVisitsInTimescalePct);
         for (var p = 0; p < ordered.Count; p++)
         {
             foreach (var date in schedules[p].Visits)

@@ -25,7 +25,7 @@ internal sealed class CpVisitBuilder(GenerationContext context, IReadOnlyList<Cp
             schedules.Add(schedule);
         }
 
-        Tune(new VisitTimelinessTuner(context, schedules, timescale), context.Profile.CpVisitsInTimescalePct);
+        new VisitTimelinessTuner(context, schedules, timescale).MeetTargets(context.Profile.CpVisitsInTimescalePct);
         var random = context.Random;
         for (var p = 0; p < plans.Count; p++)
         {
@@ -39,14 +39,5 @@ internal sealed class CpVisitBuilder(GenerationContext context, IReadOnlyList<Cp
                 }
             }
         }
-    }
-
-    /// <summary>Last year's quarter first, then the rest of the year, then the current quarter.</summary>
-    public static void Tune(VisitTimelinessTuner tuner, Profile.FlowTargets<decimal> targets)
-    {
-        var quarters = tuner.Context.Quarters;
-        tuner.Meet(targets.LastYearQuarter, [quarters.LastYearQuarter], [quarters.LastYearQuarter]);
-        tuner.Meet(targets.Year, [quarters.Year], quarters.YearRest);
-        tuner.Meet(targets.Quarter, [quarters.Quarter], [quarters.Quarter]);
     }
 }

@@ -13,7 +13,7 @@ internal sealed class InvolvementBuilder(GenerationContext context, IReadOnlyLis
     private readonly List<InvolvementTimeline> _timelines = [];
     private readonly List<InvolvementTimeline> _care = [];
 
-    public void AddAssessments(IReadOnlyList<ReferralDraft> referrals, ISet<Person> elsewhere)
+    public void AddAssessments(IReadOnlyList<ReferralDraft> referrals, IReadOnlySet<Person> elsewhere)
     {
         foreach (var referral in referrals)
         {

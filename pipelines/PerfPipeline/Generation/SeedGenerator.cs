@@ -25,16 +25,16 @@ internal static class SeedGenerator
         protection.Build();
         new CpVisitBuilder(context, protection.Plans).Build();
 
+        var onPlans = protection.Plans.SelectMany(p => p.Children).ToHashSet();
         var care = new CareBuilder(context);
-        care.Simulate();
+        care.Simulate(referrals.Referrals, onPlans);
         new CareLeaverBuilder(context, care).Build();
         care.MatchChildrenInCare();
         care.WriteEpisodes();
         new CareVisitBuilder(context, care.Periods).Build();
 
         var involvements = new InvolvementBuilder(context, workforce.SocialWorkers);
-        var onPlans = protection.Plans.SelectMany(p => p.Children).ToHashSet();
-        involvements.AddAssessments(referrals.Referrals, onPlans);
+        involvements.AddAssessments(referrals.Referrals, onPlans.Union(care.Periods.Select(p => p.Child)).ToHashSet());
         involvements.AddPlans(protection.Plans);
         involvements.AddCare(care.Periods);
         involvements.Write();

@@ -1,6 +1,7 @@
 namespace PerfPipeline.Generation;
 
 using PerfPipeline.Calendar;
+using PerfPipeline.Generation.Profile;
 
 /// <summary>
 /// Meets a visits-in-timescale percentage exactly by moving single visits a few days: a late visit earlier
@@ -11,7 +12,14 @@ internal sealed class VisitTimelinessTuner(GenerationContext context, IReadOnlyL
 {
     private readonly Random _random = context.Random;
 
-    public GenerationContext Context => context;
+    /// <summary>Last year's quarter first, then the rest of the year, then the current quarter.</summary>
+    public void MeetTargets(FlowTargets<decimal> targets)
+    {
+        var quarters = context.Quarters;
+        Meet(targets.LastYearQuarter, [quarters.LastYearQuarter], [quarters.LastYearQuarter]);
+        Meet(targets.Year, [quarters.Year], quarters.YearRest);
+        Meet(targets.Quarter, [quarters.Quarter], [quarters.Quarter]);
+    }
 
     /// <summary>Makes visits dated in <paramref name="measured"/> display <paramref name="target"/>% in timescale, moving only visits in <paramref name="adjustable"/>.</summary>
     public void Meet(decimal target, IReadOnlyList<Period> measured, IReadOnlyList<Period> adjustable)
