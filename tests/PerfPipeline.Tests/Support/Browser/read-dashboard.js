@@ -1,0 +1,55 @@
+// Opens the HTML dashboard in headless Chromium (the system's, driven by playwright-core), saves a screenshot and
+// prints what a reader sees as JSON: each measure's cells, and for each chart whether it was drawn.
+// Usage: node read-dashboard.js <playwright-core dir> <chromium path> <page url> <screenshot path> <user-data dir>
+'use strict';
+
+const [playwrightCore, chromiumPath, url, screenshot, userDataDir] = process.argv.slice(2);
+const { chromium } = require(playwrightCore);
+
+(async () => {
+  // Offline and quiet: no updates, sync or background traffic from the browser.
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    const errors = [];
+    page.on('pageerror', e => errors.push(String(e)));
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.dashboardCharts !== undefined);
+    const seen = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('tr[data-code]')].map(tr => {
+        const cells = {};
+        for (const td of tr.querySelectorAll('td[data-column]')) {
+          cells[td.dataset.column] = td.textContent.trim();
+        }
+        return { code: tr.dataset.code, label: tr.querySelector('th[scope=row]').textContent, cells };
+      });
+      const charts = [...document.querySelectorAll('canvas[data-code]')].map(canvas => {
+        const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let painted = 0;
+        for (let i = 3; i < pixels.length; i += 4) {
+          if (pixels[i] !== 0) painted++;
+        }
+        return {
+          code: canvas.dataset.code,
+          instance: window.dashboardCharts[canvas.dataset.code] instanceof Chart,
+          points: window.dashboardCharts[canvas.dataset.code].data.labels.length,
+          painted,
+          ariaLabel: canvas.getAttribute('aria-label'),
+        };
+      });
+      return { rows, charts };
+    });
+    await page.screenshot({ path: screenshot, fullPage: true });
+    process.stdout.write(JSON.stringify({ ...seen, errors }));
+  } finally {
+    await context.close();
+  }
+})().catch(e => {
+  process.stderr.write(String(e && e.stack || e));
+  process.exit(1);
+});
