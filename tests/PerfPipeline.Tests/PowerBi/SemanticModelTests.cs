@@ -97,7 +97,7 @@ public sealed class SemanticModelTests
             var partition = Assert.Single(table.Partitions);
             Assert.Equal(("m", "import"), (partition.Value, partition.Property("mode")));
             var source = PbiViewSource.Parse(partition.ChildrenOf("source").Single().Value!);
-            var mapped = table.Columns.Select(c => c.SourceColumn ?? throw new InvalidOperationException($"{table.Name}[{c.Name}] has no source column."));
+            var mapped = table.Columns.Where(c => c.IsImported).Select(c => c.SourceColumn ?? throw new InvalidOperationException($"{table.Name}[{c.Name}] has no source column."));
             Assert.Equal(mapped.Order(StringComparer.Ordinal), source.Columns.Order(StringComparer.Ordinal));
         }
     }

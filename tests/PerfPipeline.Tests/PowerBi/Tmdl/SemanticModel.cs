@@ -52,7 +52,7 @@ internal sealed class SemanticModel
     private static ModelTable ToTable(TmdlNode table) => new(
         table.Name!,
         table.File,
-        [.. table.ChildrenOf("column").Select(c => new ModelColumn(table.Name!, c.Name!, c.Property("dataType"), c.Property("sourceColumn"), c.HasFlag("isKey")))],
+        [.. table.ChildrenOf("column").Select(c => new ModelColumn(table.Name!, c.Name!, c.Property("dataType"), c.Property("sourceColumn"), c.HasFlag("isKey"), c.Value))],
         [.. table.ChildrenOf("measure").Select(m => new ModelMeasure(
             table.Name!, m.Name!, m.Value ?? throw new FormatException($"{m} has no expression."), m.ChildrenOf("formatStringDefinition").SingleOrDefault()?.Value))],
         [.. table.ChildrenOf("partition")],
