@@ -18,12 +18,15 @@ CREATE TABLE dim_date (
     is_working_day        INTEGER NOT NULL CHECK (is_working_day IN (0, 1))    -- Mon-Fri, not a bank holiday
 );
 
+-- A period is identified by its type and code: the code alone is ambiguous, as December 2011 (month)
+-- and the financial year 2011-12 are both published as 2011-12.
 CREATE TABLE dim_period (
-    period_code           TEXT    NOT NULL PRIMARY KEY,  -- 2019-09, 2019-20 Q2, 2019-20
     period_type           TEXT    NOT NULL CHECK (period_type IN ('month', 'quarter', 'financial_year')),
+    period_code           TEXT    NOT NULL,              -- 2019-09, 2019-20 Q2, 2019-20
     start_date            TEXT    NOT NULL,              -- yyyy-MM-dd, inclusive
     end_date              TEXT    NOT NULL,              -- yyyy-MM-dd, inclusive
     financial_year_code   TEXT    NOT NULL,              -- the financial year the period falls in
+    PRIMARY KEY (period_type, period_code),
     UNIQUE (period_type, start_date)
 );
 

@@ -21,13 +21,15 @@ CREATE TABLE dbo.dim_date (
 );
 GO
 
+-- A period is identified by its type and code: the code alone is ambiguous, as December 2011 (month)
+-- and the financial year 2011-12 are both published as 2011-12.
 CREATE TABLE dbo.dim_period (
-    period_code          nvarchar(16)  NOT NULL,  -- 2019-09, 2019-20 Q2, 2019-20
     period_type          nvarchar(16)  NOT NULL,
+    period_code          nvarchar(16)  NOT NULL,  -- 2019-09, 2019-20 Q2, 2019-20
     start_date           date          NOT NULL,  -- inclusive
     end_date             date          NOT NULL,  -- inclusive
     financial_year_code  nvarchar(16)  NOT NULL,  -- the financial year the period falls in
-    CONSTRAINT pk_dim_period PRIMARY KEY CLUSTERED (period_code),
+    CONSTRAINT pk_dim_period PRIMARY KEY CLUSTERED (period_type, period_code),
     CONSTRAINT uq_dim_period_type_start UNIQUE (period_type, start_date),
     CONSTRAINT ck_dim_period_type CHECK (period_type IN (N'month', N'quarter', N'financial_year'))
 );

@@ -17,29 +17,30 @@
 CREATE TABLE dbo.fact_indicator_value (
     la_code         nvarchar(10)     NOT NULL,
     indicator_code  nvarchar(64)     NOT NULL,
+    period_type     nvarchar(16)     NOT NULL,
     period_code     nvarchar(16)     NOT NULL,
     load_id         nvarchar(64)     NOT NULL,
     numerator       decimal(28, 12)  NULL,
     denominator     decimal(28, 12)  NULL,  -- null for counts
     value           decimal(28, 12)  NULL,  -- unrounded; null = not available (n/a), never 0
-    CONSTRAINT pk_fact_indicator_value PRIMARY KEY NONCLUSTERED (la_code, indicator_code, period_code, load_id),
+    CONSTRAINT pk_fact_indicator_value PRIMARY KEY NONCLUSTERED (la_code, indicator_code, period_type, period_code, load_id),
     CONSTRAINT fk_fact_indicator_value_indicator FOREIGN KEY (indicator_code) REFERENCES dbo.dim_indicator (indicator_code),
-    CONSTRAINT fk_fact_indicator_value_period FOREIGN KEY (period_code) REFERENCES dbo.dim_period (period_code),
+    CONSTRAINT fk_fact_indicator_value_period FOREIGN KEY (period_type, period_code) REFERENCES dbo.dim_period (period_type, period_code),
     CONSTRAINT fk_fact_indicator_value_load FOREIGN KEY (load_id) REFERENCES dbo.audit_load (load_id),
     INDEX cci_fact_indicator_value CLUSTERED COLUMNSTORE
 );
 GO
 
 CREATE INDEX ix_fact_indicator_value_la_period
-    ON dbo.fact_indicator_value (la_code, period_code, indicator_code, load_id)
+    ON dbo.fact_indicator_value (la_code, period_type, period_code, indicator_code, load_id)
     INCLUDE (numerator, denominator, value);
 GO
 
 CREATE VIEW dbo.fact_indicator_value_current AS
-SELECT la_code, indicator_code, period_code, load_id, numerator, denominator, value
+SELECT la_code, indicator_code, period_type, period_code, load_id, numerator, denominator, value
 FROM (
-    SELECT v.la_code, v.indicator_code, v.period_code, v.load_id, v.numerator, v.denominator, v.value,
-           ROW_NUMBER() OVER (PARTITION BY v.la_code, v.indicator_code, v.period_code
+    SELECT v.la_code, v.indicator_code, v.period_type, v.period_code, v.load_id, v.numerator, v.denominator, v.value,
+           ROW_NUMBER() OVER (PARTITION BY v.la_code, v.indicator_code, v.period_type, v.period_code
                               ORDER BY l.load_seq DESC) AS recency
     FROM dbo.fact_indicator_value AS v
     JOIN dbo.audit_load AS l ON l.load_id = v.load_id

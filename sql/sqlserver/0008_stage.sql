@@ -260,11 +260,11 @@ GO
 
 CREATE TABLE stage.dim_period (
     load_id              nvarchar(64)  NOT NULL,
-    period_code          nvarchar(16)  NOT NULL,
     period_type          nvarchar(16)  NOT NULL,
+    period_code          nvarchar(16)  NOT NULL,
     start_date           date          NOT NULL,
     end_date             date          NOT NULL,
     financial_year_code  nvarchar(16)  NOT NULL,
-    CONSTRAINT pk_stage_dim_period PRIMARY KEY CLUSTERED (load_id, period_code)
+    CONSTRAINT pk_stage_dim_period PRIMARY KEY CLUSTERED (load_id, period_type, period_code)
 );
 GO

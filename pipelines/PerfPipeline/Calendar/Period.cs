@@ -176,7 +176,8 @@ public readonly record struct Period(PeriodType Type, DateOnly Start, DateOnly E
         }
     }
 
-    private static int QuarterNumber(DateOnly date) => ((date.Month + 8) % 12 / 3) + 1;
+    /// <summary>The financial-year quarter (1 = Apr-Jun .. 4 = Jan-Mar) a date falls in.</summary>
+    public static int QuarterNumber(DateOnly date) => ((date.Month + 8) % 12 / 3) + 1;
 
     private static string FinancialYearCode(int startYear) =>
         string.Create(CultureInfo.InvariantCulture, $"{startYear}-{(startYear + 1) % 100:00}");

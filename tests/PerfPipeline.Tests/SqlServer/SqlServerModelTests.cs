@@ -40,7 +40,7 @@ public sealed class SqlServerModelTests
         Assert.True(columnstore.GetProperty<bool>(ColumnStoreIndex.Clustered));
         Assert.Equal(["dbo", "fact_indicator_value"], current.GetReferenced(Index.IndexedObject).Single().Name.Parts);
         Assert.Equal(
-            ["la_code", "period_code", "indicator_code", "load_id"],
+            ["la_code", "period_type", "period_code", "indicator_code", "load_id"],
             current.GetReferenced(Index.Columns).Select(SqlServerModels.ColumnName));
         Assert.Equal(
             ["numerator", "denominator", "value"],

@@ -12,7 +12,7 @@ internal sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
-    public string File(string relativePath) => System.IO.Path.Combine(Path, relativePath);
+    public string File(params string[] relativePath) => System.IO.Path.Combine([Path, .. relativePath]);
 
     public void Dispose()
     {

@@ -70,11 +70,11 @@ internal static class SqlServerStatements
 
     /// <summary>Adds the periods a load's values name that the calendar fill did not (outside its range).</summary>
     public static readonly SqlServerStatement InsertStagedPeriods = new(nameof(InsertStagedPeriods), """
-        INSERT INTO dbo.dim_period (period_code, period_type, start_date, end_date, financial_year_code)
-        SELECT s.period_code, s.period_type, s.start_date, s.end_date, s.financial_year_code
+        INSERT INTO dbo.dim_period (period_type, period_code, start_date, end_date, financial_year_code)
+        SELECT s.period_type, s.period_code, s.start_date, s.end_date, s.financial_year_code
         FROM stage.dim_period AS s
         WHERE s.load_id = @LoadId
-          AND NOT EXISTS (SELECT 1 FROM dbo.dim_period AS p WITH (UPDLOCK, HOLDLOCK) WHERE p.period_code = s.period_code);
+          AND NOT EXISTS (SELECT 1 FROM dbo.dim_period AS p WITH (UPDLOCK, HOLDLOCK) WHERE p.period_type = s.period_type AND p.period_code = s.period_code);
         DELETE FROM stage.dim_period WHERE load_id = @LoadId;
         """, "@LoadId nvarchar(64)");
 
@@ -131,11 +131,11 @@ internal static class SqlServerStatements
         VALUES (s.date_key, s.calendar_date, s.calendar_year, s.month_number, s.month_code, s.day_of_week, s.financial_year_start,
             s.financial_year_code, s.fy_quarter, s.fy_quarter_code, s.is_weekend, s.is_bank_holiday, s.is_working_day);
         MERGE dbo.dim_period AS t
-        USING (SELECT * FROM stage.dim_period WHERE load_id = @LoadId) AS s ON t.period_code = s.period_code
+        USING (SELECT * FROM stage.dim_period WHERE load_id = @LoadId) AS s ON t.period_type = s.period_type AND t.period_code = s.period_code
         WHEN MATCHED THEN UPDATE SET
-            period_type = s.period_type, start_date = s.start_date, end_date = s.end_date, financial_year_code = s.financial_year_code
-        WHEN NOT MATCHED THEN INSERT (period_code, period_type, start_date, end_date, financial_year_code)
-        VALUES (s.period_code, s.period_type, s.start_date, s.end_date, s.financial_year_code);
+            start_date = s.start_date, end_date = s.end_date, financial_year_code = s.financial_year_code
+        WHEN NOT MATCHED THEN INSERT (period_type, period_code, start_date, end_date, financial_year_code)
+        VALUES (s.period_type, s.period_code, s.start_date, s.end_date, s.financial_year_code);
         DELETE FROM stage.dim_date WHERE load_id = @LoadId;
         DELETE FROM stage.dim_period WHERE load_id = @LoadId;
         """, "@LoadId nvarchar(64)");
@@ -160,13 +160,13 @@ internal static class SqlServerStatements
          "financial_year_code", "fy_quarter", "fy_quarter_code", "is_weekend", "is_bank_holiday", "is_working_day"]);
 
     public static readonly SqlServerBulkTarget StagedPeriods = new("stage.dim_period",
-        ["load_id", "period_code", "period_type", "start_date", "end_date", "financial_year_code"]);
+        ["load_id", "period_type", "period_code", "start_date", "end_date", "financial_year_code"]);
 
     public static readonly SqlServerBulkTarget Issues = new("dbo.audit_load_issue",
         ["load_id", "issue_no", "severity", "dataset", "row_no", "column_name", "value", "reason"]);
 
     public static readonly SqlServerBulkTarget IndicatorValues = new("dbo.fact_indicator_value",
-        ["la_code", "indicator_code", "period_code", "load_id", "numerator", "denominator", "value"]);
+        ["la_code", "indicator_code", "period_type", "period_code", "load_id", "numerator", "denominator", "value"]);
 
     /// <summary>The columns of a dataset's table, in table order: la_code, as_at (snapshots), the contract's, load_id.</summary>
     public static IReadOnlyList<string> Columns(DatasetContract dataset)

@@ -2,35 +2,12 @@ namespace PerfPipeline.Tests.Warehouse.Sqlite;
 
 using Microsoft.Data.Sqlite;
 
-using PerfPipeline.Extracts;
 using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Warehouse.Sqlite;
 
 public sealed class SqliteMigrationsTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
-
-    [Fact]
-    public void Apply_NewDatabase_CreatesEveryContractTableWithItsStoredColumns()
-    {
-        var connectionString = SqliteConnections.ConnectionString(_temp.File("warehouse.db"));
-
-        SqliteMigrations.Apply(connectionString);
-
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        foreach (var dataset in ExtractContract.Datasets)
-        {
-            var columns = ColumnsOf(connection, dataset.Table);
-            var expected = dataset.Columns.Select(c => c.StoredAs).Append("la_code").Append("load_id");
-            if (dataset.Kind == DatasetKind.Snapshot)
-            {
-                expected = expected.Append("as_at");
-            }
-
-            Assert.Equal(expected.Order(StringComparer.Ordinal), columns.Order(StringComparer.Ordinal));
-        }
-    }
 
     [Fact]
     public void Apply_Twice_RunsNoScriptTheSecondTime()
@@ -64,14 +41,6 @@ public sealed class SqliteMigrationsTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
-
-    private static List<string> ColumnsOf(SqliteConnection connection, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM pragma_table_info($table)";
-        command.Parameters.AddWithValue("$table", table);
-        return ReadFirstColumn(command);
-    }
 
     private static List<string> Names(SqliteConnection connection, string sql)
     {

@@ -1,0 +1,39 @@
+namespace PerfPipeline.Cli;
+
+using System.CommandLine;
+
+using PerfPipeline.Cli.Commands;
+
+/// <summary>The <c>perfpipeline</c> command line: its commands, and how a command line becomes an exit code.</summary>
+internal static class CommandLineApp
+{
+    public static RootCommand CreateRoot(CliContext context)
+    {
+        var root = new RootCommand("PerfPipeline: children's services performance indicators from SSD extract batches.");
+
+        // Each command lives in Commands/ and is added here.
+        root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(LoadsCommand.Create(context));
+        root.Subcommands.Add(ReplayCommand.Create(context));
+        root.Subcommands.Add(GenerateCommand.Create());
+        return root;
+    }
+
+    /// <summary>Exit codes (docs/spec/interfaces.md): 0 success, 1 rejected input or failed load, 2 usage error.</summary>
+    public static async Task<int> InvokeAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var parseResult = CreateRoot(context).Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        return await parseResult.InvokeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,43 @@
+namespace PerfPipeline.Cli.Commands;
+
+using System.CommandLine;
+
+using PerfPipeline.Loading;
+
+using Spectre.Console;
+
+/// <summary><c>replay LOAD_ID</c> / <c>replay --failed</c>: reruns loads from their archived copy.</summary>
+internal static class ReplayCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var loadId = new Argument<string?>("LOAD_ID") { Description = "The load to rerun (see `loads`).", Arity = ArgumentArity.ZeroOrOne };
+        var failed = new Option<bool>("--failed") { Description = "Rerun every load recorded as failed." };
+        var database = PipelineOptions.Database(context);
+        var command = new Command("replay", "Rerun a load, or every failed load, from its archived copy.") { loadId, failed, database };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(loadId) is null) == !result.GetValue(failed))
+            {
+                result.AddError("Give either a LOAD_ID or --failed.");
+            }
+        });
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, parseResult.GetValue(database)!, cancellationToken)
+                .ConfigureAwait(false);
+            IReadOnlyList<LoadOutcome> outcomes = parseResult.GetValue(loadId) is { } id
+                ? [await pipeline.Loader.ReplayAsync(id, cancellationToken).ConfigureAwait(false)]
+                : await pipeline.Loader.ReplayFailedAsync(cancellationToken).ConfigureAwait(false);
+            if (outcomes.Count == 0)
+            {
+                context.Console.MarkupLine("No failed loads.");
+                return ExitCodes.Success;
+            }
+
+            LoadOutcomeView.Write(context.Console, outcomes);
+            return LoadOutcomeView.ExitCode(outcomes);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,69 @@
+namespace PerfPipeline.Cli.Commands;
+
+using System.CommandLine;
+
+using PerfPipeline.Loading;
+
+using Spectre.Console;
+
+/// <summary><c>run</c>: loads every new batch, then reports what it loaded.</summary>
+internal static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var extracts = PipelineOptions.Extracts();
+        var database = PipelineOptions.Database(context);
+        var command = new Command("run", "Load every batch not loaded yet (oldest as_at first) and report the rows per dataset.")
+        {
+            extracts,
+            database,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var pipeline = await LocalPipeline.OpenAsync(context, parseResult.GetValue(extracts)!, parseResult.GetValue(database)!, cancellationToken)
+                .ConfigureAwait(false);
+            var outcomes = await LoadAsync(context.Console, pipeline.Loader, cancellationToken).ConfigureAwait(false);
+            WriteLoads(context.Console, outcomes);
+
+            // What the run shows after loading (the dashboard) follows here.
+            return LoadOutcomeView.ExitCode(outcomes);
+        });
+        return command;
+    }
+
+    /// <summary>Loads with a progress bar on a terminal; redirected output gets only the results.</summary>
+    private static Task<IReadOnlyList<LoadOutcome>> LoadAsync(IAnsiConsole console, BatchLoader loader, CancellationToken cancellationToken) =>
+        !console.Profile.Capabilities.Interactive
+            ? loader.LoadNewBatchesAsync(cancellationToken: cancellationToken)
+            : console.Progress().AutoClear(true).StartAsync(async progressContext =>
+        {
+            var task = progressContext.AddTask("Loading batches", autoStart: true);
+            var progress = new Progress<LoadProgress>(p =>
+            {
+                task.MaxValue = p.Count;
+                task.Value = p.Number - 1;
+                task.Description = $"Loading {Markup.Escape(p.Batch.Path)} ({p.Number} of {p.Count})";
+            });
+            var outcomes = await loader.LoadNewBatchesAsync(progress, cancellationToken).ConfigureAwait(false);
+            task.Value = task.MaxValue;
+            return outcomes;
+        });
+
+    private static void WriteLoads(IAnsiConsole console, IReadOnlyList<LoadOutcome> outcomes)
+    {
+        var alreadyLoaded = outcomes.Count(o => o.Kind == LoadOutcomeKind.AlreadyLoaded);
+        var worked = outcomes.Where(o => o.Kind != LoadOutcomeKind.AlreadyLoaded).ToList();
+        if (worked.Count == 0)
+        {
+            console.MarkupLine($"No new batches: {alreadyLoaded} already loaded.");
+            return;
+        }
+
+        LoadOutcomeView.Write(console, worked);
+        console.MarkupLine(
+            $"Loaded {Count(worked, LoadOutcomeKind.Loaded)}, rejected {Count(worked, LoadOutcomeKind.Rejected)}, " +
+            $"failed {Count(worked, LoadOutcomeKind.Failed)}; {alreadyLoaded} already loaded.");
+    }
+
+    private static int Count(IEnumerable<LoadOutcome> outcomes, LoadOutcomeKind kind) => outcomes.Count(o => o.Kind == kind);
+}

@@ -1,0 +1,143 @@
+namespace PerfPipeline.Loading;
+
+using System.Security.Cryptography;
+
+using PerfPipeline.Batches;
+using PerfPipeline.Extracts;
+using PerfPipeline.Warehouse;
+
+/// <summary>
+/// The load pipeline: for each batch of the source not loaded yet (oldest as_at first), read and validate it; a
+/// rejected batch goes to quarantine with its report and nothing reaches the warehouse; an accepted one is archived,
+/// then loaded in one transaction. A load that fails is recorded as failed and can be replayed from its archived copy.
+/// </summary>
+public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, ExtractReader reader, TimeProvider timeProvider)
+{
+    /// <summary>Loads every batch of the source that is not loaded yet, oldest as_at first.</summary>
+    public async Task<IReadOnlyList<LoadOutcome>> LoadNewBatchesAsync(IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var batches = new List<BatchLocation>();
+        await foreach (var batch in source.FindBatchesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            batches.Add(batch);
+        }
+
+        batches.Sort((a, b) => (a.AsAt, a.LaCode).CompareTo((b.AsAt, b.LaCode)));
+        var outcomes = new List<LoadOutcome>(batches.Count);
+        for (var i = 0; i < batches.Count; i++)
+        {
+            progress?.Report(new LoadProgress(batches[i], i + 1, batches.Count));
+            outcomes.Add(await LoadBatchAsync(batches[i], cancellationToken).ConfigureAwait(false));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Loads one batch of the source unless it is loaded already.</summary>
+    public async Task<LoadOutcome> LoadBatchAsync(BatchLocation batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        BatchFileOpener openFile = (fileName, ct) => source.OpenFileAsync(batch, fileName, ct);
+        var key = new LoadKey(batch.LaCode, batch.AsAt, await ManifestSha256Async(openFile, cancellationToken).ConfigureAwait(false));
+        var existing = await warehouse.FindLoadAsync(key.LoadId, cancellationToken).ConfigureAwait(false);
+        if (existing is { Status: LoadStatus.Loaded })
+        {
+            return AlreadyLoaded(existing);
+        }
+
+        var extract = await reader.ReadAsync(batch, openFile, cancellationToken).ConfigureAwait(false);
+        if (extract.IsRejected)
+        {
+            await source.QuarantineAsync(batch, key.LoadId, ValidationReport.Create(batch, extract), cancellationToken).ConfigureAwait(false);
+            return Rejected(batch, key, extract);
+        }
+
+        return await LoadAcceptedAsync(batch, extract, LoadMode.SkipIfLoaded, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reruns a load from its archived (or quarantined) copy, whatever its status.</summary>
+    public async Task<LoadOutcome> ReplayAsync(string loadId, CancellationToken cancellationToken = default)
+    {
+        if (!LoadKey.TryParseBatch(loadId, out var batch))
+        {
+            throw new ArgumentException($"'{loadId}' is not a load id ({{la}}-{{yyyyMMdd}}-{{hash}}).", nameof(loadId));
+        }
+
+        BatchFileOpener openFile = (fileName, ct) => source.OpenArchivedFileAsync(batch, loadId, fileName, ct);
+        var manifest = await openFile(BatchFileNames.Manifest, cancellationToken).ConfigureAwait(false);
+        if (manifest is null)
+        {
+            return new LoadOutcome(batch, loadId, LoadOutcomeKind.Failed, [], $"No archived or quarantined copy of load {loadId}.");
+        }
+
+        await manifest.DisposeAsync().ConfigureAwait(false);
+        var extract = await reader.ReadAsync(batch, openFile, cancellationToken).ConfigureAwait(false);
+        var key = new LoadKey(batch.LaCode, batch.AsAt, extract.ManifestSha256);
+        if (key.LoadId != loadId)
+        {
+            return new LoadOutcome(batch, loadId, LoadOutcomeKind.Failed, [], $"The copy of load {loadId} has a different manifest ({key.LoadId}).");
+        }
+
+        return extract.IsRejected
+            ? Rejected(batch, key, extract)
+            : await LoadAcceptedAsync(batch, extract, LoadMode.Reload, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replays every load recorded as failed, oldest as_at first.</summary>
+    public async Task<IReadOnlyList<LoadOutcome>> ReplayFailedAsync(CancellationToken cancellationToken = default)
+    {
+        var failed = await warehouse.ListLoadsAsync(LoadStatus.Failed, cancellationToken).ConfigureAwait(false);
+        var outcomes = new List<LoadOutcome>(failed.Count);
+        foreach (var load in failed.OrderBy(l => l.Key.AsAt).ThenBy(l => l.Key.LaCode, StringComparer.Ordinal))
+        {
+            outcomes.Add(await ReplayAsync(load.LoadId, cancellationToken).ConfigureAwait(false));
+        }
+
+        return outcomes;
+    }
+
+    private static LoadOutcome AlreadyLoaded(LoadRecord load) =>
+        new(load.Key.Batch, load.LoadId, LoadOutcomeKind.AlreadyLoaded, [.. load.Datasets.Select(d => d.Counts)]);
+
+    private static LoadOutcome Rejected(BatchLocation batch, LoadKey key, ExtractBatch extract) =>
+        new(batch, key.LoadId, LoadOutcomeKind.Rejected, DatasetCounts.Of(extract), extract.RejectionReason);
+
+    /// <summary>The load key's hash: of the manifest's bytes (of no bytes when it is missing, which the reader rejects).</summary>
+    private static async Task<string> ManifestSha256Async(BatchFileOpener openFile, CancellationToken cancellationToken)
+    {
+        var stream = await openFile(BatchFileNames.Manifest, cancellationToken).ConfigureAwait(false);
+        if (stream is null)
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(ReadOnlySpan<byte>.Empty));
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>A new load is archived first, so that every load, committed or failed, has the copy a replay reads.</summary>
+    private async Task<LoadOutcome> LoadAcceptedAsync(BatchLocation batch, ExtractBatch extract, LoadMode mode, CancellationToken cancellationToken)
+    {
+        var key = LoadKey.Of(extract);
+        var startedAt = timeProvider.GetUtcNow();
+        try
+        {
+            if (mode == LoadMode.SkipIfLoaded)
+            {
+                await source.ArchiveAsync(batch, key.LoadId, cancellationToken).ConfigureAwait(false);
+            }
+
+            var result = await warehouse.LoadAsync(extract, mode, cancellationToken).ConfigureAwait(false);
+            return result.AlreadyLoaded
+                ? AlreadyLoaded(result.Load)
+                : new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.Loaded, [.. result.Load.Datasets.Select(d => d.Counts)]);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await warehouse.RecordFailureAsync(key, startedAt, exception.Message, cancellationToken).ConfigureAwait(false);
+            return new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.Failed, DatasetCounts.Of(extract), exception.Message);
+        }
+    }
+}

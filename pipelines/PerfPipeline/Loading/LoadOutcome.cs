@@ -1,0 +1,10 @@
+namespace PerfPipeline.Loading;
+
+using PerfPipeline.Batches;
+using PerfPipeline.Warehouse;
+
+/// <summary>What happened to one batch, with its rows per dataset; <see cref="Error"/> says why it was rejected or failed.</summary>
+public sealed record LoadOutcome(BatchLocation Batch, string LoadId, LoadOutcomeKind Kind, IReadOnlyList<DatasetCounts> Datasets, string? Error = null)
+{
+    public bool Succeeded => Kind is LoadOutcomeKind.Loaded or LoadOutcomeKind.AlreadyLoaded;
+}

@@ -1,0 +1,16 @@
+namespace PerfPipeline.Loading;
+
+public enum LoadOutcomeKind
+{
+    /// <summary>Committed to the warehouse and archived.</summary>
+    Loaded,
+
+    /// <summary>The same batch (LA, as_at, manifest) was loaded before; nothing done.</summary>
+    AlreadyLoaded,
+
+    /// <summary>The batch failed validation: quarantined with its report, nothing written to the warehouse.</summary>
+    Rejected,
+
+    /// <summary>The batch was valid but loading it failed: recorded as failed, replayable.</summary>
+    Failed,
+}

@@ -1,0 +1,21 @@
+namespace PerfPipeline.Warehouse.Sqlite;
+
+using Microsoft.Data.Sqlite;
+
+internal static class SqliteCommands
+{
+    /// <summary>A prepared command with parameters <c>$p0</c>..; rebinding them and executing again reuses the statement.</summary>
+    public static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameterCount)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < parameterCount; i++)
+        {
+            command.Parameters.Add(new SqliteParameter($"$p{i}", null));
+        }
+
+        command.Prepare();
+        return command;
+    }
+}

@@ -1,0 +1,195 @@
+namespace PerfPipeline.Warehouse.Sqlite;
+
+using System.Diagnostics.CodeAnalysis;
+
+using Dapper;
+
+using Microsoft.Data.Sqlite;
+
+using PerfPipeline.Extracts;
+using PerfPipeline.Indicators;
+
+/// <summary>The steps of one load, all inside the load's transaction.</summary>
+internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction transaction, LoadKey key, CancellationToken cancellationToken)
+{
+    private readonly string _asAt = StoredValues.Date(key.AsAt);
+
+    /// <summary>Writes the load's audit row and forgets what an earlier attempt of the same load recorded.</summary>
+    public async Task BeginAsync(string? sourceSystem, DateTimeOffset startedAt)
+    {
+        const string sql = """
+            INSERT INTO audit_load (load_id, la_code, as_at, manifest_sha256, source_system, status, load_seq, attempts, started_at, finished_at, error)
+            VALUES (@LoadId, @LaCode, @AsAt, @ManifestSha256, @SourceSystem, 'loaded', (SELECT COALESCE(MAX(load_seq), 0) + 1 FROM audit_load),
+                    1, @StartedAt, @StartedAt, NULL)
+            ON CONFLICT (load_id) DO UPDATE SET
+                source_system = excluded.source_system, status = 'loaded', load_seq = excluded.load_seq, attempts = attempts + 1,
+                started_at = excluded.started_at, finished_at = excluded.finished_at, error = NULL;
+            DELETE FROM audit_load_dataset WHERE load_id = @LoadId;
+            DELETE FROM audit_load_issue WHERE load_id = @LoadId;
+            DELETE FROM fact_indicator_value WHERE load_id = @LoadId;
+            """;
+        await ExecuteAsync(sql, new
+        {
+            key.LoadId,
+            key.LaCode,
+            AsAt = _asAt,
+            key.ManifestSha256,
+            SourceSystem = sourceSystem,
+            StartedAt = SqliteAudit.Timestamp(startedAt),
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a dataset's rows where they belong and records what it did.</summary>
+    public async Task ApplyAsync(DatasetExtract dataset, DatasetCounts counts)
+    {
+        var (outcome, supersededBy) = dataset.Contract.Kind == DatasetKind.Event
+            ? await ApplyEventAsync(dataset).ConfigureAwait(false)
+            : await ApplySnapshotAsync(dataset).ConfigureAwait(false);
+
+        const string sql = """
+            INSERT INTO audit_load_dataset
+                (load_id, dataset, table_name, file_name, rows_read, rows_loaded, rows_rejected, rows_warnings, outcome, superseded_by)
+            VALUES (@LoadId, @Dataset, @TableName, @FileName, @RowsRead, @RowsLoaded, @RowsRejected, @RowsWarnings, @Outcome, @SupersededBy)
+            """;
+        await ExecuteAsync(sql, new
+        {
+            key.LoadId,
+            counts.Dataset,
+            TableName = dataset.Contract.Table,
+            FileName = dataset.File,
+            counts.RowsRead,
+            counts.RowsLoaded,
+            counts.RowsRejected,
+            counts.RowsWarnings,
+            Outcome = AuditCodes.Code(outcome),
+            SupersededBy = supersededBy,
+        }).ConfigureAwait(false);
+    }
+
+    public void RecordIssues(IReadOnlyList<ValidationIssue> issues)
+    {
+        using var command = Prepare(
+            "INSERT INTO audit_load_issue (load_id, issue_no, severity, dataset, row_no, column_name, value, reason) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)",
+            8);
+        var p = command.Parameters;
+        p[0].Value = key.LoadId;
+        for (var i = 0; i < issues.Count; i++)
+        {
+            var issue = issues[i];
+            p[1].Value = i + 1;
+            p[2].Value = issue.Severity switch
+            {
+                IssueSeverity.FileError => "file_error",
+                IssueSeverity.RowError => "row_error",
+                _ => "warning",
+            };
+            p[3].Value = (object?)issue.Dataset ?? DBNull.Value;
+            p[4].Value = (object?)issue.Row ?? DBNull.Value;
+            p[5].Value = (object?)issue.Column ?? DBNull.Value;
+            p[6].Value = (object?)issue.Value ?? DBNull.Value;
+            p[7].Value = issue.Reason;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The LA's name (from the newest batch) and the teams its current data names.</summary>
+    public async Task UpdateDimensionsAsync(string? laName)
+    {
+        const string sql = """
+            INSERT INTO dim_local_authority (la_code, la_name) VALUES (@LaCode, @LaName)
+            ON CONFLICT (la_code) DO UPDATE SET la_name = excluded.la_name
+            WHERE excluded.la_name IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM audit_load WHERE la_code = @LaCode AND status = 'loaded' AND as_at > @AsAt);
+            INSERT OR IGNORE INTO dim_team (la_code, team_name)
+            SELECT la_code, referral_team FROM fact_referral WHERE la_code = @LaCode AND referral_team IS NOT NULL
+            UNION SELECT la_code, assessment_team FROM fact_assessment WHERE la_code = @LaCode AND assessment_team IS NOT NULL
+            UNION SELECT la_code, professional_team FROM fact_involvement WHERE la_code = @LaCode AND professional_team IS NOT NULL;
+            """;
+        await ExecuteAsync(sql, new { key.LaCode, LaName = laName, AsAt = _asAt }).ConfigureAwait(false);
+    }
+
+    public void RecordIndicatorValues(IReadOnlyList<IndicatorValue> values)
+    {
+        using (var period = SqliteCalendarDimensions.PreparePeriodInsert(connection, transaction, "INSERT OR IGNORE"))
+        {
+            foreach (var p in values.Select(v => v.Period).Distinct())
+            {
+                SqliteCalendarDimensions.Bind(period.Parameters, p);
+                period.ExecuteNonQuery();
+            }
+        }
+
+        using var command = Prepare(
+            "INSERT INTO fact_indicator_value (la_code, indicator_code, period_type, period_code, load_id, numerator, denominator, value) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)",
+            8);
+        var parameters = command.Parameters;
+        parameters[4].Value = key.LoadId;
+        foreach (var value in values)
+        {
+            parameters[0].Value = value.LaCode;
+            parameters[1].Value = value.IndicatorCode;
+            parameters[2].Value = CalendarDimensions.TypeCode(value.Period);
+            parameters[3].Value = value.Period.Code;
+            parameters[5].Value = Real(value.Numerator);
+            parameters[6].Value = Real(value.Denominator);
+            parameters[7].Value = Real(value.Value);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public Task<int> FinishAsync(DateTimeOffset finishedAt) =>
+        ExecuteAsync("UPDATE audit_load SET finished_at = @FinishedAt WHERE load_id = @LoadId", new { key.LoadId, FinishedAt = SqliteAudit.Timestamp(finishedAt) });
+
+    private static object Real(decimal? value) => value is { } v ? (double)v : DBNull.Value;
+
+    /// <summary>Event rows supersede the LA's current rows unless those come from a batch with a later as_at.</summary>
+    private async Task<(DatasetOutcome Outcome, string? SupersededBy)> ApplyEventAsync(DatasetExtract dataset)
+    {
+        const string currentSql = """
+            SELECT d.load_id AS LoadId, l.as_at AS AsAt
+            FROM audit_load_dataset AS d
+            JOIN audit_load AS l ON l.load_id = d.load_id
+            WHERE l.la_code = @LaCode AND d.dataset = @Dataset AND d.outcome = 'current'
+            """;
+        var name = dataset.Contract.Name;
+        var current = await connection.QuerySingleOrDefaultAsync<CurrentRows>(
+            new CommandDefinition(currentSql, new { key.LaCode, Dataset = name }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (current is not null && string.CompareOrdinal(current.AsAt, _asAt) > 0)
+        {
+            return (DatasetOutcome.OlderThanCurrent, current.LoadId);
+        }
+
+        await ExecuteAsync($"DELETE FROM {dataset.Contract.Table} WHERE la_code = @LaCode", new { key.LaCode }).ConfigureAwait(false);
+        if (current is not null)
+        {
+            await ExecuteAsync(
+                "UPDATE audit_load_dataset SET outcome = 'superseded', superseded_by = @LoadId WHERE load_id = @Current AND dataset = @Dataset",
+                new { key.LoadId, Current = current.LoadId, Dataset = name }).ConfigureAwait(false);
+        }
+
+        SqliteFactWriter.Insert(connection, transaction, dataset, key);
+        return (DatasetOutcome.Current, null);
+    }
+
+    /// <summary>Snapshot rows are kept per as_at; a later load of the same as_at replaces them.</summary>
+    private async Task<(DatasetOutcome Outcome, string? SupersededBy)> ApplySnapshotAsync(DatasetExtract dataset)
+    {
+        var sql = $"""
+            UPDATE audit_load_dataset SET outcome = 'snapshot_replaced', superseded_by = @LoadId
+            WHERE dataset = @Dataset AND outcome = 'snapshot'
+              AND load_id IN (SELECT load_id FROM audit_load WHERE la_code = @LaCode AND as_at = @AsAt);
+            DELETE FROM {dataset.Contract.Table} WHERE la_code = @LaCode AND as_at = @AsAt;
+            """;
+        await ExecuteAsync(sql, new { key.LoadId, key.LaCode, AsAt = _asAt, Dataset = dataset.Contract.Name }).ConfigureAwait(false);
+        SqliteFactWriter.Insert(connection, transaction, dataset, key);
+        return (DatasetOutcome.Snapshot, null);
+    }
+
+    private Task<int> ExecuteAsync(string sql, object parameters) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+
+    private SqliteCommand Prepare(string sql, int parameterCount) => SqliteCommands.Prepare(connection, transaction, sql, parameterCount);
+
+    [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
+    private sealed record CurrentRows(string LoadId, string AsAt);
+}

@@ -1,0 +1,141 @@
+namespace PerfPipeline.Warehouse.Sqlite;
+
+using Dapper;
+
+using Microsoft.Data.Sqlite;
+
+using PerfPipeline.Calendar;
+using PerfPipeline.CaseData;
+using PerfPipeline.Extracts;
+using PerfPipeline.Indicators;
+
+/// <summary>The embedded warehouse: one SQLite file, migrated by DbUp, written with prepared commands.</summary>
+internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators computeIndicators, TimeProvider timeProvider) : IWarehouse
+{
+    private readonly string _connectionString = SqliteConnections.ConnectionString(databasePath);
+
+    public string DatabasePath => databasePath;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        SqliteMigrations.Apply(_connectionString);
+        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await SqliteCalendarDimensions.FillAsync(connection, WorkingDayCalendar.EnglandAndWales, cancellationToken).ConfigureAwait(false);
+            await SqliteIndicatorDimension.FillAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.IsRejected)
+        {
+            throw new ArgumentException("A rejected batch is never loaded: it goes to quarantine.", nameof(batch));
+        }
+
+        var key = LoadKey.Of(batch);
+        var startedAt = timeProvider.GetUtcNow();
+        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = connection.BeginTransaction(deferred: false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var existing = await SqliteAudit.FindAsync(connection, transaction, key.LoadId, cancellationToken).ConfigureAwait(false);
+                if (existing is { Status: LoadStatus.Loaded } && mode == LoadMode.SkipIfLoaded)
+                {
+                    return new WarehouseLoadResult(existing, AlreadyLoaded: true, IndicatorValues: 0);
+                }
+
+                var load = new SqliteLoad(connection, transaction, key, cancellationToken);
+                await load.BeginAsync(batch.Manifest!.SourceSystem, startedAt).ConfigureAwait(false);
+                foreach (var dataset in batch.Datasets)
+                {
+                    await load.ApplyAsync(dataset, DatasetCounts.Of(dataset, batch.Issues)).ConfigureAwait(false);
+                }
+
+                load.RecordIssues(batch.Issues);
+                await load.UpdateDimensionsAsync(batch.Manifest.LaName).ConfigureAwait(false);
+
+                var caseData = await CaseDataReader.ReadAsync(connection, transaction, key.LaCode, cancellationToken).ConfigureAwait(false);
+                var values = computeIndicators(caseData);
+                load.RecordIndicatorValues(values);
+
+                await load.FinishAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+                var committed = await SqliteAudit.FindAsync(connection, null, key.LoadId, cancellationToken).ConfigureAwait(false);
+                return new WarehouseLoadResult(committed!, AlreadyLoaded: false, IndicatorValues: values.Count);
+            }
+        }
+    }
+
+    public async Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        const string sql = """
+            INSERT INTO audit_load (load_id, la_code, as_at, manifest_sha256, status, load_seq, attempts, started_at, finished_at, error)
+            VALUES (@LoadId, @LaCode, @AsAt, @ManifestSha256, 'failed', NULL, 1, @StartedAt, @FinishedAt, @Error)
+            ON CONFLICT (load_id) DO UPDATE SET
+                attempts = attempts + 1, started_at = excluded.started_at, finished_at = excluded.finished_at, error = excluded.error
+            """;
+        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql, new
+            {
+                key.LoadId,
+                key.LaCode,
+                AsAt = StoredValues.Date(key.AsAt),
+                key.ManifestSha256,
+                StartedAt = SqliteAudit.Timestamp(startedAt),
+                FinishedAt = SqliteAudit.Timestamp(timeProvider.GetUtcNow()),
+                Error = failure,
+            }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<LoadRecord?> FindLoadAsync(string loadId, CancellationToken cancellationToken = default)
+    {
+        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await SqliteAudit.FindAsync(connection, null, loadId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<LoadRecord>> ListLoadsAsync(LoadStatus? status = null, CancellationToken cancellationToken = default)
+    {
+        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await SqliteAudit.ListAsync(connection, status, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default)
+    {
+        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await IndicatorValueReader.ReadCurrentAsync(connection, laCode, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default)
+    {
+        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await CaseDataReader.ReadAsync(connection, null, laCode, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+namespace PerfPipeline.Tests.Cli;
+
+using System.Globalization;
+using System.Text.Json;
+
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
+
+using PerfPipeline.Cli;
+using PerfPipeline.Tests.TestSupport;
+
+using Spectre.Console;
+
+/// <summary>The <c>run</c>, <c>loads</c> and <c>replay</c> commands on batches in temp folders.</summary>
+public sealed class CommandLineAppTests : IDisposable
+{
+    private const string ReferralHeader = "cine_referral_id,cine_person_id,cine_referral_date";
+
+    private readonly TempDirectory _temp = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2019, 10, 15, 12, 0, 0, TimeSpan.Zero));
+
+    public CommandLineAppTests()
+    {
+        new BatchBuilder(Extracts)
+            .WithDataset("ssd_person", "pers_person_id,pers_sex,pers_dob\n1001,F,2012-03-14\n1002,M,2015-11-02\n")
+            .WithDataset("ssd_cin_episodes", $"{ReferralHeader}\nR1,1001,2019-07-03\nR2,1002,2019-08-12\nR3,1002,2019-09-05\n")
+            .Build();
+    }
+
+    private string Extracts => _temp.File("extracts");
+
+    private string Database => _temp.File("data", "perfpipeline.db");
+
+    [Fact]
+    public async Task Run_NewBatch_LoadsItAndPrintsRowsPerDataset()
+    {
+        var (exitCode, output) = await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("872/2019-09-30  loaded", output, StringComparison.Ordinal);
+        Assert.Matches(@"ssd_person\s+2\s+2\s+0", output);
+        Assert.Matches(@"ssd_cin_episodes\s+3\s+3\s+0", output);
+        Assert.Contains("Loaded 1, rejected 0, failed 0; 0 already loaded.", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Database));
+    }
+
+    [Fact]
+    public async Task Run_CopyOfTheShippedSeedBatch_LoadsEveryRowItsManifestLists()
+    {
+        var seed = RepositoryRoot.File("seeds", "extracts", "872", "2019-09-30");
+        var copy = Directory.CreateDirectory(_temp.File("seed-extracts", "872", "2019-09-30")).FullName;
+        foreach (var file in Directory.EnumerateFiles(seed))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        var (exitCode, output) = await InvokeAsync("run", "--extracts", _temp.File("seed-extracts"), "--db", Database);
+
+        Assert.Equal(0, exitCode);
+        using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(copy, "manifest.json"), TestContext.Current.CancellationToken));
+        foreach (var dataset in manifest.RootElement.GetProperty("datasets").EnumerateArray())
+        {
+            var rows = dataset.GetProperty("rows").GetInt64().ToString("N0", CultureInfo.InvariantCulture);
+            Assert.Matches($@"{dataset.GetProperty("name").GetString()}\s+{rows}\s+{rows}\s+0", output);
+        }
+    }
+
+    [Fact]
+    public async Task Run_WithoutDb_KeepsTheWarehouseArchiveAndKeyInTheDataFolder()
+    {
+        var (exitCode, _) = await InvokeAsync("run", "--extracts", Extracts);
+
+        Assert.Equal(0, exitCode);
+        Assert.True(File.Exists(_temp.File("data", "perfpipeline.db")));
+        Assert.True(File.Exists(_temp.File("data", "pseudonymisation.key")));
+        Assert.Single(Directory.GetDirectories(_temp.File("data", "archive", "872", "2019-09-30")));
+    }
+
+    [Fact]
+    public async Task Run_Twice_SecondRunSaysNothingIsNew()
+    {
+        await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+
+        var (exitCode, output) = await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("No new batches: 1 already loaded.", output.Trim());
+    }
+
+    [Fact]
+    public async Task Run_RejectedBatch_ExitsWithOne()
+    {
+        new BatchBuilder(Extracts, "872", "2019-10-14")
+            .WithDataset("ssd_cin_episodes", $"{ReferralHeader}\nR1,1001,2019-07-03\nR4,1004,2019-99-01\n")
+            .Build();
+
+        var (exitCode, output) = await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("872/2019-10-14  rejected", output, StringComparison.Ordinal);
+        Assert.Contains("872/2019-09-30  loaded", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Loads_AfterRun_ListsTheLoadWithItsCounts()
+    {
+        await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+
+        var (exitCode, output) = await InvokeAsync("loads", "--db", Database);
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"872-20190930-[0-9a-f]{16}\s+loaded\s+2019-10-15 12:00:00\s+1\s+5\s+5\s+0", output);
+        Assert.Equal("No loads.", (await InvokeAsync("loads", "--status", "failed", "--db", Database)).Output.Trim());
+    }
+
+    [Fact]
+    public async Task Replay_LoadedLoad_ReloadsItFromTheArchive()
+    {
+        await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+        var loadId = Path.GetFileName(Assert.Single(Directory.GetDirectories(_temp.File("data", "archive", "872", "2019-09-30"))));
+
+        var (exitCode, output) = await InvokeAsync("replay", loadId, "--db", Database);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"872/2019-09-30  loaded  load {loadId}", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("replay")]
+    [InlineData("replay", "872-20190930-0123456789abcdef", "--failed")]
+    [InlineData("loads", "--status", "sideways")]
+    public async Task Invoke_UsageError_ExitsWithTwo(params string[] args)
+    {
+        var (exitCode, _) = await InvokeAsync(args);
+
+        Assert.Equal(2, exitCode);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private async Task<(int ExitCode, string Output)> InvokeAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 200;
+        var context = new CliContext(new ConfigurationBuilder().Build(), _clock, console, _temp.File("data"));
+        var exitCode = await CommandLineApp.InvokeAsync(args, context, TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString());
+    }
+}

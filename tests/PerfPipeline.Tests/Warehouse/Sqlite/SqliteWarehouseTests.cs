@@ -1,0 +1,85 @@
+namespace PerfPipeline.Tests.Warehouse.Sqlite;
+
+using Dapper;
+
+using Microsoft.Data.Sqlite;
+
+using PerfPipeline.Calendar;
+using PerfPipeline.Extracts;
+using PerfPipeline.Indicators;
+using PerfPipeline.Tests.TestSupport;
+using PerfPipeline.Warehouse;
+using PerfPipeline.Warehouse.Sqlite;
+
+using static PerfPipeline.Tests.Warehouse.WarehouseBatches;
+
+public sealed class SqliteWarehouseTests : WarehouseContractTests
+{
+    private readonly TempDirectory _temp = new();
+
+    private string DatabasePath => _temp.File("data", "perfpipeline.db");
+
+    public override async ValueTask DisposeAsync()
+    {
+        _temp.Dispose();
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task MigrateAsync_NewWarehouse_FillsTheCalendarAndTheIndicatorCatalogue()
+    {
+        await using var connection = await OpenAsync();
+
+        var days = (await connection.QueryAsync<(string, long, long, long)>(
+            "SELECT calendar_date, is_weekend, is_bank_holiday, is_working_day FROM dim_date WHERE calendar_date IN ('2019-08-24', '2019-08-26', '2019-08-27') ORDER BY 1")).ToList();
+        var quarter = await connection.QuerySingleAsync<(string, string, string)>(
+            "SELECT period_type, start_date, end_date FROM dim_period WHERE period_code = '2019-20 Q2'");
+        var units = (await connection.QueryAsync<(string, string)>("SELECT indicator_code, unit FROM dim_indicator ORDER BY sort_order")).ToList();
+
+        Assert.Equal([("2019-08-24", 1L, 0L, 0L), ("2019-08-26", 0L, 1L, 0L), ("2019-08-27", 0L, 0L, 1L)], days);
+        Assert.Equal(("quarter", "2019-07-01", "2019-09-30"), quarter);
+        Assert.Equal(IndicatorCatalogue.All.Select(d => d.Code), units.Select(u => u.Item1));
+        Assert.Equal("rate_per_10k", units.Single(u => u.Item1 == IndicatorCodes.CpRatePer10K).Item2);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_UpToDate_LeavesTheFileByteForByteUnchanged()
+    {
+        var before = await File.ReadAllBytesAsync(DatabasePath, Ct);
+
+        await Warehouse().MigrateAsync(Ct);
+
+        Assert.Equal(before, await File.ReadAllBytesAsync(DatabasePath, Ct));
+    }
+
+    [Fact]
+    public async Task LoadAsync_WithIndicatorValues_ShowsThemInThePowerBiView()
+    {
+        var quarter = Period.Quarter(2019, 2);
+        var sut = Warehouse(data => [new IndicatorValue(data.LaCode, IndicatorCodes.CscReferrals, quarter, data.Referrals.Count, null, data.Referrals.Count)]);
+        var load = await sut.LoadAsync(Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", new(2019, 9, 2))])]), cancellationToken: Ct);
+        await using var connection = await OpenAsync();
+
+        var row = await connection.QuerySingleAsync<(string, string, string, string, double, string, string, string)>(
+            "SELECT la_name, label, unit, period_type, value, period_start, data_as_at, load_id FROM pbi_indicator_value");
+
+        Assert.Equal(
+            ("Wokingham", IndicatorCatalogue.Get(IndicatorCodes.CscReferrals).Label, "count", "quarter", 1.0, "2019-07-01", "2019-09-30", load.Load.LoadId),
+            row);
+    }
+
+    protected override IWarehouse CreateWarehouse(ComputeIndicators computeIndicators) => new SqliteWarehouse(DatabasePath, computeIndicators, Time);
+
+    protected override async Task<IReadOnlyList<string>> ColumnsOfAsync(string table)
+    {
+        await using var connection = await OpenAsync();
+        return [.. await connection.QueryAsync<string>("SELECT name FROM pragma_table_info(@Table)", new { Table = table })];
+    }
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(SqliteConnections.ConnectionString(DatabasePath));
+        await connection.OpenAsync(Ct);
+        return connection;
+    }
+}
