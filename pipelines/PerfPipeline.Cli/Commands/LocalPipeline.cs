@@ -5,7 +5,6 @@ using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Loading;
 using PerfPipeline.Warehouse;
-using PerfPipeline.Warehouse.Sqlite;
 
 /// <summary>
 /// The embedded pipeline: extracts in a local folder, the SQLite warehouse file, and beside it (its data folder)
@@ -16,10 +15,10 @@ internal sealed class LocalPipeline
     public const string DefaultExtracts = "seeds/extracts";
     public const string DatabaseFileName = "perfpipeline.db";
 
-    private LocalPipeline(CliContext context, string extractsRoot, string databasePath)
+    private LocalPipeline(CliContext context, string extractsRoot, WarehouseTarget warehouse)
     {
-        var local = context with { DataFolder = Path.GetDirectoryName(databasePath)! };
-        Warehouse = new SqliteWarehouse(databasePath, new IndicatorEngine().ComputeAll, context.TimeProvider);
+        var local = context with { DataFolder = warehouse.DataFolder(context) };
+        Warehouse = warehouse.Open(context, new IndicatorEngine().ComputeAll);
         Source = new LocalFolderBatchSource(new LocalFolderBatchSourceOptions
         {
             ExtractsRoot = extractsRoot,
@@ -37,9 +36,9 @@ internal sealed class LocalPipeline
     public BatchLoader Loader { get; }
 
     /// <summary>Opens the pipeline on the given folders (relative to the current folder) and migrates the warehouse.</summary>
-    public static async Task<LocalPipeline> OpenAsync(CliContext context, string extracts, string database, CancellationToken cancellationToken)
+    public static async Task<LocalPipeline> OpenAsync(CliContext context, string extracts, WarehouseTarget warehouse, CancellationToken cancellationToken)
     {
-        var pipeline = new LocalPipeline(context, Path.GetFullPath(extracts), Path.GetFullPath(database));
+        var pipeline = new LocalPipeline(context, Path.GetFullPath(extracts), warehouse);
         await pipeline.Warehouse.MigrateAsync(cancellationToken).ConfigureAwait(false);
         return pipeline;
     }

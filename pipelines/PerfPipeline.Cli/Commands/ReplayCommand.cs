@@ -13,8 +13,9 @@ internal static class ReplayCommand
     {
         var loadId = new Argument<string?>("LOAD_ID") { Description = "The load to rerun (see `loads`).", Arity = ArgumentArity.ZeroOrOne };
         var failed = new Option<bool>("--failed") { Description = "Rerun every load recorded as failed." };
-        var database = PipelineOptions.Database(context);
-        var command = new Command("replay", "Rerun a load, or every failed load, from its archived copy.") { loadId, failed, database };
+        var warehouse = new WarehouseOptions(context);
+        var command = new Command("replay", "Rerun a load, or every failed load, from its archived copy.") { loadId, failed };
+        warehouse.AddTo(command);
         command.Validators.Add(result =>
         {
             if ((result.GetValue(loadId) is null) == !result.GetValue(failed))
@@ -24,7 +25,7 @@ internal static class ReplayCommand
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, parseResult.GetValue(database)!, cancellationToken)
+            var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, warehouse.Target(parseResult), cancellationToken)
                 .ConfigureAwait(false);
             IReadOnlyList<LoadOutcome> outcomes = parseResult.GetValue(loadId) is { } id
                 ? [await pipeline.Loader.ReplayAsync(id, cancellationToken).ConfigureAwait(false)]

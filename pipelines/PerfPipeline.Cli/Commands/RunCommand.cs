@@ -12,15 +12,12 @@ internal static class RunCommand
     public static Command Create(CliContext context)
     {
         var extracts = PipelineOptions.Extracts();
-        var database = PipelineOptions.Database(context);
-        var command = new Command("run", "Load every batch not loaded yet (oldest as_at first) and report the rows per dataset.")
-        {
-            extracts,
-            database,
-        };
+        var warehouse = new WarehouseOptions(context);
+        var command = new Command("run", "Load every batch not loaded yet (oldest as_at first) and report the rows per dataset.") { extracts };
+        warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = await LocalPipeline.OpenAsync(context, parseResult.GetValue(extracts)!, parseResult.GetValue(database)!, cancellationToken)
+            var pipeline = await LocalPipeline.OpenAsync(context, parseResult.GetValue(extracts)!, warehouse.Target(parseResult), cancellationToken)
                 .ConfigureAwait(false);
             var outcomes = await LoadAsync(context.Console, pipeline.Loader, cancellationToken).ConfigureAwait(false);
             WriteLoads(context.Console, outcomes);

@@ -14,7 +14,7 @@ using PerfPipeline.Extracts;
 /// </summary>
 internal static class CaseDataReader
 {
-    private const string SuppliedDatasetsSql = """
+    internal const string SuppliedDatasetsSql = """
         SELECT DISTINCT d.dataset
         FROM audit_load_dataset AS d
         JOIN audit_load AS l ON l.load_id = d.load_id
@@ -22,7 +22,7 @@ internal static class CaseDataReader
         """;
 
     /// <summary>The newest as_at of the LA's loads: the data is complete up to it.</summary>
-    private const string AsAtSql = "SELECT MAX(as_at) FROM audit_load WHERE la_code = @LaCode AND status = 'loaded'";
+    internal const string AsAtSql = "SELECT MAX(as_at) FROM audit_load WHERE la_code = @LaCode AND status = 'loaded'";
 
     public static async Task<LaCaseData> ReadAsync(
         DbConnection connection, DbTransaction? transaction, string laCode, CancellationToken cancellationToken = default)
@@ -65,6 +65,10 @@ internal static class CaseDataReader
         return $"SELECT {columns} FROM {dataset.Table} WHERE la_code = @LaCode{snapshot} ORDER BY {dataset.PrimaryKey.StoredAs}";
     }
 
+    /// <summary>The as_at dates a snapshot dataset keeps for the LA, oldest first.</summary>
+    internal static string SnapshotDatesSql(DatasetContract dataset) =>
+        $"SELECT DISTINCT as_at FROM {dataset.Table} WHERE la_code = @LaCode ORDER BY as_at";
+
     /// <summary><c>referral_id</c> → <c>ReferralId</c>: the case data records are named after the warehouse columns.</summary>
     internal static string PropertyName(string storedAs)
     {
@@ -97,7 +101,7 @@ internal static class CaseDataReader
 
         public async Task<IReadOnlyList<Snapshot<T>>> SnapshotsAsync<T>(DatasetContract dataset)
         {
-            var dates = await ListAsync<DateOnly>($"SELECT DISTINCT as_at FROM {dataset.Table} WHERE la_code = @LaCode ORDER BY as_at")
+            var dates = await ListAsync<DateOnly>(SnapshotDatesSql(dataset))
                 .ConfigureAwait(false);
             var snapshots = new List<Snapshot<T>>(dates.Count);
             foreach (var asAt in dates)

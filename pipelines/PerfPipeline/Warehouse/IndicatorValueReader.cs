@@ -10,7 +10,7 @@ using PerfPipeline.Indicators;
 /// <summary>Reads indicator values from <c>fact_indicator_value_current</c> (plain SQL, both dialects).</summary>
 internal static class IndicatorValueReader
 {
-    private const string CurrentSql = """
+    internal const string CurrentSql = """
         SELECT v.la_code AS LaCode, v.indicator_code AS IndicatorCode, v.period_type AS PeriodType, p.start_date AS PeriodStart,
                v.numerator AS Numerator, v.denominator AS Denominator, v.value AS Value
         FROM fact_indicator_value_current AS v

@@ -19,12 +19,14 @@ internal static class StoredValues
     public static object ToStored(ColumnSpec column, object? value) => value switch
     {
         null => DBNull.Value,
-        DateOnly date when ReferenceEquals(column, DateOfBirth) => Date(BirthMonth(date)),
-        DateOnly date => Date(date),
+        DateOnly date => Date(ToStoredDate(column, date)),
         bool flag => flag ? True : False,
         decimal number => (double)number,
         _ => value,
     };
+
+    /// <summary>The date a column keeps: the birth month for the date of birth, the date itself elsewhere.</summary>
+    public static DateOnly ToStoredDate(ColumnSpec column, DateOnly date) => ReferenceEquals(column, DateOfBirth) ? BirthMonth(date) : date;
 
     public static string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
 

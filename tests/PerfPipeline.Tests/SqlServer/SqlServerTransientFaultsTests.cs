@@ -71,7 +71,7 @@ public sealed class SqlServerTransientFaultsTests
         {
             DataSource = $"tcp:127.0.0.1,{ClosedLoopbackPort()}",
             InitialCatalog = "warehouse",
-            ConnectTimeout = 5,
+            ConnectTimeout = 1,
             Encrypt = SqlConnectionEncryptOption.Optional,
             Pooling = false,
         }.ConnectionString;

@@ -10,7 +10,7 @@ using System.ComponentModel.DataAnnotations;
 /// </summary>
 public sealed class WarehouseRetryOptions
 {
-    public const string SectionName = "Warehouse:Retry";
+    public const string SectionName = "PerfPipeline:SqlServer:Retry";
 
     /// <summary>Retries after the first attempt. Default 5, so at most 6 attempts; 0 turns retrying off.</summary>
     [Range(0, 20)]

@@ -22,7 +22,10 @@ internal static class SqlServerStatements
         WHEN NOT MATCHED THEN INSERT (la_code, la_name) VALUES (s.la_code, NULL);
         """, "@LaCode nvarchar(10)");
 
-    /// <summary>The load's audit row, marked loaded, with what an earlier attempt of the same load recorded cleared.</summary>
+    /// <summary>
+    /// The load's audit row, marked loaded. A load recorded before (a replay, or a failed load run again) first
+    /// forgets what that attempt recorded; a new load has nothing to clear and touches no other load's rows.
+    /// </summary>
     public static readonly SqlServerStatement BeginLoad = new(nameof(BeginLoad), """
         UPDATE dbo.audit_load
         SET source_system = @SourceSystem, status = N'loaded', attempts = attempts + 1,
@@ -31,9 +34,12 @@ internal static class SqlServerStatements
         IF @@ROWCOUNT = 0
             INSERT INTO dbo.audit_load (load_id, la_code, as_at, manifest_sha256, source_system, status, load_seq, attempts, started_at, finished_at, error)
             VALUES (@LoadId, @LaCode, @AsAt, @ManifestSha256, @SourceSystem, N'loaded', NULL, 1, @StartedAt, @StartedAt, NULL);
-        DELETE FROM dbo.audit_load_dataset WHERE load_id = @LoadId;
-        DELETE FROM dbo.audit_load_issue WHERE load_id = @LoadId;
-        DELETE FROM dbo.fact_indicator_value WHERE load_id = @LoadId;
+        ELSE
+        BEGIN
+            DELETE FROM dbo.audit_load_dataset WHERE load_id = @LoadId;
+            DELETE FROM dbo.audit_load_issue WHERE load_id = @LoadId;
+            DELETE FROM dbo.fact_indicator_value WHERE la_code = @LaCode AND load_id = @LoadId;
+        END
         """, $"{Key}, @ManifestSha256 nvarchar(64), @SourceSystem nvarchar(200), @StartedAt datetime2(3)");
 
     /// <summary>The load whose rows of an event dataset are the LA's current ones, with its as_at.</summary>
@@ -74,14 +80,18 @@ internal static class SqlServerStatements
         SELECT s.period_type, s.period_code, s.start_date, s.end_date, s.financial_year_code
         FROM stage.dim_period AS s
         WHERE s.load_id = @LoadId
-          AND NOT EXISTS (SELECT 1 FROM dbo.dim_period AS p WITH (UPDLOCK, HOLDLOCK) WHERE p.period_type = s.period_type AND p.period_code = s.period_code);
+          AND NOT EXISTS (SELECT 1 FROM dbo.dim_period AS p WITH (UPDLOCK, HOLDLOCK)
+                          WHERE p.period_type = s.period_type AND p.period_code = s.period_code);
         DELETE FROM stage.dim_period WHERE load_id = @LoadId;
         """, "@LoadId nvarchar(64)");
 
-    /// <summary>Gives the load the next commit number; the range lock on the highest one serialises this last step only.</summary>
+    /// <summary>
+    /// Gives the load the next commit number. The filter lets the MAX seek the end of ux_audit_load_seq, so the
+    /// key-range lock it holds to commit covers only the highest number: concurrent loads queue at this last step only.
+    /// </summary>
     public static readonly SqlServerStatement FinishLoad = new(nameof(FinishLoad), """
         UPDATE dbo.audit_load
-        SET load_seq = (SELECT COALESCE(MAX(s.load_seq), 0) + 1 FROM dbo.audit_load AS s WITH (UPDLOCK, HOLDLOCK)),
+        SET load_seq = (SELECT COALESCE(MAX(s.load_seq), 0) + 1 FROM dbo.audit_load AS s WITH (UPDLOCK, HOLDLOCK) WHERE s.load_seq IS NOT NULL),
             finished_at = @FinishedAt
         WHERE load_id = @LoadId;
         """, "@LoadId nvarchar(64), @FinishedAt datetime2(3)");
@@ -131,9 +141,9 @@ internal static class SqlServerStatements
         VALUES (s.date_key, s.calendar_date, s.calendar_year, s.month_number, s.month_code, s.day_of_week, s.financial_year_start,
             s.financial_year_code, s.fy_quarter, s.fy_quarter_code, s.is_weekend, s.is_bank_holiday, s.is_working_day);
         MERGE dbo.dim_period AS t
-        USING (SELECT * FROM stage.dim_period WHERE load_id = @LoadId) AS s ON t.period_type = s.period_type AND t.period_code = s.period_code
-        WHEN MATCHED THEN UPDATE SET
-            start_date = s.start_date, end_date = s.end_date, financial_year_code = s.financial_year_code
+        USING (SELECT * FROM stage.dim_period WHERE load_id = @LoadId) AS s
+            ON t.period_type = s.period_type AND t.period_code = s.period_code
+        WHEN MATCHED THEN UPDATE SET start_date = s.start_date, end_date = s.end_date, financial_year_code = s.financial_year_code
         WHEN NOT MATCHED THEN INSERT (period_type, period_code, start_date, end_date, financial_year_code)
         VALUES (s.period_type, s.period_code, s.start_date, s.end_date, s.financial_year_code);
         DELETE FROM stage.dim_date WHERE load_id = @LoadId;
@@ -220,14 +230,37 @@ internal static class SqlServerStatements
             """, $"{Key}, @Dataset nvarchar(64)");
     }
 
-    /// <summary>Every statement, the per-dataset ones for every contract dataset: what the offline check compiles.</summary>
+    /// <summary>
+    /// The plain SQL both dialects run, that the Azure SQL warehouse sends too: the case data the engine reads back
+    /// (inside the load's transaction) and the current indicator values the dashboard query reads.
+    /// </summary>
+    public static IEnumerable<SqlServerStatement> Shared()
+    {
+        const string laCode = "@LaCode nvarchar(10)";
+        yield return new("CaseData.SuppliedDatasets", CaseDataReader.SuppliedDatasetsSql, laCode);
+        yield return new("CaseData.AsAt", CaseDataReader.AsAtSql, laCode);
+        foreach (var dataset in ExtractContract.Datasets)
+        {
+            yield return new($"CaseData.Select({dataset.Table})", CaseDataReader.SelectSql(dataset, oneSnapshot: false), laCode);
+            if (dataset.Kind == DatasetKind.Snapshot)
+            {
+                yield return new($"CaseData.SnapshotDates({dataset.Table})", CaseDataReader.SnapshotDatesSql(dataset), laCode);
+                yield return new($"CaseData.SelectSnapshot({dataset.Table})", CaseDataReader.SelectSql(dataset, oneSnapshot: true), $"{laCode}, @AsAt date");
+            }
+        }
+
+        yield return new("IndicatorValues.Current", IndicatorValueReader.CurrentSql, laCode);
+    }
+
+    /// <summary>Every statement, the per-dataset ones for every contract dataset and the shared ones: what the offline check compiles.</summary>
     public static IEnumerable<SqlServerStatement> All() =>
         new[]
         {
             LockLocalAuthority, BeginLoad, CurrentEventLoad, RecordDataset, UpdateDimensions, InsertStagedPeriods, FinishLoad,
             RecordFailure, ListLoads, CalendarCounts, MergeStagedCalendar, UpsertIndicator,
         }
-        .Concat(ExtractContract.Datasets.Select(d => d.Kind == DatasetKind.Event ? ReplaceEvents(d) : ReplaceSnapshot(d)));
+        .Concat(ExtractContract.Datasets.Select(d => d.Kind == DatasetKind.Event ? ReplaceEvents(d) : ReplaceSnapshot(d)))
+        .Concat(Shared());
 
     /// <summary>Every bulk-copy target and its columns.</summary>
     public static IEnumerable<SqlServerBulkTarget> BulkTargets() =>

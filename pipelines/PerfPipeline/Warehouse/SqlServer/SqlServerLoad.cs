@@ -1,0 +1,188 @@
+namespace PerfPipeline.Warehouse.SqlServer;
+
+using System.Data;
+using System.Diagnostics.CodeAnalysis;
+
+using Dapper;
+
+using Microsoft.Data.SqlClient;
+
+using PerfPipeline.Calendar;
+using PerfPipeline.Extracts;
+using PerfPipeline.Indicators;
+
+/// <summary>
+/// The steps of one load, all inside the load's transaction: rows are bulk-copied into <c>stage.*</c> and then
+/// replace the warehouse's rows with set-based statements (<see cref="SqlServerStatements"/>). The same rules as
+/// the SQLite load (docs/warehouse.md): event datasets supersede unless a later as_at is current, snapshots are
+/// kept per as_at.
+/// </summary>
+internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction transaction, LoadKey key, CancellationToken cancellationToken)
+{
+    /// <summary>Locks the LA for this load (loads of one LA run one at a time) and says whether the batch is loaded already.</summary>
+    public async Task<LoadRecord?> LockAsync()
+    {
+        await ExecuteAsync(SqlServerStatements.LockLocalAuthority, new { key.LaCode }).ConfigureAwait(false);
+        return await SqlServerAudit.FindAsync(connection, transaction, key.LoadId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the load's audit row and forgets what an earlier attempt of the same load recorded.</summary>
+    public Task BeginAsync(string? sourceSystem, DateTimeOffset startedAt)
+    {
+        var parameters = KeyParameters();
+        parameters.Add("ManifestSha256", key.ManifestSha256);
+        parameters.Add("SourceSystem", sourceSystem);
+        parameters.Add("StartedAt", SqlServerValues.Timestamp(startedAt), DbType.DateTime2);
+        return ExecuteAsync(SqlServerStatements.BeginLoad, parameters);
+    }
+
+    /// <summary>Writes a dataset's rows where they belong and records what it did.</summary>
+    public async Task ApplyAsync(DatasetExtract dataset, DatasetCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(counts);
+        var (outcome, supersededBy) = dataset.Contract.Kind == DatasetKind.Event
+            ? await ApplyEventAsync(dataset).ConfigureAwait(false)
+            : await ApplySnapshotAsync(dataset).ConfigureAwait(false);
+
+        await ExecuteAsync(SqlServerStatements.RecordDataset, new
+        {
+            key.LoadId,
+            counts.Dataset,
+            TableName = dataset.Contract.Table,
+            FileName = dataset.File,
+            counts.RowsRead,
+            counts.RowsLoaded,
+            counts.RowsRejected,
+            counts.RowsWarnings,
+            Outcome = AuditCodes.Code(outcome),
+            SupersededBy = supersededBy,
+        }).ConfigureAwait(false);
+    }
+
+    public Task RecordIssuesAsync(IReadOnlyList<ValidationIssue> issues) =>
+        BulkCopyAsync(SqlServerStatements.Issues, issues.Select((issue, index) => (Issue: issue, Number: index + 1)), (row, values) =>
+        {
+            values[0] = key.LoadId;
+            values[1] = row.Number;
+            values[2] = row.Issue.Severity switch
+            {
+                IssueSeverity.FileError => "file_error",
+                IssueSeverity.RowError => "row_error",
+                _ => "warning",
+            };
+            values[3] = (object?)row.Issue.Dataset ?? DBNull.Value;
+            values[4] = (object?)row.Issue.Row ?? DBNull.Value;
+            values[5] = (object?)row.Issue.Column ?? DBNull.Value;
+            values[6] = (object?)row.Issue.Value ?? DBNull.Value;
+            values[7] = row.Issue.Reason;
+        });
+
+    /// <summary>The LA's name (from the newest batch) and the teams its current data names.</summary>
+    public Task UpdateDimensionsAsync(string? laName)
+    {
+        var parameters = KeyParameters();
+        parameters.Add("LaName", laName);
+        return ExecuteAsync(SqlServerStatements.UpdateDimensions, parameters);
+    }
+
+    public async Task RecordIndicatorValuesAsync(IReadOnlyList<IndicatorValue> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        await BulkCopyAsync(SqlServerStatements.StagedPeriods, values.Select(v => v.Period).Distinct(), (period, row) =>
+        {
+            row[0] = key.LoadId;
+            SqlServerCalendar.FillPeriod(period, row.AsSpan(1));
+        }).ConfigureAwait(false);
+        await ExecuteAsync(SqlServerStatements.InsertStagedPeriods, new { key.LoadId }).ConfigureAwait(false);
+
+        await BulkCopyAsync(SqlServerStatements.IndicatorValues, values, (value, row) =>
+        {
+            row[0] = value.LaCode;
+            row[1] = value.IndicatorCode;
+            row[2] = CalendarDimensions.TypeCode(value.Period);
+            row[3] = value.Period.Code;
+            row[4] = key.LoadId;
+            row[5] = SqlServerValues.Measure(value.Numerator);
+            row[6] = SqlServerValues.Measure(value.Denominator);
+            row[7] = SqlServerValues.Measure(value.Value);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Gives the load its commit number, just before the commit.</summary>
+    public Task FinishAsync(DateTimeOffset finishedAt)
+    {
+        var parameters = new DynamicParameters(new { key.LoadId });
+        parameters.Add("FinishedAt", SqlServerValues.Timestamp(finishedAt), DbType.DateTime2);
+        return ExecuteAsync(SqlServerStatements.FinishLoad, parameters);
+    }
+
+    /// <summary>Event rows supersede the LA's current rows unless those come from a batch with a later as_at.</summary>
+    private async Task<(DatasetOutcome Outcome, string? SupersededBy)> ApplyEventAsync(DatasetExtract dataset)
+    {
+        var name = dataset.Contract.Name;
+        var current = await connection.QuerySingleOrDefaultAsync<CurrentRows>(new CommandDefinition(
+            SqlServerStatements.CurrentEventLoad.Sql, new { key.LaCode, Dataset = name }, transaction,
+            SqlServerConnections.CommandTimeoutSeconds, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (current is not null && DateOnly.FromDateTime(current.AsAt) > key.AsAt)
+        {
+            return (DatasetOutcome.OlderThanCurrent, current.LoadId);
+        }
+
+        await StageAsync(dataset).ConfigureAwait(false);
+        await ExecuteAsync(SqlServerStatements.ReplaceEvents(dataset.Contract), new { key.LoadId, key.LaCode, Dataset = name, Current = current?.LoadId })
+            .ConfigureAwait(false);
+        return (DatasetOutcome.Current, null);
+    }
+
+    /// <summary>Snapshot rows are kept per as_at; a later load of the same as_at replaces them.</summary>
+    private async Task<(DatasetOutcome Outcome, string? SupersededBy)> ApplySnapshotAsync(DatasetExtract dataset)
+    {
+        await StageAsync(dataset).ConfigureAwait(false);
+        var parameters = KeyParameters();
+        parameters.Add("Dataset", dataset.Contract.Name);
+        await ExecuteAsync(SqlServerStatements.ReplaceSnapshot(dataset.Contract), parameters).ConfigureAwait(false);
+        return (DatasetOutcome.Snapshot, null);
+    }
+
+    /// <summary>Bulk-copies a dataset's accepted rows into its staging table, under this load's id.</summary>
+    private Task StageAsync(DatasetExtract dataset)
+    {
+        var contract = dataset.Contract;
+        var specs = contract.Columns;
+        var first = contract.Kind == DatasetKind.Snapshot ? 2 : 1;
+        var asAt = SqlServerValues.Date(key.AsAt);
+        return BulkCopyAsync(SqlServerStatements.Staged(contract), dataset.Rows, (row, values) =>
+        {
+            values[0] = key.LaCode;
+            if (first == 2)
+            {
+                values[1] = asAt;
+            }
+
+            for (var i = 0; i < specs.Count; i++)
+            {
+                values[first + i] = SqlServerValues.Stored(specs[i], row.Values[i]);
+            }
+
+            values[^1] = key.LoadId;
+        });
+    }
+
+    private Task BulkCopyAsync<T>(SqlServerBulkTarget target, IEnumerable<T> rows, Action<T, object[]> fill) =>
+        SqlServerBulkCopy.WriteAsync(connection, transaction, target, rows, fill, cancellationToken);
+
+    private DynamicParameters KeyParameters()
+    {
+        var parameters = new DynamicParameters(new { key.LoadId, key.LaCode });
+        parameters.Add("AsAt", SqlServerValues.Date(key.AsAt), DbType.Date);
+        return parameters;
+    }
+
+    private Task<int> ExecuteAsync(SqlServerStatement statement, object parameters) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            statement.Sql, parameters, transaction, SqlServerConnections.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+
+    [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
+    private sealed record CurrentRows(string LoadId, DateTime AsAt);
+}

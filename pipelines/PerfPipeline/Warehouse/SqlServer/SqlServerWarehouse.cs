@@ -1,0 +1,133 @@
+namespace PerfPipeline.Warehouse.SqlServer;
+
+using System.Data;
+
+using Dapper;
+
+using Microsoft.Data.SqlClient;
+
+using PerfPipeline.Calendar;
+using PerfPipeline.CaseData;
+using PerfPipeline.Extracts;
+using PerfPipeline.Indicators;
+
+/// <summary>
+/// The Azure SQL warehouse: migrated by DbUp (<c>sql/sqlserver/</c>), loaded with SqlBulkCopy into staging tables
+/// and set-based statements from there, one transaction per load. Each method is one unit of work with its own
+/// connection, so <see cref="Resilience.ResilientWarehouse"/> can run it again whole after a transient fault.
+/// </summary>
+internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicators computeIndicators, TimeProvider timeProvider) : IWarehouse
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        SqlServerMigrations.Apply(connectionString);
+        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await SqlServerCalendar.FillAsync(connection, WorkingDayCalendar.EnglandAndWales, cancellationToken).ConfigureAwait(false);
+            await SqlServerCalendar.FillIndicatorsAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.IsRejected)
+        {
+            throw new ArgumentException("A rejected batch is never loaded: it goes to quarantine.", nameof(batch));
+        }
+
+        var key = LoadKey.Of(batch);
+        var startedAt = timeProvider.GetUtcNow();
+        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var load = new SqlServerLoad(connection, transaction, key, cancellationToken);
+                var existing = await load.LockAsync().ConfigureAwait(false);
+                if (existing is { Status: LoadStatus.Loaded } && mode == LoadMode.SkipIfLoaded)
+                {
+                    return new WarehouseLoadResult(existing, AlreadyLoaded: true, IndicatorValues: 0);
+                }
+
+                await load.BeginAsync(batch.Manifest!.SourceSystem, startedAt).ConfigureAwait(false);
+                foreach (var dataset in batch.Datasets)
+                {
+                    await load.ApplyAsync(dataset, DatasetCounts.Of(dataset, batch.Issues)).ConfigureAwait(false);
+                }
+
+                await load.RecordIssuesAsync(batch.Issues).ConfigureAwait(false);
+                await load.UpdateDimensionsAsync(batch.Manifest.LaName).ConfigureAwait(false);
+
+                var caseData = await CaseDataReader.ReadAsync(connection, transaction, key.LaCode, cancellationToken).ConfigureAwait(false);
+                var values = computeIndicators(caseData);
+                await load.RecordIndicatorValuesAsync(values).ConfigureAwait(false);
+
+                await load.FinishAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+                var committed = await SqlServerAudit.FindAsync(connection, null, key.LoadId, cancellationToken).ConfigureAwait(false);
+                return new WarehouseLoadResult(committed!, AlreadyLoaded: false, IndicatorValues: values.Count);
+            }
+        }
+    }
+
+    public async Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var parameters = new DynamicParameters(new { key.LoadId, key.LaCode, key.ManifestSha256, Error = failure });
+        parameters.Add("AsAt", SqlServerValues.Date(key.AsAt), DbType.Date);
+        parameters.Add("StartedAt", SqlServerValues.Timestamp(startedAt), DbType.DateTime2);
+        parameters.Add("FinishedAt", SqlServerValues.Timestamp(timeProvider.GetUtcNow()), DbType.DateTime2);
+        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    SqlServerStatements.RecordFailure.Sql, parameters, transaction, SqlServerConnections.CommandTimeoutSeconds,
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task<LoadRecord?> FindLoadAsync(string loadId, CancellationToken cancellationToken = default)
+    {
+        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await SqlServerAudit.FindAsync(connection, null, loadId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<LoadRecord>> ListLoadsAsync(LoadStatus? status = null, CancellationToken cancellationToken = default)
+    {
+        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await SqlServerAudit.ListAsync(connection, status, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default)
+    {
+        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await IndicatorValueReader.ReadCurrentAsync(connection, laCode, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default)
+    {
+        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await CaseDataReader.ReadAsync(connection, null, laCode, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
