@@ -11,8 +11,8 @@ using PerfPipeline.Dashboard;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Loading;
-using PerfPipeline.Warehouse.Sqlite;
 using PerfPipeline.Tests.TestSupport;
+using PerfPipeline.Warehouse.Sqlite;
 
 /// <summary>
 /// The acceptance test: the committed seeds, read, validated, loaded into a fresh SQLite warehouse and
