@@ -2,10 +2,10 @@ namespace PerfPipeline.Loading;
 
 using Microsoft.Extensions.Logging;
 
+using PerfPipeline.Batches;
+
 using Polly;
 using Polly.Retry;
-
-using PerfPipeline.Batches;
 
 /// <summary>
 /// Loads one batch once, however often and however concurrently it is asked to: the batch lock keeps a second worker
