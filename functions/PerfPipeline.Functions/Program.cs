@@ -1,6 +1,11 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+
+using PerfPipeline.Functions;
+using PerfPipeline.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services.AddTelemetry().AddPerfPipeline(builder.Configuration).AddHostedService<WarehouseMigration>();
 builder.Build().Run();

@@ -14,6 +14,7 @@ internal static class CommandLineApp
         // Each command lives in Commands/ and is added here.
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(DashboardCommand.Create(context));
         root.Subcommands.Add(LoadsCommand.Create(context));
         root.Subcommands.Add(ReplayCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create());

@@ -2,18 +2,26 @@ namespace PerfPipeline.Cli.Commands;
 
 using System.CommandLine;
 
+using PerfPipeline.Dashboard;
 using PerfPipeline.Loading;
 
 using Spectre.Console;
 
-/// <summary><c>run</c>: loads every new batch, then reports what it loaded.</summary>
+/// <summary><c>run</c>: loads every new batch, reports what it loaded, then prints the dashboard.</summary>
 internal static class RunCommand
 {
     public static Command Create(CliContext context)
     {
         var extracts = PipelineOptions.Extracts();
         var warehouse = new WarehouseOptions(context);
-        var command = new Command("run", "Load every batch not loaded yet (oldest as_at first) and report the rows per dataset.") { extracts };
+        var period = PipelineOptions.Period();
+        var json = new Option<string?>("--json") { Description = "Also write the dashboard's JSON to this file.", HelpName = "FILE" };
+        var command = new Command("run", "Load every batch not loaded yet (oldest as_at first), report the rows per dataset and print the dashboard.")
+        {
+            extracts,
+            period,
+            json,
+        };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -22,7 +30,19 @@ internal static class RunCommand
             var outcomes = await LoadAsync(context.Console, pipeline.Loader, cancellationToken).ConfigureAwait(false);
             WriteLoads(context.Console, outcomes);
 
-            // What the run shows after loading (the dashboard) follows here.
+            var readout = await DashboardQuery.ReadAsync(pipeline.Warehouse, period: parseResult.GetValue(period), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            if (readout is not null)
+            {
+                context.Console.WriteLine();
+                DashboardTableView.Write(context.Console, readout.Dashboard);
+                if (parseResult.GetValue(json) is { } file)
+                {
+                    await DashboardOutput.WriteJsonFileAsync(file, readout.Dashboard, cancellationToken).ConfigureAwait(false);
+                    context.Console.MarkupLine($"Dashboard JSON written to {Markup.Escape(file)}.");
+                }
+            }
+
             return LoadOutcomeView.ExitCode(outcomes);
         });
         return command;

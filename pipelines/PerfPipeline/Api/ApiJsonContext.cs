@@ -2,7 +2,11 @@ namespace PerfPipeline.Api;
 
 using System.Text.Json.Serialization;
 
-/// <summary>Source-generated JSON for the API's bodies: no reflection, names as in docs/spec/interfaces.md.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = false)]
+/// <summary>Source-generated JSON for the API's bodies: no reflection, snake_case names as in docs/spec/interfaces.md.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ApiProblem))]
+[JsonSerializable(typeof(IndicatorCatalogueBody))]
+[JsonSerializable(typeof(IndicatorSeriesBody))]
+[JsonSerializable(typeof(LoadsBody))]
+[JsonSerializable(typeof(ReplayBody))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

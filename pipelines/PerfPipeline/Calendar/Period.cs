@@ -126,6 +126,33 @@ public readonly record struct Period(PeriodType Type, DateOnly Start, DateOnly E
         return false;
     }
 
+    public static Period Parse(string code, PeriodType type) =>
+        TryParse(code, type, out var period) ? period : throw new FormatException($"'{code}' is not a {type} period code.");
+
+    /// <summary>
+    /// Parses a code known to be of <paramref name="type"/>: the only way to read back the months whose code
+    /// reads like a financial year (<c>2011-12</c> as December 2011), for stores that keep the type.
+    /// </summary>
+    public static bool TryParse([NotNullWhen(true)] string? code, PeriodType type, out Period period)
+    {
+        var s = code?.Trim();
+        if (type == PeriodType.Month && s is { Length: 7 } && s[4] == '-'
+            && TryDigits(s.AsSpan(0, 4), out var year) && year >= 1900
+            && TryDigits(s.AsSpan(5, 2), out var month) && month is >= 1 and <= 12)
+        {
+            period = Month(year, month);
+            return true;
+        }
+
+        if (type != PeriodType.Month && TryParse(s, out period) && period.Type == type)
+        {
+            return true;
+        }
+
+        period = default;
+        return false;
+    }
+
     /// <summary>The same period one year earlier.</summary>
     public Period SamePeriodLastYear() => Type switch
     {

@@ -3,7 +3,7 @@ namespace PerfPipeline.Tests.Batches;
 using Azure.Storage.Blobs;
 
 using PerfPipeline.Batches;
-using PerfPipeline.Tests.Support.Azurite;
+using PerfPipeline.Tests.TestSupport.Azurite;
 
 [Collection(nameof(UsesAzurite))]
 public sealed class BlobBatchSourceTests : BatchSourceContractTests

@@ -39,6 +39,26 @@ public sealed class PeriodTests
         Assert.Throws<FormatException>(() => Period.Parse(code));
     }
 
+    [Theory]
+    [InlineData("2011-12", PeriodType.Month, "2011-12-01", "2011-12-31")] // December 2011, when the type says so
+    [InlineData("2011-12", PeriodType.FinancialYear, "2011-04-01", "2012-03-31")]
+    [InlineData("2019-09", PeriodType.Month, "2019-09-01", "2019-09-30")]
+    [InlineData("2019-20 Q2", PeriodType.Quarter, "2019-07-01", "2019-09-30")]
+    public void Parse_WithItsType_ReadsMonthsThatLookLikeFinancialYears(string code, PeriodType type, string start, string end)
+    {
+        Assert.Equal(new Period(type, Day(start), Day(end)), Period.Parse(code, type));
+    }
+
+    [Theory]
+    [InlineData("2019-09", PeriodType.FinancialYear)]
+    [InlineData("2019-20", PeriodType.Quarter)]
+    [InlineData("2019-20 Q2", PeriodType.Month)]
+    [InlineData("2019-13", PeriodType.Month)]
+    public void TryParse_WithTheWrongType_Fails(string code, PeriodType type)
+    {
+        Assert.False(Period.TryParse(code, type, out _));
+    }
+
     [Fact]
     public void SamePeriodLastYearAndPreviousFinancialYear_StepBackAYear()
     {

@@ -84,7 +84,7 @@ public sealed class CommandLineAppTests : IDisposable
         var (exitCode, output) = await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
 
         Assert.Equal(0, exitCode);
-        Assert.Equal("No new batches: 1 already loaded.", output.Trim());
+        Assert.StartsWith("No new batches: 1 already loaded.", output.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

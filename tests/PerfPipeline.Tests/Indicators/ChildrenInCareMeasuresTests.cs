@@ -70,6 +70,18 @@ public sealed class ChildrenInCareMeasuresTests
     }
 
     [Fact]
+    public void Visits_PeriodOfCareStaysOpenWhileAnyEpisodeIsOpen()
+    {
+        var data = InCare with
+        {
+            CareEpisodes = [Episode("a", "C1", "2019-07-01", null), Episode("a", "C1", "2019-07-10", "2019-07-20")],
+            CareVisits = [Visit("V1", "C1", "2019-07-05"), Visit("V2", "C1", "2019-08-15")],
+        };
+
+        AssertValue(Measure(data, CicVisitsInTimescalePct, "2019-08"), 1, 1, 100); // inside the period of care, 41 days after V1
+    }
+
+    [Fact]
     public void Visits_HonourTheTimescaleSettings()
     {
         var data = InCare with

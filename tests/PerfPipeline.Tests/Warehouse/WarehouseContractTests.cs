@@ -76,6 +76,21 @@ public abstract class WarehouseContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListLocalAuthoritiesAsync_LoadedLas_HaveTheirNameAndNewestLoadedAsAt()
+    {
+        var sut = Warehouse();
+        Assert.Empty(await sut.ListLocalAuthoritiesAsync(Ct));
+        await sut.LoadAsync(Batch(August, [Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", new(2019, 8, 2))])]), cancellationToken: Ct);
+        await sut.LoadAsync(Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", new(2019, 8, 2))])]), cancellationToken: Ct);
+        await sut.LoadAsync(Batch(August, [Dataset(ExtractContract.CinEpisodes, [Referral("S1", "P1", new(2019, 8, 2))])], laCode: "873"), cancellationToken: Ct);
+        await sut.RecordFailureAsync(new LoadKey("874", September, new string('a', 64)), Time.GetUtcNow(), "failed", Ct);
+
+        var result = await sut.ListLocalAuthoritiesAsync(Ct);
+
+        Assert.Equal([new LocalAuthorityRecord("872", "Wokingham", September), new LocalAuthorityRecord("873", "Wokingham", August)], result);
+    }
+
+    [Fact]
     public async Task LoadAsync_SameBatchTwice_SecondIsAlreadyLoadedAndChangesNothing()
     {
         var sut = Warehouse();

@@ -22,8 +22,8 @@ internal static class ChildrenInCareMeasures
     }
 
     /// <summary>
-    /// Visits dated within their period of care (first episode start .. the last episode's ceased date, open
-    /// when it has none); in timescale within the setting's days of the previous visit, or for the first visit
+    /// Visits dated within their period of care (first episode start .. last episode ceased date, open while
+    /// an episode is open); in timescale within the setting's days of the previous visit, or for the first visit
     /// of the period of care's start.
     /// </summary>
     private static FlowSeries Visits(MeasureContext context)
@@ -42,11 +42,19 @@ internal static class ChildrenInCareMeasures
             : visit.Date.DayNumber - periodsOfCare[visit.Container].Start.DayNumber <= settings.CareFirstVisitDays);
     }
 
+    // As the extract validation reads it: open while any episode is open, else ending with the latest ceased date.
     private static (DateOnly Start, DateOnly? End) PeriodOfCare(IEnumerable<CareEpisode> episodes)
     {
-        // The last episode is the latest started; among same-day starts an open one wins.
-        var ordered = episodes.OrderBy(e => e.EpisodeStartDate).ThenBy(e => e.EpisodeCeasedDate ?? DateOnly.MaxValue).ToList();
-        return (ordered[0].EpisodeStartDate, ordered[^1].EpisodeCeasedDate);
+        DateOnly start = DateOnly.MaxValue, end = DateOnly.MinValue;
+        var open = false;
+        foreach (var episode in episodes)
+        {
+            start = episode.EpisodeStartDate < start ? episode.EpisodeStartDate : start;
+            open |= episode.EpisodeCeasedDate is null;
+            end = episode.EpisodeCeasedDate > end ? episode.EpisodeCeasedDate.Value : end;
+        }
+
+        return (start, open ? null : end);
     }
 
     /// <summary>

@@ -32,6 +32,9 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
     public Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.ReadCurrentIndicatorValuesAsync(laCode, token), cancellationToken);
 
+    public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(inner.ListLocalAuthoritiesAsync, cancellationToken);
+
     public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.ReadCaseDataAsync(laCode, token), cancellationToken);
 }

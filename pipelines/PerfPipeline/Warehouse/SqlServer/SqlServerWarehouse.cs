@@ -122,6 +122,15 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
         }
     }
 
+    public async Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await LocalAuthorityReader.ListAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default)
     {
         var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);

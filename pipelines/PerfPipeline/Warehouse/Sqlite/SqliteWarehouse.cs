@@ -130,6 +130,15 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         }
     }
 
+    public async Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await LocalAuthorityReader.ListAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default)
     {
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-namespace PerfPipeline.Tests.Support.Azurite;
+namespace PerfPipeline.Tests.TestSupport.Azurite;
 
 /// <summary>Tests that share one Azurite process; each test works in its own containers.</summary>
 [CollectionDefinition(nameof(UsesAzurite))]

@@ -1,4 +1,4 @@
-namespace PerfPipeline.Tests.Support.Azurite;
+namespace PerfPipeline.Tests.TestSupport.Azurite;
 
 using System.Diagnostics;
 using System.Text.RegularExpressions;
@@ -55,7 +55,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         };
         foreach (var argument in new[]
         {
-            Path.Combine(AppContext.BaseDirectory, "Support", "Azurite", "run-azurite.js"), azurite,
+            Path.Combine(AppContext.BaseDirectory, "TestSupport", "Azurite", "run-azurite.js"), azurite,
             "--blobHost", "127.0.0.1", "--blobPort", "0", "--inMemoryPersistence", "--extentMemoryLimit", "256",
             "--disableTelemetry", "--silent",
         })

@@ -1,0 +1,22 @@
+namespace PerfPipeline.Functions;
+
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+using PerfPipeline.Api;
+using PerfPipeline.Functions.Http;
+
+/// <summary><c>GET /api/dashboard/{la}?period=2019-20 Q2</c>: one LA's dashboard (function key).</summary>
+public sealed class GetDashboard(PerfPipelineApi api)
+{
+    [Function(nameof(GetDashboard))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "dashboard/{la}")] HttpRequest request,
+        string la,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ApiResult(await api.GetDashboardAsync(la, request.Query["period"], request.Headers.IfNoneMatch, cancellationToken).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,19 @@
+namespace PerfPipeline.Functions;
+
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+using PerfPipeline.Api;
+using PerfPipeline.Functions.Http;
+
+/// <summary><c>GET /api/indicators</c>: the indicator catalogue (function key).</summary>
+public sealed class GetIndicators
+{
+    [Function(nameof(GetIndicators))]
+    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "indicators")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ApiResult(PerfPipelineApi.GetIndicators());
+    }
+}

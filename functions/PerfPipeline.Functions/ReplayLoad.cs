@@ -1,0 +1,22 @@
+namespace PerfPipeline.Functions;
+
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+using PerfPipeline.Api;
+using PerfPipeline.Functions.Http;
+
+/// <summary><c>POST /api/loads/{loadId}/replay</c>: reruns a load from its archived copy (admin key).</summary>
+public sealed class ReplayLoad(PerfPipelineApi api)
+{
+    [Function(nameof(ReplayLoad))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "loads/{loadId}/replay")] HttpRequest request,
+        string loadId,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ApiResult(await api.ReplayLoadAsync(loadId, cancellationToken).ConfigureAwait(false));
+    }
+}

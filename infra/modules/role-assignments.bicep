@@ -1,0 +1,151 @@
+// What the function app's identity may do, and nothing more:
+// - host storage: Storage Blob Data Owner (identity-based AzureWebJobsStorage, leases, deployment package) and
+//   Storage Queue Data Contributor (the blob trigger's internal queue lives in host storage);
+// - data storage: Storage Blob Data Contributor on the extracts, archive and quarantine containers only, and
+//   Storage Queue Data Contributor on the account (the blob trigger puts poison messages in the queue service of
+//   the account it watches; the account holds no other queues);
+// - Key Vault: Key Vault Secrets User (reads the pseudonymisation key through the Key Vault reference);
+// - Application Insights: Monitoring Metrics Publisher (telemetry with Entra authentication; local auth is off).
+// The optional operator (a person or group running deployments and dropping batches) gets the same containers
+// and Key Vault Secrets Officer, so the post-deployment step can create the key.
+
+@description('Principal id of the function app\'s system-assigned identity.')
+param functionPrincipalId string
+
+@description('Object id of the operator (user or group), or empty for none.')
+param operatorPrincipalId string
+
+@description('Host storage account (AzureWebJobsStorage).')
+param hostStorageName string
+
+@description('Data storage account (extracts, archive, quarantine).')
+param dataStorageName string
+
+@description('Key Vault holding the pseudonymisation key.')
+param keyVaultName string
+
+@description('Application Insights component the app reports to.')
+param appInsightsName string
+
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+}
+
+var dataContainerNames = [
+  'extracts'
+  'archive'
+  'quarantine'
+]
+
+resource hostStorage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
+  name: hostStorageName
+}
+
+resource dataStorage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
+  name: dataStorageName
+
+  resource blobService 'blobServices' existing = {
+    name: 'default'
+
+    resource containers 'containers' existing = [
+      for container in dataContainerNames: {
+        name: container
+      }
+    ]
+  }
+}
+
+resource keyVault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: keyVaultName
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: appInsightsName
+}
+
+resource hostBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: hostStorage
+  name: guid(hostStorage.id, functionPrincipalId, roles.storageBlobDataOwner)
+  properties: {
+    principalId: functionPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+  }
+}
+
+resource hostQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: hostStorage
+  name: guid(hostStorage.id, functionPrincipalId, roles.storageQueueDataContributor)
+  properties: {
+    principalId: functionPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+  }
+}
+
+resource dataContainerContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (container, i) in dataContainerNames: {
+    scope: dataStorage::blobService::containers[i]
+    name: guid(dataStorage::blobService::containers[i].id, functionPrincipalId, roles.storageBlobDataContributor)
+    properties: {
+      principalId: functionPrincipalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    }
+  }
+]
+
+resource dataQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: dataStorage
+  name: guid(dataStorage.id, functionPrincipalId, roles.storageQueueDataContributor)
+  properties: {
+    principalId: functionPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+  }
+}
+
+resource keyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: keyVault
+  name: guid(keyVault.id, functionPrincipalId, roles.keyVaultSecretsUser)
+  properties: {
+    principalId: functionPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+  }
+}
+
+resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: appInsights
+  name: guid(appInsights.id, functionPrincipalId, roles.monitoringMetricsPublisher)
+  properties: {
+    principalId: functionPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+  }
+}
+
+resource operatorContainerContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (container, i) in dataContainerNames: if (!empty(operatorPrincipalId)) {
+    scope: dataStorage::blobService::containers[i]
+    name: guid(dataStorage::blobService::containers[i].id, operatorPrincipalId, roles.storageBlobDataContributor)
+    properties: {
+      principalId: operatorPrincipalId
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    }
+  }
+]
+
+resource operatorSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
+  scope: keyVault
+  name: guid(keyVault.id, operatorPrincipalId, roles.keyVaultSecretsOfficer)
+  properties: {
+    principalId: operatorPrincipalId
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
+  }
+}

@@ -1,0 +1,213 @@
+namespace PerfPipeline.Api;
+
+using PerfPipeline.Batches;
+using PerfPipeline.Calendar;
+using PerfPipeline.Dashboard;
+using PerfPipeline.Extracts;
+using PerfPipeline.Indicators;
+using PerfPipeline.Loading;
+using PerfPipeline.Warehouse;
+
+/// <summary>
+/// The HTTP routes of docs/spec/interfaces.md, whatever hosts them (the Functions app, the local server): each takes
+/// the route's values as text, reads the warehouse and answers status, body and validator. Input problems are 400,
+/// unknown things 404, both as RFC 9457 problems.
+/// </summary>
+public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, BatchLoader loader)
+{
+    private static readonly ApiResponse Catalogue = ApiResponse.Json(
+        new IndicatorCatalogueBody([.. IndicatorCatalogue.All.Select(Entry)]), ApiJsonContext.Default.IndicatorCatalogueBody);
+
+    /// <summary><c>GET /api/dashboard/{la}?period=</c>; the period defaults to the latest complete quarter of the LA's newest batch.</summary>
+    public async Task<ApiResponse> GetDashboardAsync(string la, string? period, string? ifNoneMatch, CancellationToken cancellationToken = default)
+    {
+        Period? requested = null;
+        if (!string.IsNullOrWhiteSpace(period))
+        {
+            if (!Period.TryParse(period, out var parsed))
+            {
+                return ApiResponse.BadRequest($"'{period}' is not a period: use a month (2019-09), a quarter (2019-20 Q2) or a financial year (2019-20).");
+            }
+
+            requested = parsed;
+        }
+
+        var latest = await LatestLoadAsync(la, cancellationToken).ConfigureAwait(false);
+        if (latest is null)
+        {
+            return ApiResponse.NotFound($"No data for LA '{la}' in the warehouse.");
+        }
+
+        var chosen = requested ?? Period.LatestCompleteQuarter(latest.Key.AsAt);
+        var eTag = ETagFor(latest, chosen);
+        if (EntityTag.Matches(ifNoneMatch, eTag))
+        {
+            return ApiResponse.NotModified(eTag);
+        }
+
+        var values = (await warehouse.ReadCurrentIndicatorValuesAsync(la, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(v => (v.IndicatorCode, v.Period));
+        if (!values.Keys.Any(k => k.Period == chosen))
+        {
+            return ApiResponse.NotFound($"No indicator values for LA '{la}' in period {chosen.Code}.");
+        }
+
+        var laName = await LaNameAsync(latest, cancellationToken).ConfigureAwait(false);
+        var dashboard = DashboardBuilder.Build(la, laName, chosen, latest.Key.AsAt, (code, p) => values.GetValueOrDefault((code, p)));
+        return new ApiResponse(200, ApiResponse.JsonContentType, System.Text.Encoding.UTF8.GetBytes(DashboardJson.Serialize(dashboard)), eTag);
+    }
+
+    /// <summary><c>GET /api/indicators</c>: the catalogue, the same for every request.</summary>
+    public static ApiResponse GetIndicators() => Catalogue;
+
+    /// <summary><c>GET /api/indicators/{code}/series?la=&amp;type=</c>: every period's value, oldest first; every period type when <paramref name="type"/> is left out.</summary>
+    public async Task<ApiResponse> GetIndicatorSeriesAsync(string code, string? la, string? type, string? ifNoneMatch, CancellationToken cancellationToken = default)
+    {
+        var definition = IndicatorCatalogue.All.FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase));
+        if (definition is null)
+        {
+            return ApiResponse.NotFound($"No indicator '{code}': GET /api/indicators lists them.");
+        }
+
+        if (string.IsNullOrWhiteSpace(la))
+        {
+            return ApiResponse.BadRequest("Name the LA: ?la=872.");
+        }
+
+        PeriodType? periodType = null;
+        if (!string.IsNullOrWhiteSpace(type))
+        {
+            if (!TryParsePeriodType(type, out var parsed))
+            {
+                return ApiResponse.BadRequest($"'{type}' is not a period type: use month, quarter or year.");
+            }
+
+            periodType = parsed;
+        }
+
+        var latest = await LatestLoadAsync(la, cancellationToken).ConfigureAwait(false);
+        if (latest is null)
+        {
+            return ApiResponse.NotFound($"No data for LA '{la}' in the warehouse.");
+        }
+
+        var eTag = ETagFor(latest, null);
+        if (EntityTag.Matches(ifNoneMatch, eTag))
+        {
+            return ApiResponse.NotModified(eTag);
+        }
+
+        var points = (await warehouse.ReadCurrentIndicatorValuesAsync(la, cancellationToken).ConfigureAwait(false))
+            .Where(v => v.IndicatorCode == definition.Code && (periodType is null || v.Period.Type == periodType))
+            .OrderBy(v => v.Period.Start).ThenBy(v => v.Period.End)
+            .Select(v => new SeriesPoint(v.Period.Code, TypeName(v.Period.Type), v.Period.Start, v.Period.End, v.Value, v.Numerator, v.Denominator, IndicatorDisplay.Format(v.Value, definition.Precision)))
+            .ToList();
+        var body = new IndicatorSeriesBody(definition.Code, definition.Label, la, periodType is { } t ? TypeName(t) : null, points);
+        return ApiResponse.Json(body, ApiJsonContext.Default.IndicatorSeriesBody, eTag);
+    }
+
+    /// <summary><c>GET /api/loads?status=</c>: loads newest first, only those with the status when given (<c>loaded</c>, <c>failed</c>).</summary>
+    public async Task<ApiResponse> GetLoadsAsync(string? status, CancellationToken cancellationToken = default)
+    {
+        LoadStatus? wanted = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!Enum.TryParse<LoadStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return ApiResponse.BadRequest($"'{status}' is not a load status: use {string.Join(" or ", Enum.GetNames<LoadStatus>().Select(n => n.ToLowerInvariant()))}.");
+            }
+
+            wanted = parsed;
+        }
+
+        var loads = await warehouse.ListLoadsAsync(wanted, cancellationToken).ConfigureAwait(false);
+        return ApiResponse.Json(new LoadsBody([.. loads.Select(Entry)]), ApiJsonContext.Default.LoadsBody);
+    }
+
+    /// <summary>
+    /// <c>POST /api/loads/{loadId}/replay</c>: reruns the load from its archived (or quarantined) copy. 200 when it
+    /// loaded, 422 when the copy is rejected, 503 when loading failed again (still recorded as failed).
+    /// </summary>
+    public async Task<ApiResponse> ReplayLoadAsync(string loadId, CancellationToken cancellationToken = default)
+    {
+        if (!LoadKey.TryParseBatch(loadId, out var batch))
+        {
+            return ApiResponse.BadRequest($"'{loadId}' is not a load id ({{la}}-{{yyyyMMdd}}-{{hash}}, as GET /api/loads lists them).");
+        }
+
+        var manifest = await source.OpenArchivedFileAsync(batch, loadId, BatchFileNames.Manifest, cancellationToken).ConfigureAwait(false);
+        if (manifest is null)
+        {
+            return ApiResponse.NotFound($"No archived or quarantined copy of load '{loadId}'.");
+        }
+
+        await manifest.DisposeAsync().ConfigureAwait(false);
+        var outcome = await loader.ReplayAsync(loadId, cancellationToken).ConfigureAwait(false);
+        var body = new ReplayBody(outcome.LoadId, outcome.Batch.LaCode, outcome.Batch.AsAt, outcome.Kind.ToString().ToLowerInvariant(), outcome.Error, [.. outcome.Datasets.Select(Entry)]);
+        return outcome.Kind switch
+        {
+            LoadOutcomeKind.Loaded or LoadOutcomeKind.AlreadyLoaded => ApiResponse.Json(body, ApiJsonContext.Default.ReplayBody),
+            LoadOutcomeKind.Rejected => ApiResponse.Problem(422, "Replayed batch rejected", $"Load '{loadId}': {outcome.Error}"),
+            _ => ApiResponse.Problem(503, "Replay failed", $"Load '{loadId}' failed again and stays recorded as failed: {outcome.Error}"),
+        };
+    }
+
+    /// <summary>The LA's newest committed load, or null when it has none (an LA unknown to the warehouse).</summary>
+    private async Task<LoadRecord?> LatestLoadAsync(string la, CancellationToken cancellationToken)
+    {
+        var loads = await warehouse.ListLoadsAsync(LoadStatus.Loaded, cancellationToken).ConfigureAwait(false);
+        return loads.Where(l => l.Key.LaCode == la).MaxBy(l => l.FinishedAt);
+    }
+
+    /// <summary>The LA's name as its latest batch's manifest gives it (the archived copy), or null when it gives none.</summary>
+    private async Task<string?> LaNameAsync(LoadRecord latest, CancellationToken cancellationToken)
+    {
+        var stream = await source.OpenArchivedFileAsync(latest.Key.Batch, latest.LoadId, BatchFileNames.Manifest, cancellationToken).ConfigureAwait(false);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            using var bytes = new MemoryStream();
+            await stream.CopyToAsync(bytes, cancellationToken).ConfigureAwait(false);
+            return ManifestParser.Parse(bytes.ToArray(), out _)?.LaName;
+        }
+    }
+
+    /// <summary>The latest load and when it committed (a replay recommits an older id), and the period when it picks the body.</summary>
+    private static string ETagFor(LoadRecord latest, Period? period) =>
+        EntityTag.FromLoad(period is { } p
+            ? $"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}.{p.Code.Replace(' ', '_')}"
+            : $"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}");
+
+    private static bool TryParsePeriodType(string type, out PeriodType periodType)
+    {
+        (var known, periodType) = type.Trim().ToLowerInvariant() switch
+        {
+            "month" => (true, PeriodType.Month),
+            "quarter" => (true, PeriodType.Quarter),
+            "year" or "financial_year" => (true, PeriodType.FinancialYear),
+            _ => (false, default),
+        };
+        return known;
+    }
+
+    private static string TypeName(PeriodType type) => type switch
+    {
+        PeriodType.Month => "month",
+        PeriodType.Quarter => "quarter",
+        _ => "year",
+    };
+
+    private static IndicatorEntry Entry(IndicatorDefinition d) => new(
+        d.Code, d.Label, d.Item.Number, d.Item.Title, d.Unit, d.Polarity, d.Precision,
+        d.National is { } n ? new NationalEntry(n.Value, n.Period, IndicatorDisplay.Format(n.Value, d.Precision)) : null);
+
+    private static LoadEntry Entry(LoadRecord l) => new(
+        l.LoadId, l.Key.LaCode, l.Key.AsAt, l.Status.ToString().ToLowerInvariant(), l.Attempts, l.StartedAt, l.FinishedAt, l.Error,
+        [.. l.Datasets.Select(d => Entry(d.Counts))]);
+
+    private static DatasetEntry Entry(DatasetCounts c) => new(c.Dataset, c.RowsRead, c.RowsLoaded, c.RowsRejected, c.RowsWarnings);
+}

@@ -1,0 +1,43 @@
+namespace PerfPipeline.Dashboard;
+
+using PerfPipeline.Calendar;
+using PerfPipeline.Indicators;
+using PerfPipeline.Warehouse;
+
+/// <summary>
+/// The dashboard as the warehouse holds it, with no loading or computing: the current value of every indicator
+/// (the latest load's), the LA's name and its newest loaded <c>as_at</c>.
+/// </summary>
+public static class DashboardQuery
+{
+    /// <summary>
+    /// The dashboard of <paramref name="laCode"/> (default: the LA loaded most recently as at the latest date) for
+    /// <paramref name="period"/> (default: <see cref="DefaultPeriod"/>); null when the warehouse has no committed
+    /// load for the LA.
+    /// </summary>
+    public static async Task<DashboardReadout?> ReadAsync(
+        IWarehouse warehouse, string? laCode = null, Period? period = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(warehouse);
+        var localAuthorities = await warehouse.ListLocalAuthoritiesAsync(cancellationToken).ConfigureAwait(false);
+        var la = laCode is null
+            ? localAuthorities.OrderByDescending(a => a.DataAsAt).FirstOrDefault()
+            : localAuthorities.FirstOrDefault(a => a.LaCode == laCode.Trim());
+        if (la is null)
+        {
+            return null;
+        }
+
+        var values = await warehouse.ReadCurrentIndicatorValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
+        var byKey = values.ToDictionary(v => (v.IndicatorCode, v.Period));
+        var dashboard = DashboardBuilder.Build(
+            la.LaCode, la.LaName, period ?? DefaultPeriod(la.DataAsAt), la.DataAsAt, (code, p) => byKey.GetValueOrDefault((code, p)));
+        return new DashboardReadout(dashboard, values);
+    }
+
+    /// <summary>
+    /// The period a dashboard shows when none is asked for: the latest quarter that has ended by the newest batch's
+    /// <c>as_at</c> (a batch as at 2019-09-30 or 2019-10-03 shows 2019-20 Q2; one as at 2019-09-29 shows Q1).
+    /// </summary>
+    public static Period DefaultPeriod(DateOnly dataAsAt) => Period.LatestCompleteQuarter(dataAsAt);
+}

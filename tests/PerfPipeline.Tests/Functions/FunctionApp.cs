@@ -1,0 +1,177 @@
+namespace PerfPipeline.Tests.Functions;
+
+using System.Security.Cryptography;
+
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+using PerfPipeline.Batches;
+using PerfPipeline.Hosting;
+using PerfPipeline.Tests.TestSupport;
+using PerfPipeline.Tests.TestSupport.Azurite;
+using PerfPipeline.Warehouse;
+
+/// <summary>
+/// The Functions app's services as Program.cs wires them, on a real Azurite (containers of its own) and a SQLite
+/// warehouse in a temp folder. Functions are created from it and invoked as the host would: blob client, timer,
+/// HTTP request.
+/// </summary>
+internal sealed class FunctionApp : IAsyncDisposable
+{
+    private readonly TempDirectory temp = new();
+    private readonly ServiceProvider services;
+
+    private FunctionApp(AzuriteFixture azurite, DateTimeOffset now)
+    {
+        Containers = AzuriteFixture.NewContainers();
+        Blobs = azurite.CreateServiceClient();
+        Time = new FakeTimeProvider(now);
+        DatabasePath = temp.File("warehouse.db");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [PipelineSettings.ExtractsStorage] = azurite.ConnectionString,
+            [PipelineSettings.SqliteDatabasePath] = DatabasePath,
+            ["PerfPipeline:PseudonymisationKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            [$"{PipelineSettings.Containers}:ExtractsContainer"] = Containers.ExtractsContainer,
+            [$"{PipelineSettings.Containers}:ArchiveContainer"] = Containers.ArchiveContainer,
+            [$"{PipelineSettings.Containers}:QuarantineContainer"] = Containers.QuarantineContainer,
+            [$"{PipelineSettings.LoadRetry}:MaxRetryAttempts"] = "2",
+            [$"{PipelineSettings.LoadRetry}:Delay"] = "00:00:00",
+        }).Build();
+        services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(Time)
+            .AddFakeLogging()
+            .AddPerfPipeline(configuration)
+            .BuildServiceProvider();
+    }
+
+    public BlobBatchSourceOptions Containers { get; }
+
+    public BlobServiceClient Blobs { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public string DatabasePath { get; }
+
+    public IWarehouse Warehouse => services.GetRequiredService<IWarehouse>();
+
+    public FakeLogCollector Logs => services.GetFakeLogCollector();
+
+    /// <summary>Starts the app as the host does: the warehouse migrated first.</summary>
+    public static async Task<FunctionApp> StartAsync(AzuriteFixture azurite, DateTimeOffset? now = null)
+    {
+        var app = new FunctionApp(azurite, now ?? new DateTimeOffset(2019, 10, 2, 6, 0, 0, TimeSpan.Zero));
+        await app.Warehouse.MigrateAsync(TestContext.Current.CancellationToken);
+        return app;
+    }
+
+    /// <summary>A function class as the worker creates it, its dependencies from the app's services.</summary>
+    public T Function<T>() => ActivatorUtilities.CreateInstance<T>(services);
+
+    /// <summary>Writes a batch with <see cref="BatchBuilder"/> and uploads it as the LA's job does, manifest last.</summary>
+    public async Task<BlobClient> DropAsync(Func<BatchBuilder, BatchBuilder> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var local = temp.File("drops", Guid.NewGuid().ToString("N"));
+        var builder = build(new BatchBuilder(local));
+        var batch = builder.Build();
+        var extracts = Blobs.GetBlobContainerClient(Containers.ExtractsContainer);
+        await extracts.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        foreach (var file in Directory.EnumerateFiles(builder.Folder).OrderBy(f => Path.GetFileName(f) == BatchFileNames.Manifest))
+        {
+            await extracts.GetBlobClient($"{batch.Path}/{Path.GetFileName(file)}").UploadAsync(file, overwrite: true, TestContext.Current.CancellationToken);
+        }
+
+        return extracts.GetBlobClient($"{batch.Path}/{BatchFileNames.Manifest}");
+    }
+
+    /// <summary>The names under <c>{la}/{as_at}/</c> of a container: <c>{load_id}/{file}</c>.</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(string container, BatchLocation batch)
+    {
+        var names = new List<string>();
+        var client = Blobs.GetBlobContainerClient(container);
+        if (!await client.ExistsAsync(TestContext.Current.CancellationToken))
+        {
+            return names;
+        }
+
+        await foreach (var blob in client.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{batch.Path}/", TestContext.Current.CancellationToken))
+        {
+            names.Add(blob.Name[(batch.Path.Length + 1)..]);
+        }
+
+        return names;
+    }
+
+    public async Task<string> ReadAsync(string container, string name)
+    {
+        var content = await Blobs.GetBlobContainerClient(container).GetBlobClient(name).DownloadContentAsync(TestContext.Current.CancellationToken);
+        return content.Value.Content.ToString();
+    }
+
+    /// <summary>Rows in a warehouse table, read with a connection of the test's own.</summary>
+    public async Task<long> CountRowsAsync(string table)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>Runs SQL on the warehouse file: the tests break and mend the database with it.</summary>
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        temp.Dispose();
+    }
+
+    /// <summary>A GET or POST as the HTTP trigger hands it over.</summary>
+    public static HttpRequest Request(string method, string path, string? query = null, string? ifNoneMatch = null)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Path = path;
+        context.Request.QueryString = query is null ? QueryString.Empty : new QueryString(query);
+        if (ifNoneMatch is not null)
+        {
+            context.Request.Headers.IfNoneMatch = ifNoneMatch;
+        }
+
+        context.Response.Body = new MemoryStream();
+        return context.Request;
+    }
+
+    /// <summary>Executes the function's result on its request's response, as the host does, and reads it back.</summary>
+    public static async Task<HttpAnswer> ExecuteAsync(HttpRequest request, IActionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(result);
+        var context = request.HttpContext;
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        context.Response.Body.Position = 0;
+        using var reader = new StreamReader(context.Response.Body);
+        var body = await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
+        return new HttpAnswer(context.Response.StatusCode, context.Response.ContentType, context.Response.Headers.ETag.ToString(), body);
+    }
+}
