@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 using PerfPipeline.Api;
 using PerfPipeline.Batches;
@@ -31,7 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(configuration.GetSection(PipelineSettings.LoadRetry).Get<LoadRetryOptions>() ?? new LoadRetryOptions());
         services.AddSingleton<IBatchSource>(sp => new BlobBatchSource(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<BlobBatchSourceOptions>()));
         services.AddSingleton<IBatchLock, BlobManifestLock>();
-        services.AddSingleton(sp => Warehouses.Open(configuration, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => Warehouses.Open(configuration, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Warehouses))));
         services.AddSingleton(sp => new ExtractReader(ConfiguredKey(configuration), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<BatchLoader>();
         services.AddSingleton<ExactlyOnceLoader>();

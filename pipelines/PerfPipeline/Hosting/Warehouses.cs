@@ -1,20 +1,26 @@
 namespace PerfPipeline.Hosting;
 
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 using PerfPipeline.Indicators;
 using PerfPipeline.Warehouse;
+using PerfPipeline.Warehouse.Resilience;
 using PerfPipeline.Warehouse.Sqlite;
+using PerfPipeline.Warehouse.SqlServer;
 
 /// <summary>Opens the configured warehouse, computing indicator values with the catalogue's engine.</summary>
 internal static class Warehouses
 {
-    public static IWarehouse Open(IConfiguration configuration, TimeProvider timeProvider)
+    /// <summary>Azure SQL (retried on its transient faults, <see cref="WarehouseRetryOptions.SectionName"/>) when configured, else the SQLite file.</summary>
+    public static IWarehouse Open(IConfiguration configuration, TimeProvider timeProvider, ILogger logger)
     {
         var engine = new IndicatorEngine();
-        if (!string.IsNullOrWhiteSpace(configuration[PipelineSettings.SqlServerConnectionString]))
+        var connectionString = configuration[PipelineSettings.SqlServerConnectionString];
+        if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException($"'{PipelineSettings.SqlServerConnectionString}' is set, but this build has no SQL Server warehouse yet.");
+            var retry = configuration.GetSection(WarehouseRetryOptions.SectionName).Get<WarehouseRetryOptions>();
+            return AzureSqlWarehouse.Open(connectionString, engine.ComputeAll, timeProvider, retry, logger);
         }
 
         var path = configuration[PipelineSettings.SqliteDatabasePath];
