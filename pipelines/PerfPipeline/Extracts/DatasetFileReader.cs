@@ -43,6 +43,12 @@ internal sealed class DatasetFileReader
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _duplicatedKeys = new(StringComparer.Ordinal);
     private readonly List<(long Row, string Key)> _rejectedKeys = [];
+
+    // A person identifier key is tracked by its person number until the file's pseudonyms are hashed.
+    private readonly bool _keyIsPerson;
+    private readonly HashSet<int> _personKeys = [];
+    private readonly HashSet<int> _duplicatedPersonKeys = [];
+    private readonly List<(long Row, int Person)> _rejectedPersonKeys = [];
     private readonly int _capacity;
     private readonly AcceptedRows _rows;
     private string? _lastKey;
@@ -56,11 +62,12 @@ internal sealed class DatasetFileReader
     public DatasetFileReader(DatasetContract contract, string file, BatchReadContext context, long? expectedRows = null)
     {
         _capacity = (int)Math.Clamp(expectedRows ?? 0, 0, MaxPresizedRows);
-        _rows = new AcceptedRows(contract, _capacity);
+        _rows = new AcceptedRows(contract, _capacity, peopleByNumber: true);
         _contract = contract;
         _file = file;
         _context = context;
         _columns = [.. contract.Columns];
+        _keyIsPerson = contract.PrimaryKey.Kind == ColumnKind.PersonId;
         _fieldOfColumn = new int[_columns.Length];
         Array.Fill(_fieldOfColumn, -1);
         _codeLists = new CodeList?[_columns.Length];
@@ -118,6 +125,7 @@ internal sealed class DatasetFileReader
             FileError(ValidationRule.HeaderMissing, null, "the file has no header row");
         }
 
+        ResolvePeople();
         RejectDuplicateKeys();
         var extract = new DatasetExtract(_contract, _file, _rowsRead, _rowsRejected, _rows);
         var hash = sha256 is not null && !unreadable ? Convert.ToHexStringLower(sha256.Hash!) : null;
@@ -194,24 +202,36 @@ internal sealed class DatasetFileReader
 
     private void ReadRecord(SepReader.Row row, long rowNumber)
     {
-        string? key;
+        string? key = null;
+        int? person = null;
         bool rejected;
         if (row.ColCount != _headerFieldCount)
         {
             RowError(rowNumber, null, null, ValidationRule.WrongFieldCount,
                 $"the record has {row.ColCount} fields, the header has {_headerFieldCount}");
             rejected = true;
-            key = ReadKeyOnly(row);
+            ReadKeyOnly(row, out key, out person);
         }
         else
         {
             rejected = !ReadValues(row, rowNumber);
-            key = _rows.PendingText(0);
+            if (_keyIsPerson)
+            {
+                person = _rows.PendingPerson(0);
+            }
+            else
+            {
+                key = _rows.PendingText(0);
+            }
         }
 
         if (key is not null)
         {
             TrackKey(key);
+        }
+        else if (person is { } personKey && !_personKeys.Add(personKey))
+        {
+            _duplicatedPersonKeys.Add(personKey);
         }
 
         if (rejected)
@@ -221,6 +241,10 @@ internal sealed class DatasetFileReader
             if (key is not null)
             {
                 _rejectedKeys.Add((rowNumber, key));
+            }
+            else if (person is { } rejectedPerson)
+            {
+                _rejectedPersonKeys.Add((rowNumber, rejectedPerson));
             }
         }
         else
@@ -259,7 +283,7 @@ internal sealed class DatasetFileReader
             switch (spec.Kind)
             {
                 case ColumnKind.PersonId:
-                    _rows.SetText(column, _context.Pseudonymiser.Pseudonymise(text));
+                    _rows.SetPerson(column, _context.Pseudonymiser.Enlist(text));
                     break;
                 case ColumnKind.RecordId when column == 0:
                     _rows.SetText(column, text.ToString());
@@ -397,21 +421,50 @@ internal sealed class DatasetFileReader
     private bool AddKey(string key) => PackedIdentifier.TryPack(key, out var packed) ? _packedKeys.Add(packed) : _keys.Add(key);
 
     /// <summary>The primary key of a malformed record, when it can be read, so its duplicates are still found.</summary>
-    private string? ReadKeyOnly(SepReader.Row row)
+    private void ReadKeyOnly(SepReader.Row row, out string? key, out int? person)
     {
+        key = null;
+        person = null;
         var field = _fieldOfColumn[0];
         if (field >= row.ColCount)
         {
-            return null;
+            return;
         }
 
         var text = row[field].Span.Trim();
         if (text.IsEmpty)
         {
-            return null;
+            return;
         }
 
-        return _columns[0].Kind == ColumnKind.PersonId ? _context.Pseudonymiser.Pseudonymise(text) : text.ToString();
+        if (_keyIsPerson)
+        {
+            person = _context.Pseudonymiser.Enlist(text);
+        }
+        else
+        {
+            key = text.ToString();
+        }
+    }
+
+    /// <summary>
+    /// Hashes the person identifiers the file brought (together: much faster than one at a time) and stores their
+    /// pseudonyms, in the rows and in the keys the duplicate check reports.
+    /// </summary>
+    private void ResolvePeople()
+    {
+        var pseudonymiser = _context.Pseudonymiser;
+        pseudonymiser.HashPending();
+        _rows.ResolvePeople(pseudonymiser.Pseudonym);
+        foreach (var (rowNumber, person) in _rejectedPersonKeys)
+        {
+            _rejectedKeys.Add((rowNumber, pseudonymiser.Pseudonym(person)));
+        }
+
+        foreach (var person in _duplicatedPersonKeys)
+        {
+            _duplicatedKeys.Add(pseudonymiser.Pseudonym(person));
+        }
     }
 
     /// <summary>Every copy of a duplicated primary key is rejected; a copy already rejected for another reason is counted once.</summary>
