@@ -1,5 +1,6 @@
 namespace PerfPipeline.Extracts;
 
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,7 +11,10 @@ using PerfPipeline.Privacy;
 /// <summary>
 /// Reads and validates one dataset file of a batch: maps the header to the contract, parses every contract column
 /// by its kind, applies the row rules, and rejects every copy of a duplicated primary key. Columns outside the
-/// contract are never read beyond the CSV parser's own buffer.
+/// contract are never read beyond the CSV parser's own buffer. The methods run per row or per cell (here and in
+/// <see cref="CellParser"/>, <see cref="CodeList"/>, <see cref="StringPool"/>, <see cref="Pseudonymiser.Enlist"/>) are
+/// compiled optimised from their first call: a process often reads a single batch, and tiered compilation would
+/// promote them only after much of it was read unoptimised.
 /// </summary>
 internal sealed class DatasetFileReader
 {
@@ -39,7 +43,7 @@ internal sealed class DatasetFileReader
     private readonly CodeList?[] _codeLists;
     private readonly (int Start, int End)[] _ranges;
     private readonly List<ValidationIssue> _issues = [];
-    private readonly HashSet<ulong> _packedKeys = [];
+    private PackedIdentifierMap _packedKeys = new();
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _duplicatedKeys = new(StringComparer.Ordinal);
     private readonly List<(long Row, string Key)> _rejectedKeys = [];
@@ -132,6 +136,7 @@ internal sealed class DatasetFileReader
         return new DatasetReadResult(extract, _issues, hash, unreadable);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Read(SepReader.Row row)
     {
         // Entirely blank lines are not records (checked before any column access, which may rewrite the span).
@@ -200,6 +205,7 @@ internal sealed class DatasetFileReader
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadRecord(SepReader.Row row, long rowNumber)
     {
         string? key = null;
@@ -344,6 +350,7 @@ internal sealed class DatasetFileReader
     }
 
     /// <summary>Parses a date cell: false when the row is rejected; <paramref name="date"/> null for a placeholder.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadDate(long rowNumber, ColumnSpec spec, ReadOnlySpan<char> text, out DateOnly? date)
     {
         date = null;
@@ -380,6 +387,7 @@ internal sealed class DatasetFileReader
     /// one before, none can repeat and no index is needed. From the first key out of order, every key so far goes
     /// into a hash set and each new key is checked against it (short keys as their <see cref="PackedIdentifier"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TrackKey(string key)
     {
         if (_keysIncreasing)
@@ -394,7 +402,7 @@ internal sealed class DatasetFileReader
             var keysSoFar = Math.Max(_capacity, _rows.Count + _rejectedKeys.Count);
             if (PackedIdentifier.TryPack(key, out _))
             {
-                _packedKeys.EnsureCapacity(keysSoFar);
+                _packedKeys = new PackedIdentifierMap(keysSoFar);
             }
             else
             {
@@ -418,7 +426,7 @@ internal sealed class DatasetFileReader
         }
     }
 
-    private bool AddKey(string key) => PackedIdentifier.TryPack(key, out var packed) ? _packedKeys.Add(packed) : _keys.Add(key);
+    private bool AddKey(string key) => PackedIdentifier.TryPack(key, out var packed) ? !_packedKeys.GetOrAdd(packed, 0, out _) : _keys.Add(key);
 
     /// <summary>The primary key of a malformed record, when it can be read, so its duplicates are still found.</summary>
     private void ReadKeyOnly(SepReader.Row row, out string? key, out int? person)

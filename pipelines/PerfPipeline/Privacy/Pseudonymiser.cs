@@ -1,6 +1,7 @@
 namespace PerfPipeline.Privacy;
 
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,10 +20,12 @@ public sealed class Pseudonymiser : IDisposable
 
     private const int StackHashes = 8;
 
+    private const string HexDigits = "0123456789abcdef";
+
     private readonly HmacSha256 _hmac;
 
     // Every distinct identifier gets a person number: its index in _pseudonyms, null until hashed.
-    private readonly Dictionary<ulong, int> _packedPeople = [];
+    private readonly PackedIdentifierMap _packedPeople = new();
     private readonly Dictionary<string, int> _people = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _peopleLookup;
     private readonly List<string?> _pseudonyms = [];
@@ -56,15 +59,15 @@ public sealed class Pseudonymiser : IDisposable
     /// The person number of <paramref name="personId"/> in this instance: the same for the same identifier, distinct for
     /// distinct ones. Its pseudonym is <see cref="Pseudonym"/> once <see cref="HashPending"/> has run.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int Enlist(ReadOnlySpan<char> personId)
     {
         personId = personId.Trim();
         if (PackedIdentifier.TryPack(personId, out var packed))
         {
-            ref var person = ref CollectionsMarshal.GetValueRefOrAddDefault(_packedPeople, packed, out var known);
-            if (!known)
+            if (!_packedPeople.GetOrAdd(packed, _pseudonyms.Count, out var person))
             {
-                person = AddPending(personId);
+                AddPending(personId);
             }
 
             return person;
@@ -81,6 +84,7 @@ public sealed class Pseudonymiser : IDisposable
     }
 
     /// <summary>Hashes every identifier enlisted since the last call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void HashPending()
     {
         var count = _pending.Count;
@@ -98,7 +102,7 @@ public sealed class Pseudonymiser : IDisposable
             var first = _pseudonyms.Count - count;
             for (var i = 0; i < count; i++)
             {
-                _pseudonyms[first + i] = Convert.ToHexStringLower(hashes.Slice(i * HmacSha256.HashBytes, Length / 2));
+                _pseudonyms[first + i] = ToHexLower(hashes.Slice(i * HmacSha256.HashBytes, Length / 2));
             }
         }
         finally
@@ -118,6 +122,17 @@ public sealed class Pseudonymiser : IDisposable
     /// <summary>The pseudonym of a person number from <see cref="Enlist"/>, after <see cref="HashPending"/>.</summary>
     internal string Pseudonym(int person) =>
         _pseudonyms[person] ?? throw new InvalidOperationException("The identifier was enlisted but not hashed yet.");
+
+    // As Convert.ToHexStringLower, but compiled optimised from the first of the many calls a batch makes.
+    private static string ToHexLower(ReadOnlySpan<byte> bytes) =>
+        string.Create(bytes.Length * 2, bytes, [MethodImpl(MethodImplOptions.AggressiveOptimization)] static (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                chars[2 * i] = HexDigits[source[i] >> 4];
+                chars[(2 * i) + 1] = HexDigits[source[i] & 0xF];
+            }
+        });
 
     private int AddPending(ReadOnlySpan<char> personId)
     {
