@@ -1,6 +1,7 @@
 namespace PerfPipeline.Extracts;
 
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -43,7 +44,7 @@ internal sealed class DatasetFileReader
     private readonly CodeList?[] _codeLists;
     private readonly (int Start, int End)[] _ranges;
     private readonly List<ValidationIssue> _issues = [];
-    private PackedIdentifierMap _packedKeys = new();
+    private readonly List<ulong> _packedKeys = [];
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _duplicatedKeys = new(StringComparer.Ordinal);
     private readonly List<(long Row, string Key)> _rejectedKeys = [];
@@ -130,6 +131,7 @@ internal sealed class DatasetFileReader
         }
 
         ResolvePeople();
+        FindRepeatedPackedKeys();
         RejectDuplicateKeys();
         var extract = new DatasetExtract(_contract, _file, _rowsRead, _rowsRejected, _rows);
         var hash = sha256 is not null && !unreadable ? Convert.ToHexStringLower(sha256.Hash!) : null;
@@ -402,7 +404,7 @@ internal sealed class DatasetFileReader
             var keysSoFar = Math.Max(_capacity, _rows.Count + _rejectedKeys.Count);
             if (PackedIdentifier.TryPack(key, out _))
             {
-                _packedKeys = new PackedIdentifierMap(keysSoFar);
+                _packedKeys.EnsureCapacity(keysSoFar);
             }
             else
             {
@@ -420,13 +422,54 @@ internal sealed class DatasetFileReader
             }
         }
 
-        if (!AddKey(key))
+        AddKey(key);
+    }
+
+    /// <summary>Notes a key once keys are out of order: short keys packed, to be checked together at the end.</summary>
+    private void AddKey(string key)
+    {
+        if (PackedIdentifier.TryPack(key, out var packed))
+        {
+            _packedKeys.Add(packed);
+        }
+        else if (!_keys.Add(key))
         {
             _duplicatedKeys.Add(key);
         }
     }
 
-    private bool AddKey(string key) => PackedIdentifier.TryPack(key, out var packed) ? !_packedKeys.GetOrAdd(packed, 0, out _) : _keys.Add(key);
+    /// <summary>Adds the packed keys that repeat to the duplicated keys, by the text of the rows that carry them.</summary>
+    private void FindRepeatedPackedKeys()
+    {
+        if (_packedKeys.Count == 0)
+        {
+            return;
+        }
+
+        var repeated = RepeatedKeys.Find(CollectionsMarshal.AsSpan(_packedKeys));
+        if (repeated.Count == 0)
+        {
+            return;
+        }
+
+        for (var row = 0; row < _rows.Count; row++)
+        {
+            AddIfRepeated(_rows.Text(row, 0)!);
+        }
+
+        foreach (var (_, key) in _rejectedKeys)
+        {
+            AddIfRepeated(key);
+        }
+
+        void AddIfRepeated(string key)
+        {
+            if (PackedIdentifier.TryPack(key, out var packed) && repeated.Contains(packed))
+            {
+                _duplicatedKeys.Add(key);
+            }
+        }
+    }
 
     /// <summary>The primary key of a malformed record, when it can be read, so its duplicates are still found.</summary>
     private void ReadKeyOnly(SepReader.Row row, out string? key, out int? person)

@@ -18,13 +18,10 @@ internal sealed class PackedIdentifierMap
     private int _shift;
     private int _count;
 
-    /// <param name="capacity">Keys to make room for up front (it grows as needed).</param>
-    public PackedIdentifierMap(int capacity = 0)
+    public PackedIdentifierMap()
     {
-        // At most half full, so probes stay short.
-        var slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinimumSlots, capacity * 2));
-        _slots = new Slot[slots];
-        _shift = 64 - BitOperations.Log2((uint)slots);
+        _slots = new Slot[MinimumSlots];
+        _shift = 64 - BitOperations.Log2(MinimumSlots);
     }
 
     /// <summary>
@@ -44,6 +41,8 @@ internal sealed class PackedIdentifierMap
                 slot.Key = key;
                 slot.ValuePlusOne = value + 1;
                 existing = value;
+
+                // At most half full, so probes stay short.
                 if (++_count * 2 > _slots.Length)
                 {
                     Grow();
