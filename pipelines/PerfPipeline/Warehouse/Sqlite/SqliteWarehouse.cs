@@ -121,6 +121,15 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         }
     }
 
+    public async Task<LoadStamp?> FindLatestLoadAsync(string laCode, CancellationToken cancellationToken = default)
+    {
+        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await SqliteAudit.FindLatestAsync(connection, laCode, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default)
     {
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
