@@ -74,17 +74,20 @@ public sealed class SqlServerViewsTests : IDisposable
     private static PbiViewSource Source(ModelTable table) =>
         PbiViewSource.Parse(table.Partitions.Single().ChildrenOf("source").Single().Value!);
 
-    /// <summary>A view column's type is its base table column's: the view selects it, maybe under another name.</summary>
+    /// <summary>
+    /// A view column's type is its base table column's: the view selects it, maybe under another name. A column
+    /// built from several (the period key, a CONCAT of type and code) is text when all its parts are.
+    /// </summary>
     private static string SqlTypeOf(TSqlObject viewColumn)
     {
-        var column = viewColumn;
-        var type = column.GetReferenced(Column.DataType).SingleOrDefault();
-        while (type is null)
+        if (viewColumn.GetReferenced(Column.DataType).SingleOrDefault() is { } type)
         {
-            column = column.GetReferenced(Column.ExpressionDependencies).Single(d => d.ObjectType == ModelSchema.Column);
-            type = column.GetReferenced(Column.DataType).SingleOrDefault();
+            return type.Name.Parts[^1];
         }
 
-        return type.Name.Parts[^1];
+        var parts = viewColumn.GetReferenced(Column.ExpressionDependencies).Where(d => d.ObjectType == ModelSchema.Column).Select(SqlTypeOf).Distinct().ToList();
+        return parts.Count == 1 ? parts[0] : parts.All(TextTypes.Contains) ? "nvarchar" : string.Join("+", parts);
     }
+
+    private static readonly HashSet<string> TextTypes = new(StringComparer.OrdinalIgnoreCase) { "nvarchar", "varchar", "nchar", "char" };
 }
