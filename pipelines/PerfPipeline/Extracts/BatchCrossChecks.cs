@@ -58,9 +58,10 @@ internal static class BatchCrossChecks
         var contract = plans.Contract;
         int id = contract.IndexOf("cppl_cp_plan_id"), start = contract.IndexOf("cppl_cp_plan_start_date"), end = contract.IndexOf("cppl_cp_plan_end_date");
         var spans = new Dictionary<string, DateSpan>(StringComparer.Ordinal);
-        foreach (var row in plans.Rows)
+        var rows = plans.Rows;
+        for (var row = 0; row < rows.Count; row++)
         {
-            spans[(string)row.Values[id]!] = new DateSpan((DateOnly)row.Values[start]!, row.Values[end] as DateOnly?);
+            spans[rows.Text(row, id)!] = new DateSpan(rows.Date(row, start)!.Value, rows.Date(row, end));
         }
 
         return spans;
@@ -72,11 +73,12 @@ internal static class BatchCrossChecks
         var contract = episodes.Contract;
         int period = contract.IndexOf("clae_cla_id"), start = contract.IndexOf("clae_cla_episode_start_date"), ceased = contract.IndexOf("clae_cla_episode_ceased_date");
         var spans = new Dictionary<string, (DateOnly First, DateOnly? LastCeased, bool Open)>(StringComparer.Ordinal);
-        foreach (var row in episodes.Rows)
+        var rows = episodes.Rows;
+        for (var row = 0; row < rows.Count; row++)
         {
-            var id = (string)row.Values[period]!;
-            var episodeStart = (DateOnly)row.Values[start]!;
-            var episodeCeased = row.Values[ceased] as DateOnly?;
+            var id = rows.Text(row, period)!;
+            var episodeStart = rows.Date(row, start)!.Value;
+            var episodeCeased = rows.Date(row, ceased);
             spans[id] = spans.TryGetValue(id, out var span)
                 ? (episodeStart < span.First ? episodeStart : span.First, Later(span.LastCeased, episodeCeased), span.Open || episodeCeased is null)
                 : (episodeStart, episodeCeased, episodeCeased is null);
@@ -92,16 +94,17 @@ internal static class BatchCrossChecks
         List<ValidationIssue> issues)
     {
         int reference = visits.Contract.IndexOf(referenceColumn), date = visits.Contract.IndexOf(dateColumn);
-        foreach (var row in visits.Rows)
+        var rows = visits.Rows;
+        for (var row = 0; row < rows.Count; row++)
         {
-            var id = (string)row.Values[reference]!;
-            var visitDate = (DateOnly)row.Values[date]!;
+            var id = rows.Text(row, reference)!;
+            var visitDate = rows.Date(row, date)!.Value;
             string? reason = !spans.TryGetValue(id, out var span) ? $"{what} {id} is not in the batch"
                 : !span.Contains(visitDate) ? $"outside {what} {id} ({span})"
                 : null;
             if (reason is not null)
             {
-                issues.Add(new ValidationIssue(IssueSeverity.Warning, visits.Contract.Name, row.RowNumber, dateColumn, $"{visitDate:yyyy-MM-dd}", reason) { Rule = rule });
+                issues.Add(new ValidationIssue(IssueSeverity.Warning, visits.Contract.Name, rows.RowNumber(row), dateColumn, $"{visitDate:yyyy-MM-dd}", reason) { Rule = rule });
             }
         }
     }
@@ -109,9 +112,9 @@ internal static class BatchCrossChecks
     private static void CheckPeople(IReadOnlyList<DatasetExtract> datasets, DatasetExtract people, List<ValidationIssue> issues)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in people.Rows)
+        for (var row = 0; row < people.Rows.Count; row++)
         {
-            known.Add((string)row.Values[0]!);
+            known.Add(people.Rows.Text(row, 0)!);
         }
 
         // Person references are the person-identifier columns stored as the person key (professional ids are not people).
@@ -131,11 +134,12 @@ internal static class BatchCrossChecks
                     continue;
                 }
 
-                foreach (var row in dataset.Rows)
+                var rows = dataset.Rows;
+                for (var row = 0; row < rows.Count; row++)
                 {
-                    if (row.Values[column] is string pseudonym && !known.Contains(pseudonym))
+                    if (rows.Text(row, column) is { } pseudonym && !known.Contains(pseudonym))
                     {
-                        issues.Add(new ValidationIssue(IssueSeverity.Warning, dataset.Contract.Name, row.RowNumber, columns[column].Name, pseudonym,
+                        issues.Add(new ValidationIssue(IssueSeverity.Warning, dataset.Contract.Name, rows.RowNumber(row), columns[column].Name, pseudonym,
                             "the person is not in this batch's ssd_person")
                         { Rule = ValidationRule.UnknownPerson });
                     }

@@ -10,6 +10,4 @@ internal sealed class BatchReadContext(DateOnly asAt, Pseudonymiser pseudonymise
     public Pseudonymiser Pseudonymiser { get; } = pseudonymiser;
 
     public StringPool Strings { get; } = new();
-
-    public BoxedDates Dates { get; } = new(asAt);
 }

@@ -68,20 +68,6 @@ internal static class CellParser
     public static bool TryParseNumber(ReadOnlySpan<char> text, out decimal number) =>
         decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
 
-    /// <summary>The code list's own spelling of <paramref name="text"/>, matched case-insensitively; null when not listed.</summary>
-    public static string? MatchCode(ReadOnlySpan<char> text, IReadOnlyList<string> codes)
-    {
-        for (var i = 0; i < codes.Count; i++)
-        {
-            if (text.Equals(codes[i], StringComparison.OrdinalIgnoreCase))
-            {
-                return codes[i];
-            }
-        }
-
-        return null;
-    }
-
     // " HH:mm", "THH:mm:ss", " HH:mm:ss.fff…": SQL Server exports add a time the contract ignores.
     private static bool IsTimeSuffix(ReadOnlySpan<char> suffix)
     {

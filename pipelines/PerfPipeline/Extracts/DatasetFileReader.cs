@@ -5,6 +5,8 @@ using System.Text;
 
 using nietras.SeparatedValues;
 
+using PerfPipeline.Privacy;
+
 /// <summary>
 /// Reads and validates one dataset file of a batch: maps the header to the contract, parses every contract column
 /// by its kind, applies the row rules, and rejects every copy of a duplicated primary key. Columns outside the
@@ -28,21 +30,21 @@ internal sealed class DatasetFileReader
     });
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
-    private static readonly object BoxedTrue = true;
-    private static readonly object BoxedFalse = false;
 
     private readonly DatasetContract _contract;
     private readonly string _file;
     private readonly BatchReadContext _context;
     private readonly ColumnSpec[] _columns;
     private readonly int[] _fieldOfColumn;
+    private readonly CodeList?[] _codeLists;
     private readonly (int Start, int End)[] _ranges;
     private readonly List<ValidationIssue> _issues = [];
+    private readonly HashSet<ulong> _packedKeys = [];
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _duplicatedKeys = new(StringComparer.Ordinal);
     private readonly List<(long Row, string Key)> _rejectedKeys = [];
     private readonly int _capacity;
-    private List<AcceptedRow> _rows;
+    private readonly AcceptedRows _rows;
     private string? _lastKey;
     private bool _keysIncreasing = true;
     private int _headerFieldCount = -1;
@@ -54,13 +56,19 @@ internal sealed class DatasetFileReader
     public DatasetFileReader(DatasetContract contract, string file, BatchReadContext context, long? expectedRows = null)
     {
         _capacity = (int)Math.Clamp(expectedRows ?? 0, 0, MaxPresizedRows);
-        _rows = new List<AcceptedRow>(_capacity);
+        _rows = new AcceptedRows(contract, _capacity);
         _contract = contract;
         _file = file;
         _context = context;
         _columns = [.. contract.Columns];
         _fieldOfColumn = new int[_columns.Length];
         Array.Fill(_fieldOfColumn, -1);
+        _codeLists = new CodeList?[_columns.Length];
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            _codeLists[i] = _columns[i].Kind == ColumnKind.Code ? new CodeList(_columns[i].Codes) : null;
+        }
+
         _ranges = new (int, int)[contract.DateRanges.Count];
         for (var i = 0; i < _ranges.Length; i++)
         {
@@ -95,7 +103,7 @@ internal sealed class DatasetFileReader
             unreadable = true;
             FileError(ValidationRule.FileUnreadable, null, $"the file cannot be read as UTF-8 CSV: {exception.Message}");
             _rowsRejected += _rows.Count;
-            _rows = [];
+            _rows.Clear();
         }
         finally
         {
@@ -188,7 +196,6 @@ internal sealed class DatasetFileReader
     {
         string? key;
         bool rejected;
-        object?[]? values = null;
         if (row.ColCount != _headerFieldCount)
         {
             RowError(rowNumber, null, null, ValidationRule.WrongFieldCount,
@@ -198,9 +205,8 @@ internal sealed class DatasetFileReader
         }
         else
         {
-            values = new object?[_columns.Length];
-            rejected = !ReadValues(row, rowNumber, values);
-            key = values[0] as string;
+            rejected = !ReadValues(row, rowNumber);
+            key = _rows.PendingText(0);
         }
 
         if (key is not null)
@@ -211,6 +217,7 @@ internal sealed class DatasetFileReader
         if (rejected)
         {
             _rowsRejected++;
+            _rows.DiscardPending();
             if (key is not null)
             {
                 _rejectedKeys.Add((rowNumber, key));
@@ -218,13 +225,15 @@ internal sealed class DatasetFileReader
         }
         else
         {
-            _rows.Add(new AcceptedRow(rowNumber, values!));
+            _rows.Accept(rowNumber);
         }
     }
 
-    /// <summary>Parses every contract column of a well-formed record into <paramref name="values"/>; false when the row is rejected.</summary>
-    private bool ReadValues(SepReader.Row row, long rowNumber, object?[] values)
+    /// <summary>Parses every contract column of a well-formed record into the rows' next slot; false when the row is rejected.</summary>
+    private bool ReadValues(SepReader.Row row, long rowNumber)
     {
+        // The row's dates for the range rules, as DayNumber + 1 so that 0 is no date.
+        Span<int> days = stackalloc int[_columns.Length];
         var accepted = true;
         for (var column = 0; column < _columns.Length; column++)
         {
@@ -250,35 +259,42 @@ internal sealed class DatasetFileReader
             switch (spec.Kind)
             {
                 case ColumnKind.PersonId:
-                    values[column] = _context.Pseudonymiser.Pseudonymise(text);
+                    _rows.SetText(column, _context.Pseudonymiser.Pseudonymise(text));
                     break;
                 case ColumnKind.RecordId when column == 0:
-                    values[column] = text.ToString();
+                    _rows.SetText(column, text.ToString());
                     break;
                 case ColumnKind.Text or ColumnKind.RecordId:
-                    values[column] = _context.Strings.Get(text);
+                    _rows.SetText(column, _context.Strings.Get(text));
                     break;
                 case ColumnKind.Date:
-                    accepted &= ReadDate(rowNumber, spec, text, out values[column]);
+                    if (!ReadDate(rowNumber, spec, text, out var date))
+                    {
+                        accepted = false;
+                    }
+                    else if (date is { } value)
+                    {
+                        _rows.SetDate(column, value);
+                        days[column] = value.DayNumber + 1;
+                    }
+
                     break;
                 case ColumnKind.Flag when CellParser.TryParseFlag(text, out var flag):
-                    values[column] = flag ? BoxedTrue : BoxedFalse;
+                    _rows.SetFlag(column, flag);
                     break;
                 case ColumnKind.Flag:
                     RowError(rowNumber, spec, text.ToString(), ValidationRule.UnparseableFlag, "not a flag (Y/N, Yes/No, 1/0, True/False)");
                     accepted = false;
                     break;
+                case ColumnKind.Code when _codeLists[column]!.Match(text) is { } code:
+                    _rows.SetText(column, code);
+                    break;
                 case ColumnKind.Code:
-                    values[column] = CellParser.MatchCode(text, spec.Codes);
-                    if (values[column] is null)
-                    {
-                        RowError(rowNumber, spec, text.ToString(), ValidationRule.CodeNotInList, $"not in the code list ({string.Join(", ", spec.Codes)})");
-                        accepted = false;
-                    }
-
+                    RowError(rowNumber, spec, text.ToString(), ValidationRule.CodeNotInList, $"not in the code list ({string.Join(", ", spec.Codes)})");
+                    accepted = false;
                     break;
                 case ColumnKind.Number when CellParser.TryParseNumber(text, out var number):
-                    values[column] = number;
+                    _rows.SetNumber(column, number);
                     break;
                 case ColumnKind.Number:
                     RowError(rowNumber, spec, text.ToString(), ValidationRule.UnparseableNumber, "not a decimal number with '.' as separator");
@@ -291,8 +307,9 @@ internal sealed class DatasetFileReader
 
         foreach (var (start, end) in _ranges)
         {
-            if (values[start] is DateOnly startDate && values[end] is DateOnly endDate && endDate < startDate)
+            if (days[start] != 0 && days[end] != 0 && days[end] < days[start])
             {
+                DateOnly startDate = DateOnly.FromDayNumber(days[start] - 1), endDate = DateOnly.FromDayNumber(days[end] - 1);
                 RowError(rowNumber, _columns[end], $"{endDate:yyyy-MM-dd}", ValidationRule.EndBeforeStart,
                     $"before {_columns[start].Name} ({startDate:yyyy-MM-dd})");
                 accepted = false;
@@ -302,16 +319,17 @@ internal sealed class DatasetFileReader
         return accepted;
     }
 
-    private bool ReadDate(long rowNumber, ColumnSpec spec, ReadOnlySpan<char> text, out object? value)
+    /// <summary>Parses a date cell: false when the row is rejected; <paramref name="date"/> null for a placeholder.</summary>
+    private bool ReadDate(long rowNumber, ColumnSpec spec, ReadOnlySpan<char> text, out DateOnly? date)
     {
-        value = null;
-        if (!CellParser.TryParseDate(text, out var date))
+        date = null;
+        if (!CellParser.TryParseDate(text, out var parsed))
         {
             RowError(rowNumber, spec, text.ToString(), ValidationRule.UnparseableDate, "not a date (yyyy-MM-dd, yyyy-MM-dd HH:mm[:ss[.fff]] or dd/MM/yyyy)");
             return false;
         }
 
-        if (date == CellParser.PlaceholderDate)
+        if (parsed == CellParser.PlaceholderDate)
         {
             Warning(rowNumber, spec, text.ToString(), ValidationRule.PlaceholderDate, "placeholder date read as no date");
             if (spec.Required)
@@ -323,20 +341,20 @@ internal sealed class DatasetFileReader
             return true;
         }
 
-        if (date > _context.AsAt)
+        if (parsed > _context.AsAt)
         {
             RowError(rowNumber, spec, text.ToString(), ValidationRule.DateAfterAsAt, $"after the batch's as_at date ({_context.AsAt:yyyy-MM-dd})");
             return false;
         }
 
-        value = _context.Dates.Get(date);
+        date = parsed;
         return true;
     }
 
     /// <summary>
     /// Notes a primary key to find duplicates. Extracts often come in key order: while every key is greater than the
     /// one before, none can repeat and no index is needed. From the first key out of order, every key so far goes
-    /// into a hash set and each new key is checked against it.
+    /// into a hash set and each new key is checked against it (short keys as their <see cref="PackedIdentifier"/>).
     /// </summary>
     private void TrackKey(string key)
     {
@@ -349,23 +367,34 @@ internal sealed class DatasetFileReader
             }
 
             _keysIncreasing = false;
-            _keys.EnsureCapacity(Math.Max(_capacity, _rows.Count + _rejectedKeys.Count));
-            foreach (var row in _rows)
+            var keysSoFar = Math.Max(_capacity, _rows.Count + _rejectedKeys.Count);
+            if (PackedIdentifier.TryPack(key, out _))
             {
-                _keys.Add((string)row.Values[0]!);
+                _packedKeys.EnsureCapacity(keysSoFar);
+            }
+            else
+            {
+                _keys.EnsureCapacity(keysSoFar);
+            }
+
+            for (var row = 0; row < _rows.Count; row++)
+            {
+                AddKey(_rows.Text(row, 0)!);
             }
 
             foreach (var (_, rejectedKey) in _rejectedKeys)
             {
-                _keys.Add(rejectedKey);
+                AddKey(rejectedKey);
             }
         }
 
-        if (!_keys.Add(key))
+        if (!AddKey(key))
         {
             _duplicatedKeys.Add(key);
         }
     }
+
+    private bool AddKey(string key) => PackedIdentifier.TryPack(key, out var packed) ? _packedKeys.Add(packed) : _keys.Add(key);
 
     /// <summary>The primary key of a malformed record, when it can be read, so its duplicates are still found.</summary>
     private string? ReadKeyOnly(SepReader.Row row)
@@ -399,11 +428,12 @@ internal sealed class DatasetFileReader
             copies[key] = 0;
         }
 
-        foreach (var row in _rows)
+        for (var row = 0; row < _rows.Count; row++)
         {
-            if (copies.TryGetValue((string)row.Values[0]!, out var count))
+            var key = _rows.Text(row, 0)!;
+            if (copies.TryGetValue(key, out var count))
             {
-                copies[(string)row.Values[0]!] = count + 1;
+                copies[key] = count + 1;
             }
         }
 
@@ -416,20 +446,18 @@ internal sealed class DatasetFileReader
         }
 
         var keyColumn = _columns[0];
-        var kept = new List<AcceptedRow>(_rows.Count);
-        foreach (var row in _rows)
+        _rows.RemoveWhere(row =>
         {
-            var key = (string)row.Values[0]!;
-            if (copies.TryGetValue(key, out var count))
+            var key = _rows.Text(row, 0)!;
+            if (!copies.TryGetValue(key, out var count))
             {
-                DuplicateError(row.RowNumber, keyColumn, key, count);
-                _rowsRejected++;
+                return false;
             }
-            else
-            {
-                kept.Add(row);
-            }
-        }
+
+            DuplicateError(_rows.RowNumber(row), keyColumn, key, count);
+            _rowsRejected++;
+            return true;
+        });
 
         foreach (var (rowNumber, key) in _rejectedKeys)
         {
@@ -439,7 +467,6 @@ internal sealed class DatasetFileReader
             }
         }
 
-        _rows = kept;
         var ordered = _issues.OrderBy(issue => issue.Row ?? 0).ToList();
         _issues.Clear();
         _issues.AddRange(ordered);

@@ -3,14 +3,35 @@ namespace PerfPipeline.Extracts;
 /// <summary>
 /// One accepted row: values in the dataset contract's column order, each <see cref="string"/>,
 /// <see cref="DateOnly"/>, <see cref="bool"/>, <see cref="decimal"/> (Number columns) or null. Person identifiers are
-/// already pseudonyms. Columns outside the contract never get here. A struct: a batch holds millions, and one
-/// object less per row is much less work for the garbage collector.
+/// already pseudonyms. Columns outside the contract never get here. A dataset stores its rows by column
+/// (<see cref="AcceptedRows"/>) and builds this view of a row when asked for it.
 /// </summary>
 public readonly record struct AcceptedRow(long RowNumber, object?[] Values);
 
 /// <summary>A dataset after reading and validation: <c>RowsRead = Rows.Count + RowsRejected</c>.</summary>
-public sealed record DatasetExtract(DatasetContract Contract, string File, long RowsRead, long RowsRejected, IReadOnlyList<AcceptedRow> Rows)
+public sealed record DatasetExtract
 {
+    /// <param name="rows">The accepted rows: stored as they are when already <see cref="AcceptedRows"/> of <paramref name="contract"/>, otherwise copied into that form.</param>
+    public DatasetExtract(DatasetContract contract, string file, long rowsRead, long rowsRejected, IReadOnlyList<AcceptedRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        Contract = contract;
+        File = file;
+        RowsRead = rowsRead;
+        RowsRejected = rowsRejected;
+        Rows = rows is AcceptedRows stored && ReferenceEquals(stored.Contract, contract) ? stored : AcceptedRows.From(contract, rows);
+    }
+
+    public DatasetContract Contract { get; }
+
+    public string File { get; }
+
+    public long RowsRead { get; }
+
+    public long RowsRejected { get; }
+
+    public AcceptedRows Rows { get; }
+
     public long RowsAccepted => Rows.Count;
 }
 

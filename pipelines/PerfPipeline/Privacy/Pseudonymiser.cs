@@ -1,13 +1,14 @@
 namespace PerfPipeline.Privacy;
 
 using System.Buffers;
-using System.Security.Cryptography;
+using System.Runtime.InteropServices;
 using System.Text;
 
 /// <summary>
 /// Replaces a person identifier with its pseudonym: the first 16 bytes of HMAC-SHA256(key, UTF-8 of the trimmed
 /// identifier) as 32 lower-case hex characters. Stable for one key, unlinkable without it. Each distinct identifier
-/// is hashed once and cached, so one instance serves one batch read; not thread-safe.
+/// is hashed once and cached (short ones by their <see cref="PackedIdentifier"/>), so one instance serves one batch read;
+/// not thread-safe.
 /// </summary>
 public sealed class Pseudonymiser : IDisposable
 {
@@ -16,14 +17,15 @@ public sealed class Pseudonymiser : IDisposable
 
     private const int StackLimit = 256;
 
-    private readonly IncrementalHash _hmac;
+    private readonly HmacSha256 _hmac;
+    private readonly Dictionary<ulong, string> _packedCache = [];
     private readonly Dictionary<string, string> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public Pseudonymiser(PseudonymisationKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.Bytes);
+        _hmac = new HmacSha256(key.Bytes);
         _lookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -31,14 +33,20 @@ public sealed class Pseudonymiser : IDisposable
     public string Pseudonymise(ReadOnlySpan<char> personId)
     {
         personId = personId.Trim();
+        if (PackedIdentifier.TryPack(personId, out var packed))
+        {
+            ref var pseudonym = ref CollectionsMarshal.GetValueRefOrAddDefault(_packedCache, packed, out _);
+            return pseudonym ??= Hash(personId);
+        }
+
         if (_lookup.TryGetValue(personId, out var cached))
         {
             return cached;
         }
 
-        var pseudonym = Hash(personId);
-        _lookup[personId] = pseudonym;
-        return pseudonym;
+        var created = Hash(personId);
+        _lookup[personId] = created;
+        return created;
     }
 
     public void Dispose() => _hmac.Dispose();
@@ -51,9 +59,8 @@ public sealed class Pseudonymiser : IDisposable
         try
         {
             var written = Encoding.UTF8.GetBytes(personId, utf8);
-            _hmac.AppendData(utf8[..written]);
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            _hmac.GetHashAndReset(hash);
+            Span<byte> hash = stackalloc byte[HmacSha256.HashBytes];
+            _hmac.Compute(utf8[..written], hash);
             return Convert.ToHexStringLower(hash[..(Length / 2)]);
         }
         finally

@@ -119,22 +119,4 @@ public sealed class CellParserTests
     {
         Assert.False(CellParser.TryParseNumber(text, out _));
     }
-
-    [Theory]
-    [InlineData("yes", "YES")]
-    [InlineData("Refu", "REFU")]
-    [InlineData("ABSENT", "Absent")]
-    [InlineData("u1", "U1")]
-    public void MatchCode_AnyCase_ReturnsCanonicalSpelling(string text, string expected)
-    {
-        string[] codes = ["YES", "NO", "REFU", "Missing", "Absent", "U1"];
-
-        Assert.Equal(expected, CellParser.MatchCode(text, codes));
-    }
-
-    [Fact]
-    public void MatchCode_NotInList_ReturnsNull()
-    {
-        Assert.Null(CellParser.MatchCode("A1", ExtractContract.AccommodationCodes));
-    }
 }

@@ -1,0 +1,354 @@
+namespace PerfPipeline.Extracts;
+
+using System.Collections;
+
+/// <summary>
+/// The accepted rows of one dataset, stored by column: text-like values (identifiers, pseudonyms, codes, free text) as
+/// strings, dates, flags and numbers unboxed. A million-row dataset is then a few arrays rather than a million objects
+/// the garbage collector has to trace and copy. The typed accessors (<see cref="Text"/>, <see cref="Date"/>,
+/// <see cref="Flag"/>, <see cref="Number"/>, <see cref="Value"/>) read one cell without allocating; reading a row as an
+/// <see cref="AcceptedRow"/> builds its values array.
+/// </summary>
+public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
+{
+    private const int MinimumCapacity = 16;
+
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
+
+    // Per column, exactly one of these arrays is set, by the column's kind. Dates are stored as DayNumber + 1 and
+    // flags as 1 (false) or 2 (true), so that 0, the arrays' default, is "no value".
+    private readonly string?[]?[] _texts;
+    private readonly int[]?[] _dates;
+    private readonly byte[]?[] _flags;
+    private readonly decimal?[]?[] _numbers;
+    private long[] _rowNumbers;
+    private int _count;
+
+    /// <param name="capacity">Rows to make room for up front (it grows as needed).</param>
+    internal AcceptedRows(DatasetContract contract, int capacity)
+    {
+        Contract = contract;
+        var columns = contract.Columns.Count;
+        _texts = new string?[]?[columns];
+        _dates = new int[]?[columns];
+        _flags = new byte[]?[columns];
+        _numbers = new decimal?[]?[columns];
+
+        // One slot more than the rows: the row being read is written in place before it is accepted.
+        var slots = Math.Max(MinimumCapacity, capacity + 1);
+        _rowNumbers = new long[slots];
+        for (var column = 0; column < columns; column++)
+        {
+            switch (contract.Columns[column].Kind)
+            {
+                case ColumnKind.Date:
+                    _dates[column] = new int[slots];
+                    break;
+                case ColumnKind.Flag:
+                    _flags[column] = new byte[slots];
+                    break;
+                case ColumnKind.Number:
+                    _numbers[column] = new decimal?[slots];
+                    break;
+                default:
+                    _texts[column] = new string?[slots];
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The dataset the rows belong to: its columns say which accessor reads which column.</summary>
+    public DatasetContract Contract { get; }
+
+    public int Count => _count;
+
+    /// <summary>The row with its values in contract order (see <see cref="AcceptedRow"/>); builds a new values array.</summary>
+    public AcceptedRow this[int index]
+    {
+        get
+        {
+            CheckRow(index);
+            var values = new object?[_texts.Length];
+            for (var column = 0; column < values.Length; column++)
+            {
+                values[column] = Value(index, column);
+            }
+
+            return new AcceptedRow(_rowNumbers[index], values);
+        }
+    }
+
+    /// <summary>
+    /// Builds the stored form of <paramref name="rows"/>, whose values are in <paramref name="contract"/>'s column order and of
+    /// its columns' types (see <see cref="AcceptedRow"/>).
+    /// </summary>
+    public static AcceptedRows From(DatasetContract contract, IReadOnlyList<AcceptedRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(rows);
+        var stored = new AcceptedRows(contract, rows.Count);
+        var columns = contract.Columns;
+        foreach (var row in rows)
+        {
+            if (row.Values.Length != columns.Count)
+            {
+                throw new ArgumentException($"Row {row.RowNumber} has {row.Values.Length} values; {contract.Name} has {columns.Count} columns.", nameof(rows));
+            }
+
+            for (var column = 0; column < columns.Count; column++)
+            {
+                var stores = stored.TrySet(column, row.Values[column]);
+                if (!stores)
+                {
+                    throw new ArgumentException(
+                        $"Row {row.RowNumber}: a {row.Values[column]!.GetType().Name} is not a {columns[column].Kind} value ({columns[column].Name}).", nameof(rows));
+                }
+            }
+
+            stored.Accept(row.RowNumber);
+        }
+
+        return stored;
+    }
+
+    /// <summary>The row's number in its file (1 = first data row).</summary>
+    public long RowNumber(int row)
+    {
+        CheckRow(row);
+        return _rowNumbers[row];
+    }
+
+    /// <summary>The value of a <see cref="ColumnKind.Text"/>, <see cref="ColumnKind.RecordId"/>, <see cref="ColumnKind.PersonId"/> or <see cref="ColumnKind.Code"/> column.</summary>
+    public string? Text(int row, int column)
+    {
+        CheckRow(row);
+        return Column(_texts, column)[row];
+    }
+
+    /// <summary>The value of a <see cref="ColumnKind.Date"/> column.</summary>
+    public DateOnly? Date(int row, int column)
+    {
+        CheckRow(row);
+        var stored = Column(_dates, column)[row];
+        return stored == 0 ? null : DateOnly.FromDayNumber(stored - 1);
+    }
+
+    /// <summary>The value of a <see cref="ColumnKind.Flag"/> column.</summary>
+    public bool? Flag(int row, int column)
+    {
+        CheckRow(row);
+        var stored = Column(_flags, column)[row];
+        return stored == 0 ? null : stored == 2;
+    }
+
+    /// <summary>The value of a <see cref="ColumnKind.Number"/> column.</summary>
+    public decimal? Number(int row, int column)
+    {
+        CheckRow(row);
+        return Column(_numbers, column)[row];
+    }
+
+    /// <summary>The value of any column as <see cref="AcceptedRow.Values"/> holds it; dates and flags are shared boxes.</summary>
+    public object? Value(int row, int column)
+    {
+        CheckRow(row);
+        if (_texts[column] is { } texts)
+        {
+            return texts[row];
+        }
+
+        if (_dates[column] is { } dates)
+        {
+            return dates[row] == 0 ? null : BoxedDates.Get(DateOnly.FromDayNumber(dates[row] - 1));
+        }
+
+        if (_flags[column] is { } flags)
+        {
+            return flags[row] switch { 0 => null, 2 => BoxedTrue, _ => BoxedFalse };
+        }
+
+        return Column(_numbers, column)[row];
+    }
+
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<AcceptedRow> IEnumerable<AcceptedRow>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    // Writing: the reader fills the next row's slot column by column, then accepts it (or leaves it, cleared, for the
+    // row after it). Columns it does not set stay "no value".
+    internal void SetText(int column, string value) => _texts[column]![_count] = value;
+
+    internal void SetDate(int column, DateOnly value) => _dates[column]![_count] = value.DayNumber + 1;
+
+    internal void SetFlag(int column, bool value) => _flags[column]![_count] = value ? (byte)2 : (byte)1;
+
+    internal void SetNumber(int column, decimal value) => _numbers[column]![_count] = value;
+
+    /// <summary>The text value already set in the row being read.</summary>
+    internal string? PendingText(int column) => _texts[column]![_count];
+
+    internal void Accept(long rowNumber)
+    {
+        _rowNumbers[_count] = rowNumber;
+        _count++;
+        if (_count == _rowNumbers.Length)
+        {
+            Grow();
+        }
+    }
+
+    /// <summary>Clears the row being read, so the next row starts with no values.</summary>
+    internal void DiscardPending() => ClearSlots(_count, 1);
+
+    internal void Clear()
+    {
+        ClearSlots(0, _count + 1);
+        _count = 0;
+    }
+
+    /// <summary>Removes the rows <paramref name="remove"/> picks (asked in row order), keeping the others in order.</summary>
+    internal void RemoveWhere(Func<int, bool> remove)
+    {
+        var kept = 0;
+        for (var row = 0; row < _count; row++)
+        {
+            if (remove(row))
+            {
+                continue;
+            }
+
+            if (kept != row)
+            {
+                MoveRow(row, kept);
+            }
+
+            kept++;
+        }
+
+        ClearSlots(kept, _count - kept + 1);
+        _count = kept;
+    }
+
+    private static T[] Column<T>(T[]?[] columns, int column) =>
+        columns[column] ?? throw new InvalidOperationException($"Column {column} is not stored as {typeof(T).Name}; see the contract's column kind.");
+
+    private bool TrySet(int column, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return true;
+            case string text when _texts[column] is not null:
+                SetText(column, text);
+                return true;
+            case DateOnly date when _dates[column] is not null:
+                SetDate(column, date);
+                return true;
+            case bool flag when _flags[column] is not null:
+                SetFlag(column, flag);
+                return true;
+            case decimal number when _numbers[column] is not null:
+                SetNumber(column, number);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void CheckRow(int row)
+    {
+        if ((uint)row >= (uint)_count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(row), row, $"There are {_count} rows.");
+        }
+    }
+
+    private void Grow()
+    {
+        var slots = _rowNumbers.Length * 2;
+        Array.Resize(ref _rowNumbers, slots);
+        for (var column = 0; column < _texts.Length; column++)
+        {
+            Resize(_texts, column, slots);
+            Resize(_dates, column, slots);
+            Resize(_flags, column, slots);
+            Resize(_numbers, column, slots);
+        }
+    }
+
+    private static void Resize<T>(T[]?[] columns, int column, int slots)
+    {
+        if (columns[column] is { } values)
+        {
+            Array.Resize(ref values, slots);
+            columns[column] = values;
+        }
+    }
+
+    private void MoveRow(int from, int to)
+    {
+        _rowNumbers[to] = _rowNumbers[from];
+        for (var column = 0; column < _texts.Length; column++)
+        {
+            Move(_texts[column], from, to);
+            Move(_dates[column], from, to);
+            Move(_flags[column], from, to);
+            Move(_numbers[column], from, to);
+        }
+    }
+
+    private static void Move<T>(T[]? values, int from, int to)
+    {
+        if (values is not null)
+        {
+            values[to] = values[from];
+        }
+    }
+
+    private void ClearSlots(int start, int length)
+    {
+        for (var column = 0; column < _texts.Length; column++)
+        {
+            Clear(_texts[column], start, length);
+            Clear(_dates[column], start, length);
+            Clear(_flags[column], start, length);
+            Clear(_numbers[column], start, length);
+        }
+    }
+
+    private static void Clear<T>(T[]? values, int start, int length)
+    {
+        if (values is not null)
+        {
+            Array.Clear(values, start, length);
+        }
+    }
+
+    /// <summary>Enumerates the rows as <see cref="AcceptedRow"/> values, each built when reached.</summary>
+    public struct Enumerator : IEnumerator<AcceptedRow>
+    {
+        private readonly AcceptedRows _rows;
+        private int _index;
+
+        internal Enumerator(AcceptedRows rows)
+        {
+            _rows = rows;
+            _index = -1;
+        }
+
+        public readonly AcceptedRow Current => _rows[_index];
+
+        readonly object IEnumerator.Current => Current;
+
+        public bool MoveNext() => ++_index < _rows._count;
+
+        public void Reset() => _index = -1;
+
+        public readonly void Dispose()
+        {
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace PerfPipeline.Extracts;
+
+/// <summary>A column's code list, looked up case-insensitively in one hash look-up instead of a scan of the list.</summary>
+internal sealed class CodeList
+{
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public CodeList(IReadOnlyList<string> codes)
+    {
+        var canonical = new Dictionary<string, string>(codes.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var code in codes)
+        {
+            // The first spelling listed wins, as a scan in list order would find it.
+            canonical.TryAdd(code, code);
+        }
+
+        _lookup = canonical.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The code list's own spelling of <paramref name="text"/>, matched case-insensitively; null when not listed.</summary>
+    public string? Match(ReadOnlySpan<char> text) => _lookup.TryGetValue(text, out var code) ? code : null;
+}
