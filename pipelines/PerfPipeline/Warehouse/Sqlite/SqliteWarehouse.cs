@@ -64,9 +64,10 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
                 }
 
                 load.RecordIssues(batch.Issues);
-                await load.UpdateDimensionsAsync(batch.Manifest.LaName).ConfigureAwait(false);
+                await load.UpdateLocalAuthorityAsync(batch.Manifest.LaName).ConfigureAwait(false);
 
-                var caseData = await CaseDataReader.ReadAsync(connection, transaction, key.LaCode, cancellationToken).ConfigureAwait(false);
+                var caseData = SqliteCaseDataReader.Read(connection, key.LaCode, cancellationToken);
+                load.RecordTeams(caseData);
                 var values = computeIndicators(caseData);
                 load.RecordIndicatorValues(values);
 
@@ -154,7 +155,7 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await CaseDataReader.ReadAsync(connection, null, laCode, cancellationToken).ConfigureAwait(false);
+            return SqliteCaseDataReader.Read(connection, laCode, cancellationToken);
         }
     }
 }
