@@ -1,6 +1,7 @@
 namespace PerfPipeline.Warehouse;
 
 using System.Globalization;
+using System.Text;
 
 using PerfPipeline.Extracts;
 
@@ -17,6 +18,35 @@ internal static class StoredValues
 
     public static string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>A stored <c>yyyy-MM-dd</c> date from its UTF-8 text, without making a string of it.</summary>
+    public static DateOnly ParseDate(ReadOnlySpan<byte> text)
+    {
+        if (text.Length == DateFormat.Length && text[4] == '-' && text[7] == '-'
+            && TryDigits(text[..4], out var year) && TryDigits(text[5..7], out var month) && TryDigits(text[8..], out var day)
+            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        {
+            return new DateOnly(year, month, day);
+        }
+
+        throw new FormatException($"'{Encoding.UTF8.GetString(text)}' is not a stored date ({DateFormat}).");
+    }
+
     /// <summary>The first day of the birth month: completed years at any month end are unchanged.</summary>
     public static DateOnly BirthMonth(DateOnly dateOfBirth) => new(dateOfBirth.Year, dateOfBirth.Month, 1);
+
+    private static bool TryDigits(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (c is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
 }

@@ -14,6 +14,38 @@ internal static class SqliteConnections
         Pooling = false,
     }.ToString();
 
+    /// <summary>
+    /// For the one read asked on every dashboard request (<see cref="IWarehouse.FindLatestLoadAsync"/>): pooled, so a
+    /// request reuses an open handle with the schema already read instead of opening the file (about a millisecond).
+    /// The pool keeps the file open while the process reads it; loads still checkpoint the WAL as they commit.
+    /// </summary>
+    public static string PooledConnectionString(string databasePath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        Mode = SqliteOpenMode.ReadWrite,
+        Pooling = true,
+    }.ToString();
+
+    /// <summary>
+    /// A pooled connection for reading (<see cref="PooledConnectionString"/>), without the per-connection settings:
+    /// the file is already in WAL mode (a persistent setting), the others matter to writers only, and a busy file is
+    /// waited for by the provider's command timeout.
+    /// </summary>
+    public static async Task<SqliteConnection> OpenPooledReaderAsync(string pooledConnectionString, CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(pooledConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     public static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(connectionString);

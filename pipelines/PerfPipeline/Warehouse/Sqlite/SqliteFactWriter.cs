@@ -30,19 +30,19 @@ internal static class SqliteFactWriter
         var sql = $"INSERT INTO {contract.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
 
         var db = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+        SqliteCommands.Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
         using (statement)
         {
             // Bindings outlive sqlite3_reset: the load's constants are bound once.
-            Check(BindText(statement, 1, key.LaCode), db);
+            SqliteCommands.Check(BindText(statement, 1, key.LaCode), db);
             var first = 2;
             if (isSnapshot)
             {
-                Check(BindDate(statement, 2, key.AsAt), db);
+                SqliteCommands.Check(BindDate(statement, 2, key.AsAt), db);
                 first = 3;
             }
 
-            Check(BindText(statement, columns.Count, key.LoadId), db);
+            SqliteCommands.Check(BindText(statement, columns.Count, key.LoadId), db);
 
             var specs = contract.Columns;
             foreach (var row in dataset.Rows)
@@ -50,13 +50,13 @@ internal static class SqliteFactWriter
                 var values = row.Values;
                 for (var i = 0; i < specs.Count; i++)
                 {
-                    Check(Bind(statement, first + i, specs[i], values[i]), db);
+                    SqliteCommands.Check(Bind(statement, first + i, specs[i], values[i]), db);
                 }
 
                 var rc = raw.sqlite3_step(statement);
                 if (rc != raw.SQLITE_DONE)
                 {
-                    Check(rc, db);
+                    SqliteCommands.Check(rc, db);
                 }
 
                 raw.sqlite3_reset(statement);
@@ -99,14 +99,6 @@ internal static class SqliteFactWriter
         finally
         {
             ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
-    private static void Check(int rc, sqlite3 db)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(rc, db);
         }
     }
 }

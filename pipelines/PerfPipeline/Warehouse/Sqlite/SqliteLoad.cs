@@ -6,6 +6,7 @@ using Dapper;
 
 using Microsoft.Data.Sqlite;
 
+using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 
@@ -92,20 +93,36 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
         }
     }
 
-    /// <summary>The LA's name (from the newest batch) and the teams its current data names.</summary>
-    public async Task UpdateDimensionsAsync(string? laName)
+    /// <summary>The LA's name, from the newest batch.</summary>
+    public async Task UpdateLocalAuthorityAsync(string? laName)
     {
         const string sql = """
             INSERT INTO dim_local_authority (la_code, la_name) VALUES (@LaCode, @LaName)
             ON CONFLICT (la_code) DO UPDATE SET la_name = excluded.la_name
             WHERE excluded.la_name IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM audit_load WHERE la_code = @LaCode AND status = 'loaded' AND as_at > @AsAt);
-            INSERT OR IGNORE INTO dim_team (la_code, team_name)
-            SELECT la_code, referral_team FROM fact_referral WHERE la_code = @LaCode AND referral_team IS NOT NULL
-            UNION SELECT la_code, assessment_team FROM fact_assessment WHERE la_code = @LaCode AND assessment_team IS NOT NULL
-            UNION SELECT la_code, professional_team FROM fact_involvement WHERE la_code = @LaCode AND professional_team IS NOT NULL;
             """;
         await ExecuteAsync(sql, new { key.LaCode, LaName = laName, AsAt = _asAt }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The teams the LA's current referrals, assessments and involvements name: taken from the case data the load has
+    /// just read, which is exactly those rows, instead of scanning the three tables again.
+    /// </summary>
+    public void RecordTeams(LaCaseData caseData)
+    {
+        var teams = caseData.Referrals.Select(r => r.ReferralTeam)
+            .Concat(caseData.Assessments.Select(a => a.AssessmentTeam))
+            .Concat(caseData.Involvements.Select(i => i.ProfessionalTeam))
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        using var command = Prepare("INSERT OR IGNORE INTO dim_team (la_code, team_name) VALUES ($p0, $p1)", 2);
+        command.Parameters[0].Value = key.LaCode;
+        foreach (var team in teams)
+        {
+            command.Parameters[1].Value = team;
+            command.ExecuteNonQuery();
+        }
     }
 
     public void RecordIndicatorValues(IReadOnlyList<IndicatorValue> values)

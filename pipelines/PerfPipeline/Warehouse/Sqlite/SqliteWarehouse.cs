@@ -13,6 +13,7 @@ using PerfPipeline.Indicators;
 internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators computeIndicators, TimeProvider timeProvider) : IWarehouse
 {
     private readonly string _connectionString = SqliteConnections.ConnectionString(databasePath);
+    private readonly string _pooledConnectionString = SqliteConnections.PooledConnectionString(databasePath);
 
     public string DatabasePath => databasePath;
 
@@ -63,9 +64,10 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
                 }
 
                 load.RecordIssues(batch.Issues);
-                await load.UpdateDimensionsAsync(batch.Manifest.LaName).ConfigureAwait(false);
+                await load.UpdateLocalAuthorityAsync(batch.Manifest.LaName).ConfigureAwait(false);
 
-                var caseData = await CaseDataReader.ReadAsync(connection, transaction, key.LaCode, cancellationToken).ConfigureAwait(false);
+                var caseData = SqliteCaseDataReader.Read(connection, key.LaCode, cancellationToken);
+                load.RecordTeams(caseData);
                 var values = computeIndicators(caseData);
                 load.RecordIndicatorValues(values);
 
@@ -121,6 +123,15 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         }
     }
 
+    public async Task<LoadStamp?> FindLatestLoadAsync(string laCode, CancellationToken cancellationToken = default)
+    {
+        var connection = await SqliteConnections.OpenPooledReaderAsync(_pooledConnectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await SqliteAudit.FindLatestAsync(connection, laCode, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default)
     {
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
@@ -144,7 +155,7 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await CaseDataReader.ReadAsync(connection, null, laCode, cancellationToken).ConfigureAwait(false);
+            return SqliteCaseDataReader.Read(connection, laCode, cancellationToken);
         }
     }
 }

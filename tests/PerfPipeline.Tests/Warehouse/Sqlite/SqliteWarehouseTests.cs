@@ -68,6 +68,24 @@ public sealed class SqliteWarehouseTests : WarehouseContractTests
             row);
     }
 
+    [Fact]
+    public async Task LoadAsync_TeamsInTheLasData_AreInTheTeamDimensionAndStayWhenSuperseded()
+    {
+        var sut = Warehouse();
+        await sut.LoadAsync(Batch(August, [
+            Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", new(2019, 8, 2), "Front Door"), Referral("R2", "P1", new(2019, 8, 3), null)]),
+            Dataset(ExtractContract.CinAssessments, [["A1", "P1", "R1", new DateOnly(2019, 8, 4), null, "Assessment Team 1"]]),
+            Dataset(ExtractContract.Involvements, [["I1", "P1", "W1", "SW", "Duty", new DateOnly(2019, 8, 5), null]]),
+        ]), cancellationToken: Ct);
+        await sut.LoadAsync(Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R3", "P1", new(2019, 9, 2), "Front Door 2")])]), cancellationToken: Ct);
+        await sut.LoadAsync(Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R4", "P2", new(2019, 9, 2), "Other LA team")])], laCode: "871"), cancellationToken: Ct);
+        await using var connection = await OpenAsync();
+
+        var teams = (await connection.QueryAsync<string>("SELECT team_name FROM dim_team WHERE la_code = '872' ORDER BY team_name")).ToList();
+
+        Assert.Equal(["Assessment Team 1", "Duty", "Front Door", "Front Door 2"], teams);
+    }
+
     protected override IWarehouse CreateWarehouse(ComputeIndicators computeIndicators) => new SqliteWarehouse(DatabasePath, computeIndicators, Time);
 
     protected override async Task<IReadOnlyList<string>> ColumnsOfAsync(string table)

@@ -1,0 +1,46 @@
+namespace PerfPipeline.Tests.Warehouse.Sqlite;
+
+using System.Text.Json;
+
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+using PerfPipeline.Batches;
+using PerfPipeline.Extracts;
+using PerfPipeline.Loading;
+using PerfPipeline.Tests.TestSupport;
+using PerfPipeline.Warehouse;
+using PerfPipeline.Warehouse.Sqlite;
+
+public sealed class SqliteCaseDataReaderTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Read_CommittedSeeds_GivesEveryRecordAsTheDapperReaderMapsItByName()
+    {
+        using var temp = new TempDirectory();
+        var time = new FakeTimeProvider(new DateTimeOffset(2020, 1, 15, 9, 0, 0, TimeSpan.Zero));
+        var path = temp.File("perfpipeline.db");
+        var warehouse = new SqliteWarehouse(path, _ => [], time);
+        await warehouse.MigrateAsync(Ct);
+        var source = new LocalFolderBatchSource(new LocalFolderBatchSourceOptions
+        {
+            ExtractsRoot = RepositoryRoot.File("seeds", "extracts"),
+            ArchiveRoot = temp.File("archive"),
+            QuarantineRoot = temp.File("quarantine"),
+        });
+        await new BatchLoader(source, warehouse, new ExtractReader(TestKeys.NewKey(), time), time).LoadNewBatchesAsync(cancellationToken: Ct);
+        await using var connection = new SqliteConnection(SqliteConnections.ConnectionString(path));
+        await connection.OpenAsync(Ct);
+
+        var sut = SqliteCaseDataReader.Read(connection, "872", Ct);
+
+        var byName = await CaseDataReader.ReadAsync(connection, null, "872", Ct);
+        Assert.All(ExtractContract.Datasets.Where(d => d.Kind == DatasetKind.Event), d => Assert.Contains(d.Name, sut.SuppliedDatasets));
+        Assert.NotEmpty(sut.CareLeaverSnapshots);
+        Assert.NotEmpty(sut.EhcpActivePlanSnapshots);
+        Assert.NotEmpty(sut.MissingEducationSnapshots);
+        Assert.Equal(JsonSerializer.Serialize(byName), JsonSerializer.Serialize(sut));
+    }
+}
