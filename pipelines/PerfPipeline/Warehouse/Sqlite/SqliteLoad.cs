@@ -15,6 +15,9 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
 {
     private readonly string _asAt = StoredValues.Date(key.AsAt);
 
+    /// <summary>The datasets whose rows in the warehouse are now exactly the batch's.</summary>
+    public WrittenDatasets Written { get; } = new(key.AsAt);
+
     /// <summary>Writes the load's audit row and forgets what an earlier attempt of the same load recorded.</summary>
     public async Task BeginAsync(string? sourceSystem, DateTimeOffset startedAt)
     {
@@ -185,6 +188,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
         }
 
         SqliteFactWriter.Insert(connection, transaction, dataset, key);
+        Written.Add(dataset);
         return (DatasetOutcome.Current, null);
     }
 
@@ -199,6 +203,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             """;
         await ExecuteAsync(sql, new { key.LoadId, key.LaCode, AsAt = _asAt, Dataset = dataset.Contract.Name }).ConfigureAwait(false);
         SqliteFactWriter.Insert(connection, transaction, dataset, key);
+        Written.Add(dataset);
         return (DatasetOutcome.Snapshot, null);
     }
 

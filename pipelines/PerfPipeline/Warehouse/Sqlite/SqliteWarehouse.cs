@@ -65,7 +65,7 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
                 load.RecordIssues(batch.Issues);
                 await load.UpdateLocalAuthorityAsync(batch.Manifest.LaName).ConfigureAwait(false);
 
-                var caseData = SqliteCaseDataReader.Read(connection, key.LaCode, cancellationToken);
+                var caseData = SqliteCaseDataReader.Read(connection, key.LaCode, load.Written, cancellationToken);
                 load.RecordTeams(caseData);
                 var values = computeIndicators(caseData);
                 load.RecordIndicatorValues(values);
