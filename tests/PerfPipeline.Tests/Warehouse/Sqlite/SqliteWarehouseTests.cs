@@ -130,6 +130,23 @@ public sealed class SqliteWarehouseTests : WarehouseContractTests
         Assert.Equal(["R03", "R3"], seen.Referrals.Select(r => r.ReferralId));
     }
 
+    [Fact]
+    public async Task LoadAsync_NewerBatchOfTheMiddleOfThreeLas_ReplacesThatLasRowsOnly()
+    {
+        var sut = Warehouse();
+        foreach (var la in new[] { "871", "872", "873" })
+        {
+            await sut.LoadAsync(Batch(August, [Dataset(ExtractContract.CinEpisodes, [Referral("R1", $"P{la}", new(2019, 8, 2))])], laCode: la), cancellationToken: Ct);
+        }
+
+        await sut.LoadAsync(Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R2", "P9", new(2019, 9, 2))])], laCode: "872"), cancellationToken: Ct);
+        await using var connection = await OpenAsync();
+
+        var rows = (await connection.QueryAsync<(string, string)>("SELECT la_code, person_key FROM fact_referral ORDER BY la_code")).ToList();
+
+        Assert.Equal([("871", "P871"), ("872", "P9"), ("873", "P873")], rows);
+    }
+
     protected override IWarehouse CreateWarehouse(ComputeIndicators computeIndicators) => new SqliteWarehouse(DatabasePath, computeIndicators, Time);
 
     protected override async Task<IReadOnlyList<string>> ColumnsOfAsync(string table)
