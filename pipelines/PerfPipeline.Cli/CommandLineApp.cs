@@ -17,6 +17,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(DashboardCommand.Create(context));
         root.Subcommands.Add(LoadsCommand.Create(context));
         root.Subcommands.Add(ReplayCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create(context));
         return root;

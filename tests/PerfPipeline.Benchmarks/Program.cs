@@ -4,10 +4,12 @@ using BenchmarkDotNet.Running;
 
 using PerfPipeline.Benchmarks.Extracts;
 using PerfPipeline.Benchmarks.Indicators;
+using PerfPipeline.Benchmarks.Serve;
 using PerfPipeline.Benchmarks.Warehouse;
 
 // Quick one-shot runs (wall and CPU seconds, rows/s, memory) for a busy machine:
-//   `extracts [rows]`, `indicators [scale…]`, `warehouse [rows]`; anything else goes to BenchmarkDotNet.
+//   `extracts [rows]`, `indicators [scale…]`, `warehouse [rows]`, `serve [seconds] [connections]`; anything else goes to
+//   BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "extracts":
@@ -16,9 +18,15 @@ switch (args.FirstOrDefault())
     case "warehouse":
         WarehouseLoadRun.Print(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
         return;
+    case "serve":
+        ServeLoadRun.Print(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50);
+        return;
     case "indicators":
         IndicatorEngineRun.Print(args.Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(0.5).Append(1.0).Distinct());
         return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Not typeof(Program): the command line's Program is visible here too (serve is measured through it).
+BenchmarkSwitcher.FromAssembly(typeof(ServeLoadRun).Assembly).Run(args);

@@ -1,5 +1,6 @@
 namespace PerfPipeline.Api;
 
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -11,12 +12,16 @@ public sealed record ApiResponse(int StatusCode, string? ContentType, ReadOnlyMe
 {
     public const string JsonContentType = "application/json; charset=utf-8";
     public const string ProblemContentType = "application/problem+json; charset=utf-8";
+    public const string HtmlContentType = "text/html; charset=utf-8";
 
     /// <summary>The <c>Cache-Control</c> of every response: clients revalidate with the ETag rather than trust a copy after a new load.</summary>
     public const string CacheControl = "no-cache";
 
     public static ApiResponse Json<T>(T value, JsonTypeInfo<T> typeInfo, string? eTag = null) =>
         new(200, JsonContentType, JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), eTag);
+
+    /// <summary>A page (the server's dashboard, or a short page saying what went wrong).</summary>
+    public static ApiResponse Html(int statusCode, string page) => new(statusCode, HtmlContentType, Encoding.UTF8.GetBytes(page));
 
     /// <summary>304: the client's copy (<c>If-None-Match</c>) is current.</summary>
     public static ApiResponse NotModified(string eTag) => new(304, null, ReadOnlyMemory<byte>.Empty, eTag);

@@ -1,5 +1,7 @@
 namespace PerfPipeline.Api;
 
+using System.Text;
+
 using PerfPipeline.Batches;
 using PerfPipeline.Calendar;
 using PerfPipeline.Dashboard;
@@ -18,24 +20,20 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
     private static readonly ApiResponse Catalogue = ApiResponse.Json(
         new IndicatorCatalogueBody([.. IndicatorCatalogue.All.Select(Entry)]), ApiJsonContext.Default.IndicatorCatalogueBody);
 
+    private readonly DashboardResponseCache _cache = new();
+
     /// <summary><c>GET /api/dashboard/{la}?period=</c>; the period defaults to the latest complete quarter of the LA's newest batch.</summary>
     public async Task<ApiResponse> GetDashboardAsync(string la, string? period, string? ifNoneMatch, CancellationToken cancellationToken = default)
     {
-        Period? requested = null;
-        if (!string.IsNullOrWhiteSpace(period))
+        if (!TryParsePeriod(period, out var requested))
         {
-            if (!Period.TryParse(period, out var parsed))
-            {
-                return ApiResponse.BadRequest($"'{period}' is not a period: use a month (2019-09), a quarter (2019-20 Q2) or a financial year (2019-20).");
-            }
-
-            requested = parsed;
+            return ApiResponse.BadRequest(NotAPeriod(period));
         }
 
-        var latest = await LatestLoadAsync(la, cancellationToken).ConfigureAwait(false);
+        var latest = await warehouse.FindLatestLoadAsync(la, cancellationToken).ConfigureAwait(false);
         if (latest is null)
         {
-            return ApiResponse.NotFound($"No data for LA '{la}' in the warehouse.");
+            return ApiResponse.NotFound(NoData(la));
         }
 
         var chosen = requested ?? Period.LatestCompleteQuarter(latest.Key.AsAt);
@@ -45,16 +43,66 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
             return ApiResponse.NotModified(eTag);
         }
 
-        var values = (await warehouse.ReadCurrentIndicatorValuesAsync(la, cancellationToken).ConfigureAwait(false))
-            .ToDictionary(v => (v.IndicatorCode, v.Period));
-        if (!values.Keys.Any(k => k.Period == chosen))
+        if (_cache.Find(DashboardRepresentation.Json, la, chosen.Code, eTag) is { } cached)
         {
-            return ApiResponse.NotFound($"No indicator values for LA '{la}' in period {chosen.Code}.");
+            return cached;
         }
 
-        var laName = await LaNameAsync(latest, cancellationToken).ConfigureAwait(false);
-        var dashboard = DashboardBuilder.Build(la, laName, chosen, latest.Key.AsAt, (code, p) => values.GetValueOrDefault((code, p)));
-        return new ApiResponse(200, ApiResponse.JsonContentType, System.Text.Encoding.UTF8.GetBytes(DashboardJson.Serialize(dashboard)), eTag);
+        var readout = await ReadDashboardAsync(latest, chosen, cancellationToken).ConfigureAwait(false);
+        if (readout is null)
+        {
+            return ApiResponse.NotFound(NoValues(la, chosen));
+        }
+
+        var response = new ApiResponse(200, ApiResponse.JsonContentType, Encoding.UTF8.GetBytes(DashboardJson.Serialize(readout.Dashboard)), eTag);
+        _cache.Store(DashboardRepresentation.Json, la, chosen.Code, eTag, response);
+        return response;
+    }
+
+    /// <summary>
+    /// <c>GET /?la=&amp;period=</c> on a server: the dashboard page (<see cref="DashboardPage"/>) with its LA and period
+    /// pickers; the LA defaults to the one with the newest batch, the period as for the JSON. The page loads the
+    /// chart library from <paramref name="chartLibraryUrl"/>. Problems are short HTML pages (400, 404).
+    /// </summary>
+    public async Task<ApiResponse> GetDashboardPageAsync(string? la, string? period, string chartLibraryUrl, CancellationToken cancellationToken = default)
+    {
+        if (!TryParsePeriod(period, out var requested))
+        {
+            return ApiResponse.Html(400, DashboardPage.RenderMessage("Not a period", NotAPeriod(period)));
+        }
+
+        var localAuthorities = await warehouse.ListLocalAuthoritiesAsync(cancellationToken).ConfigureAwait(false);
+        var shown = string.IsNullOrWhiteSpace(la)
+            ? localAuthorities.OrderByDescending(a => a.DataAsAt).FirstOrDefault()
+            : localAuthorities.FirstOrDefault(a => a.LaCode == la.Trim());
+        var latest = shown is null ? null : await warehouse.FindLatestLoadAsync(shown.LaCode, cancellationToken).ConfigureAwait(false);
+        if (shown is null || latest is null)
+        {
+            return ApiResponse.Html(404, localAuthorities.Count == 0
+                ? DashboardPage.RenderMessage("No data yet", "The warehouse has no loads yet: run perfpipeline run first.")
+                : DashboardPage.RenderMessage("Unknown local authority", NoData(la!)));
+        }
+
+        var chosen = requested ?? Period.LatestCompleteQuarter(latest.Key.AsAt);
+
+        // The pickers list every LA, so the page also changes when another LA is loaded or renamed.
+        var version = $"{ETagFor(latest, chosen)}|{chartLibraryUrl}|{string.Join('|', localAuthorities.Select(a => $"{a.LaCode}:{a.LaName}:{a.DataAsAt:yyyyMMdd}"))}";
+        if (_cache.Find(DashboardRepresentation.Page, shown.LaCode, chosen.Code, version) is { } cached)
+        {
+            return cached;
+        }
+
+        var readout = await ReadDashboardAsync(latest, chosen, cancellationToken).ConfigureAwait(false);
+        if (readout is null)
+        {
+            return ApiResponse.Html(404, DashboardPage.RenderMessage("No figures for that period", NoValues(shown.LaCode, chosen)));
+        }
+
+        var pickers = DashboardPickers.For(localAuthorities, readout.Values, shown.LaCode, chosen);
+        var page = DashboardPage.Render(readout.Dashboard, DashboardTrends.Quarterly(readout.Values), new DashboardPageOptions(chartLibraryUrl, pickers));
+        var response = ApiResponse.Html(200, page);
+        _cache.Store(DashboardRepresentation.Page, shown.LaCode, chosen.Code, version, response);
+        return response;
     }
 
     /// <summary><c>GET /api/indicators</c>: the catalogue, the same for every request.</summary>
@@ -85,10 +133,10 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
             periodType = parsed;
         }
 
-        var latest = await LatestLoadAsync(la, cancellationToken).ConfigureAwait(false);
+        var latest = await warehouse.FindLatestLoadAsync(la, cancellationToken).ConfigureAwait(false);
         if (latest is null)
         {
-            return ApiResponse.NotFound($"No data for LA '{la}' in the warehouse.");
+            return ApiResponse.NotFound(NoData(la));
         }
 
         var eTag = ETagFor(latest, null);
@@ -152,15 +200,47 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         };
     }
 
-    /// <summary>The LA's newest committed load, or null when it has none (an LA unknown to the warehouse).</summary>
-    private async Task<LoadRecord?> LatestLoadAsync(string la, CancellationToken cancellationToken)
+    /// <summary>The dashboard of the LA's current values for <paramref name="period"/>, or null when the period has none.</summary>
+    private async Task<DashboardReadout?> ReadDashboardAsync(LoadStamp latest, Period period, CancellationToken cancellationToken)
     {
-        var loads = await warehouse.ListLoadsAsync(LoadStatus.Loaded, cancellationToken).ConfigureAwait(false);
-        return loads.Where(l => l.Key.LaCode == la).MaxBy(l => l.FinishedAt);
+        var la = latest.Key.LaCode;
+        var values = await warehouse.ReadCurrentIndicatorValuesAsync(la, cancellationToken).ConfigureAwait(false);
+        var byKey = values.ToDictionary(v => (v.IndicatorCode, v.Period));
+        if (!byKey.Keys.Any(k => k.Period == period))
+        {
+            return null;
+        }
+
+        var laName = await LaNameAsync(latest, cancellationToken).ConfigureAwait(false);
+        return new DashboardReadout(DashboardBuilder.Build(la, laName, period, latest.Key.AsAt, (code, p) => byKey.GetValueOrDefault((code, p))), values);
     }
 
+    private static bool TryParsePeriod(string? period, out Period? parsed)
+    {
+        parsed = null;
+        if (string.IsNullOrWhiteSpace(period))
+        {
+            return true;
+        }
+
+        if (!Period.TryParse(period, out var value))
+        {
+            return false;
+        }
+
+        parsed = value;
+        return true;
+    }
+
+    private static string NotAPeriod(string? period) =>
+        $"'{period}' is not a period: use a month (2019-09), a quarter (2019-20 Q2) or a financial year (2019-20).";
+
+    private static string NoData(string la) => $"No data for LA '{la}' in the warehouse.";
+
+    private static string NoValues(string la, Period period) => $"No indicator values for LA '{la}' in period {period.Code}.";
+
     /// <summary>The LA's name as its latest batch's manifest gives it (the archived copy), or null when it gives none.</summary>
-    private async Task<string?> LaNameAsync(LoadRecord latest, CancellationToken cancellationToken)
+    private async Task<string?> LaNameAsync(LoadStamp latest, CancellationToken cancellationToken)
     {
         var stream = await source.OpenArchivedFileAsync(latest.Key.Batch, latest.LoadId, BatchFileNames.Manifest, cancellationToken).ConfigureAwait(false);
         if (stream is null)
@@ -177,7 +257,7 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
     }
 
     /// <summary>The latest load and when it committed (a replay recommits an older id), and the period when it picks the body.</summary>
-    private static string ETagFor(LoadRecord latest, Period? period) =>
+    private static string ETagFor(LoadStamp latest, Period? period) =>
         EntityTag.FromLoad(period is { } p
             ? $"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}.{p.Code.Replace(' ', '_')}"
             : $"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}");

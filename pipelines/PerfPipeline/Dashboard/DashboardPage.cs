@@ -15,26 +15,46 @@ using PerfPipeline.Indicators;
 /// </summary>
 public static class DashboardPage
 {
+    /// <summary>The vendored Chart.js release (Dashboard/Assets/README.md); a server names its copy with it so the copy can be cached for good.</summary>
+    public const string ChartLibraryVersion = "4.6.1";
+
+    /// <summary>The file name a server gives its copy of the chart library: versioned, so a new release is a new name.</summary>
+    public const string ChartLibraryFileName = $"chart-{ChartLibraryVersion}.umd.min.js";
+
     private static readonly Lazy<string> ChartLibrary = new(() => Asset("chart.umd.min.js"));
 
-    public static string Render(DashboardDocument dashboard, IReadOnlyDictionary<string, IReadOnlyList<DashboardTrendPoint>> trends)
+    private static readonly Lazy<byte[]> ChartLibraryBytes = new(() => Encoding.UTF8.GetBytes(ChartLibrary.Value));
+
+    /// <summary>The chart library's script as UTF-8, for a server to serve beside the page.</summary>
+    public static ReadOnlyMemory<byte> ChartLibraryUtf8 => ChartLibraryBytes.Value;
+
+    /// <summary>
+    /// The page of <paramref name="dashboard"/> with a chart per measure from <paramref name="trends"/>; self-contained
+    /// unless <paramref name="options"/> say where the chart library is served and which pickers to show.
+    /// </summary>
+    public static string Render(
+        DashboardDocument dashboard, IReadOnlyDictionary<string, IReadOnlyList<DashboardTrendPoint>> trends, DashboardPageOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(dashboard);
         ArgumentNullException.ThrowIfNull(trends);
+        options ??= DashboardPageOptions.SelfContained;
         var la = dashboard.LaName is null ? dashboard.LaCode : $"{dashboard.LaName} ({dashboard.LaCode})";
-        var page = new StringBuilder(ChartLibrary.Value.Length + 64 * 1024);
-        page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Text($"{la} children's services dashboard, {dashboard.Period}")).Append("</title>\n")
-            .Append("<style>").Append(Styles).Append("</style>\n</head>\n<body>\n<header>\n")
-            .Append("<h1>").Append(Text($"{la}: children's services performance")).Append("</h1>\n")
+        var page = new StringBuilder((options.ChartLibraryUrl is null ? ChartLibrary.Value.Length : 0) + 64 * 1024);
+        AppendHead(page, $"{la} children's services dashboard, {dashboard.Period}");
+        page.Append("<header>\n<h1>").Append(Text($"{la}: children's services performance")).Append("</h1>\n")
             .Append("<p>Period <strong id=\"period\">").Append(Text(dashboard.Period)).Append("</strong>");
         if (dashboard.DataAsAt is { } asAt)
         {
             page.Append(", data as at ").Append(asAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
-        page.Append(". Arrows compare with the same period last year (or the previous year when that is not available).</p>\n</header>\n<main>\n");
+        page.Append(". Arrows compare with the same period last year (or the previous year when that is not available).</p>\n");
+        if (options.Pickers is { } pickers)
+        {
+            AppendPickers(page, pickers);
+        }
+
+        page.Append("</header>\n<main>\n");
         foreach (var item in dashboard.Items)
         {
             AppendItem(page, item, dashboard, trends);
@@ -42,8 +62,69 @@ public static class DashboardPage
 
         page.Append("</main>\n<script id=\"trend-data\" type=\"application/json\">")
             .Append(JsonSerializer.Serialize(trends, DashboardPageJsonContext.Default.IReadOnlyDictionaryStringIReadOnlyListDashboardTrendPoint))
-            .Append("</script>\n<script>").Append(ChartLibrary.Value).Append("</script>\n<script>").Append(ChartScript).Append("</script>\n</body>\n</html>\n");
+            .Append("</script>\n");
+        if (options.ChartLibraryUrl is { } url)
+        {
+            page.Append("<script src=\"").Append(Text(url)).Append("\"></script>\n");
+        }
+        else
+        {
+            page.Append("<script>").Append(ChartLibrary.Value).Append("</script>\n");
+        }
+
+        page.Append("<script>").Append(ChartScript).Append("</script>\n");
+        if (options.Pickers is not null)
+        {
+            page.Append("<script>").Append(PickerScript).Append("</script>\n");
+        }
+
+        page.Append("</body>\n</html>\n");
         return page.ToString();
+    }
+
+    /// <summary>A short page saying what went wrong (an unknown LA or period) and linking back to the latest dashboard.</summary>
+    public static string RenderMessage(string title, string detail)
+    {
+        var page = new StringBuilder(2048);
+        AppendHead(page, title);
+        page.Append("<main>\n<h1>").Append(Text(title)).Append("</h1>\n<p>").Append(Text(detail))
+            .Append("</p>\n<p><a href=\"/\">Show the latest dashboard</a></p>\n</main>\n</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    private static void AppendHead(StringBuilder page, string title) =>
+        page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(Text(title)).Append("</title>\n")
+            .Append("<style>").Append(Styles).Append("</style>\n</head>\n<body>\n");
+
+    /// <summary>A GET form: works without script (the button), and submits on change with it.</summary>
+    private static void AppendPickers(StringBuilder page, DashboardPickers pickers)
+    {
+        page.Append("<form class=\"pickers\" method=\"get\" action=\"/\">\n")
+            .Append("<label for=\"pick-la\">Local authority</label>\n<select id=\"pick-la\" name=\"la\">");
+        AppendOptions(page, pickers.LocalAuthorities, pickers.SelectedLa);
+        page.Append("</select>\n<label for=\"pick-period\">Period</label>\n<select id=\"pick-period\" name=\"period\">");
+        foreach (var (label, choices) in new[] { ("Quarters", pickers.Quarters), ("Financial years", pickers.FinancialYears) })
+        {
+            if (choices.Count > 0)
+            {
+                page.Append("<optgroup label=\"").Append(label).Append("\">");
+                AppendOptions(page, choices, pickers.SelectedPeriod);
+                page.Append("</optgroup>");
+            }
+        }
+
+        page.Append("</select>\n<button type=\"submit\">Show</button>\n</form>\n");
+    }
+
+    private static void AppendOptions(StringBuilder page, IEnumerable<DashboardChoice> choices, string selected)
+    {
+        foreach (var choice in choices)
+        {
+            page.Append("<option value=\"").Append(Text(choice.Value)).Append('"')
+                .Append(choice.Value == selected ? " selected>" : ">").Append(Text(choice.Label)).Append("</option>");
+        }
     }
 
     private static void AppendItem(
@@ -114,6 +195,8 @@ public static class DashboardPage
         thead th{background:#f3f2f1}
         td.improving{color:#00703c}td.worsening{color:#d4351c}td.neutral,td.no-change{color:#505a5f}
         .charts{display:flex;flex-wrap:wrap;gap:1rem}
+        form.pickers{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:.5rem 0}
+        select,button{font:inherit;padding:.2rem .4rem}
         figure{margin:0;width:320px}figcaption{font-size:.8rem}
         """;
 
@@ -134,6 +217,18 @@ public static class DashboardPage
             });
           }
           window.dashboardCharts = charts;
+        })();
+        """;
+
+    /// <summary>
+    /// Submits the pickers on change. A new LA is shown at its default period (the period picked for the old LA
+    /// may have no figures for the new one), so the period is left out then.
+    /// </summary>
+    private const string PickerScript = """
+        (function () {
+          const form = document.querySelector('form.pickers');
+          form.elements.la.addEventListener('change', () => { form.elements.period.disabled = true; form.submit(); });
+          form.elements.period.addEventListener('change', () => form.submit());
         })();
         """;
 }

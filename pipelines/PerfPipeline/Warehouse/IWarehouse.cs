@@ -32,6 +32,12 @@ public interface IWarehouse
     /// <summary>Every load, newest first; only those with <paramref name="status"/> when given.</summary>
     Task<IReadOnlyList<LoadRecord>> ListLoadsAsync(LoadStatus? status = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The LA's most recently committed load (latest <c>finished_at</c>), or null when it has none. One indexed row:
+    /// cheap enough for the dashboard routes to ask on every request.
+    /// </summary>
+    Task<LoadStamp?> FindLatestLoadAsync(string laCode, CancellationToken cancellationToken = default);
+
     /// <summary>The LA's current indicator values: per indicator and period, the value of the latest load that computed it.</summary>
     Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default);
 

@@ -3,27 +3,69 @@ namespace PerfPipeline.Tests.Dashboard;
 using System.Globalization;
 using System.Text.Json;
 
+using Microsoft.Extensions.Configuration;
+
+using PerfPipeline.Cli;
 using PerfPipeline.Dashboard;
 using PerfPipeline.Tests.Acceptance;
+using PerfPipeline.Tests.Cli.Serve;
 using PerfPipeline.Tests.Support.Browser;
 using PerfPipeline.Tests.TestSupport;
 
-/// <summary>The seeds' HTML dashboard as headless Chromium shows it; the screenshot lands in artifacts/screenshots.</summary>
-public sealed class DashboardPageBrowserTests
+using Spectre.Console;
+
+/// <summary>
+/// The seeds' dashboard page in headless Chromium, both as <c>dashboard --format html</c> writes it (self-contained)
+/// and as <c>serve</c> serves it (chart library from the server, pickers); screenshots land in artifacts/screenshots.
+/// </summary>
+public sealed class DashboardPageBrowserTests(ServedSeeds seeds) : IClassFixture<ServedSeeds>
 {
+    private const string PickedQuarter = "2019-20 Q1";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
-    public async Task Render_SeedDashboardInChromium_ShowsEveryPublishedFigureAndDrawsEveryChart()
+    public async Task DashboardCommandHtml_SeedsInChromium_ShowsEveryPublishedFigureAndDrawsEveryChart()
     {
         using var folder = new TempDirectory();
         var page = folder.File("dashboard.html");
-        await File.WriteAllTextAsync(page, DashboardPage.Render(SeedDashboard.Document, SeedDashboard.Trends), TestContext.Current.CancellationToken);
-        var screenshot = RepositoryRoot.File("artifacts", "screenshots", "dashboard.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await File.WriteAllTextAsync(page, await DashboardHtmlAsync(folder.File("data")), Ct);
 
-        using var sut = await HeadlessChromium.ReadDashboardAsync(new Uri(page), screenshot, TestContext.Current.CancellationToken);
+        using var sut = await HeadlessChromium.ReadDashboardAsync(new Uri(page), Screenshot("dashboard.png"), cancellationToken: Ct);
+
+        Assert.Empty(sut.RootElement.GetProperty("errors").EnumerateArray());
+        AssertShowsThePublishedDashboard(sut.RootElement, await TrendsAsync());
+        Assert.True(new FileInfo(Screenshot("dashboard.png")).Length > 0);
+    }
+
+    [Fact]
+    public async Task Serve_SeedsInChromium_ShowsThePublishedDashboardAndThePeriodPickerSwitchesQuarter()
+    {
+        var trends = await TrendsAsync();
+        using var picked = JsonDocument.Parse((await seeds.Served.NewApi().GetDashboardAsync("872", PickedQuarter, null, Ct)).Body.ToArray());
+
+        using var sut = await HeadlessChromium.ReadDashboardAsync(seeds.Served.Address, Screenshot("dashboard-served.png"), PickedQuarter, Ct);
 
         var seen = sut.RootElement;
         Assert.Empty(seen.GetProperty("errors").EnumerateArray());
+        Assert.Equal(SeedDashboard.PublishedPeriod.Code, seen.GetProperty("period").GetString());
+        AssertShowsThePublishedDashboard(seen, trends);
+        Assert.True(new FileInfo(Screenshot("dashboard-served.png")).Length > 0);
+
+        var after = seen.GetProperty("picked");
+        Assert.Equal(PickedQuarter, after.GetProperty("period").GetString());
+        Assert.Contains("period=2019-20+Q1", after.GetProperty("url").GetString(), StringComparison.Ordinal);
+        var current = after.GetProperty("rows").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("code").GetString()!, r => r.GetProperty("cells").GetProperty("current").GetString());
+        var expected = picked.RootElement.GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("measures").EnumerateArray())
+            .ToDictionary(m => m.GetProperty("code").GetString()!, m => m.GetProperty("current").GetProperty("display").GetString());
+        Assert.Equal(expected, current);
+        AssertEveryChartDrew(after, trends);
+    }
+
+    /// <summary>Every measure shows the published figures (rounded as published, <c>n/a</c> where published) and arrow; every chart drew.</summary>
+    private static void AssertShowsThePublishedDashboard(JsonElement seen, IReadOnlyDictionary<string, IReadOnlyList<DashboardTrendPoint>> trends)
+    {
         var rows = seen.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!, r => r.GetProperty("cells"));
         var mismatches = new List<string>();
         foreach (var measure in PublishedDashboard.Load())
@@ -52,17 +94,40 @@ public sealed class DashboardPageBrowserTests
         }
 
         Assert.Empty(mismatches);
-        var charts = seen.GetProperty("charts").EnumerateArray().ToList();
-        Assert.Equal(rows.Count, charts.Count);
-        Assert.All(charts, chart =>
+        Assert.Equal(rows.Count, seen.GetProperty("charts").GetArrayLength());
+        AssertEveryChartDrew(seen, trends);
+    }
+
+    /// <summary>Each chart is a Chart.js chart that painted pixels, with a point per quarter and a text alternative.</summary>
+    private static void AssertEveryChartDrew(JsonElement seen, IReadOnlyDictionary<string, IReadOnlyList<DashboardTrendPoint>> trends) =>
+        Assert.All(seen.GetProperty("charts").EnumerateArray(), chart =>
         {
             var code = chart.GetProperty("code").GetString()!;
             Assert.True(chart.GetProperty("instance").GetBoolean(), code);
             Assert.True(chart.GetProperty("painted").GetInt32() > 0, $"{code} drew nothing");
-            Assert.Equal(SeedDashboard.Trends[code].Count, chart.GetProperty("points").GetInt32());
+            Assert.Equal(trends.GetValueOrDefault(code)?.Count ?? 0, chart.GetProperty("points").GetInt32());
             Assert.False(string.IsNullOrWhiteSpace(chart.GetProperty("ariaLabel").GetString()), code);
         });
-        Assert.True(new FileInfo(screenshot).Length > 0);
+
+    /// <summary>What <c>perfpipeline dashboard --format html</c> prints for the served seeds' warehouse.</summary>
+    private async Task<string> DashboardHtmlAsync(string dataFolder)
+    {
+        using var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
+        var context = new CliContext(new ConfigurationBuilder().Build(), TimeProvider.System, console, dataFolder);
+        var exitCode = await CommandLineApp.InvokeAsync(["dashboard", "--format", "html", "--db", seeds.Served.DatabasePath], context, Ct);
+        Assert.Equal(0, exitCode);
+        return output.ToString();
+    }
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<DashboardTrendPoint>>> TrendsAsync() =>
+        DashboardTrends.Quarterly(await seeds.Served.Pipeline.Warehouse.ReadCurrentIndicatorValuesAsync("872", Ct));
+
+    private static string Screenshot(string name)
+    {
+        var path = RepositoryRoot.File("artifacts", "screenshots", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
     }
 
     private static decimal? AsNumber(string shown) =>

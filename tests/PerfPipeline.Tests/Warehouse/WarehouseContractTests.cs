@@ -280,6 +280,26 @@ public abstract class WarehouseContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FindLatestLoadAsync_SeveralLoads_IsTheLasLastCommittedLoad()
+    {
+        var sut = Warehouse();
+        Assert.Null(await sut.FindLatestLoadAsync("872", Ct));
+        await sut.LoadAsync(Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", new(2019, 9, 2))])]), cancellationToken: Ct);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var older = await sut.LoadAsync(Batch(August, [Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", new(2019, 8, 2))])]), cancellationToken: Ct);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await sut.LoadAsync(Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("S1", "Q1", new(2019, 9, 2))])], laCode: "873"), cancellationToken: Ct);
+        await sut.RecordFailureAsync(new LoadKey("872", September, new string('a', 64)), Time.GetUtcNow(), "failed", Ct);
+
+        var result = await sut.FindLatestLoadAsync("872", Ct);
+
+        // The older as_at loaded last is the latest load: what was committed last, not what is newest.
+        Assert.Equal(new LoadStamp(older.Load.Key, older.Load.FinishedAt), result);
+        Assert.Equal("873", (await sut.FindLatestLoadAsync("873", Ct))!.Key.LaCode);
+        Assert.Null(await sut.FindLatestLoadAsync("874", Ct));
+    }
+
+    [Fact]
     public async Task ListLoadsAsync_TwoLas_KeepsTheirDataApart()
     {
         var sut = Warehouse();

@@ -29,6 +29,9 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
     public Task<IReadOnlyList<LoadRecord>> ListLoadsAsync(LoadStatus? status = null, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.ListLoadsAsync(status, token), cancellationToken);
 
+    public Task<LoadStamp?> FindLatestLoadAsync(string laCode, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.FindLatestLoadAsync(laCode, token), cancellationToken);
+
     public Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.ReadCurrentIndicatorValuesAsync(laCode, token), cancellationToken);
 

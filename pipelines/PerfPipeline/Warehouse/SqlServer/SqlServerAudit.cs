@@ -18,6 +18,16 @@ internal static class SqlServerAudit
     public static Task<IReadOnlyList<LoadRecord>> ListAsync(SqlConnection connection, LoadStatus? status, CancellationToken cancellationToken) =>
         ReadAsync(connection, null, loadId: null, status, cancellationToken);
 
+    public static async Task<LoadStamp?> FindLatestAsync(SqlConnection connection, string laCode, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<StampRow>(new CommandDefinition(
+            SqlServerStatements.LatestLoad.Sql, new { LaCode = laCode }, commandTimeout: SqlServerConnections.CommandTimeoutSeconds, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+        return row is null
+            ? null
+            : new LoadStamp(new LoadKey(row.LaCode, DateOnly.FromDateTime(row.AsAt), row.ManifestSha256), SqlServerValues.Timestamp(row.FinishedAt));
+    }
+
     private static async Task<IReadOnlyList<LoadRecord>> ReadAsync(
         SqlConnection connection, SqlTransaction? transaction, string? loadId, LoadStatus? status, CancellationToken cancellationToken)
     {
@@ -67,6 +77,9 @@ internal static class SqlServerAudit
     private sealed record LoadRow(
         string LoadId, string LaCode, DateTime AsAt, string ManifestSha256, string? SourceSystem, string Status, int Attempts,
         DateTime StartedAt, DateTime FinishedAt, string? Error);
+
+    [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
+    private sealed record StampRow(string LaCode, DateTime AsAt, string ManifestSha256, DateTime FinishedAt);
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
     private sealed record DatasetRow(

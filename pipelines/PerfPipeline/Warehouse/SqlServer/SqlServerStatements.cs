@@ -120,6 +120,14 @@ internal static class SqlServerStatements
         WHERE (@LoadId IS NULL OR l.load_id = @LoadId) AND (@Status IS NULL OR l.status = @Status);
         """, "@LoadId nvarchar(64), @Status nvarchar(10)");
 
+    /// <summary>The LA's most recently committed load (ix_audit_load_la_as_at narrows it to the LA's loads).</summary>
+    public static readonly SqlServerStatement LatestLoad = new(nameof(LatestLoad), """
+        SELECT TOP (1) la_code AS LaCode, as_at AS AsAt, manifest_sha256 AS ManifestSha256, finished_at AS FinishedAt
+        FROM dbo.audit_load
+        WHERE la_code = @LaCode AND status = N'loaded'
+        ORDER BY finished_at DESC, load_id;
+        """, "@LaCode nvarchar(10)");
+
     /// <summary>How much of the calendar is stored: the fill runs only when these differ from the calendar's.</summary>
     public static readonly SqlServerStatement CalendarCounts = new(nameof(CalendarCounts), """
         SELECT (SELECT COUNT_BIG(*) FROM dbo.dim_date) AS Dates,
@@ -257,7 +265,7 @@ internal static class SqlServerStatements
         new[]
         {
             LockLocalAuthority, BeginLoad, CurrentEventLoad, RecordDataset, UpdateDimensions, InsertStagedPeriods, FinishLoad,
-            RecordFailure, ListLoads, CalendarCounts, MergeStagedCalendar, UpsertIndicator,
+            RecordFailure, ListLoads, LatestLoad, CalendarCounts, MergeStagedCalendar, UpsertIndicator,
         }
         .Concat(ExtractContract.Datasets.Select(d => d.Kind == DatasetKind.Event ? ReplaceEvents(d) : ReplaceSnapshot(d)))
         .Concat(Shared());

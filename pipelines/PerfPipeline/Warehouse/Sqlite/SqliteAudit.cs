@@ -42,6 +42,25 @@ internal static class SqliteAudit
                 new { Status = AuditCodes.Code(s) }, cancellationToken)
             : ReadAsync(connection, null, string.Empty, string.Empty, null, cancellationToken);
 
+    /// <summary>The LA's most recently committed load; <c>ix_audit_load_la_as_at</c> narrows it to the LA's loads.</summary>
+    public static async Task<LoadStamp?> FindLatestAsync(SqliteConnection connection, string laCode, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT la_code AS LaCode, as_at AS AsAt, manifest_sha256 AS ManifestSha256, finished_at AS FinishedAt
+            FROM audit_load
+            WHERE la_code = @LaCode AND status = 'loaded'
+            ORDER BY finished_at DESC, load_id
+            LIMIT 1
+            """;
+        var row = await connection.QuerySingleOrDefaultAsync<StampRow>(new CommandDefinition(sql, new { LaCode = laCode }, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+        return row is null
+            ? null
+            : new LoadStamp(
+                new LoadKey(row.LaCode, DateOnly.ParseExact(row.AsAt, StoredValues.DateFormat, CultureInfo.InvariantCulture), row.ManifestSha256),
+                DateTimeOffset.Parse(row.FinishedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+    }
+
     private static async Task<IReadOnlyList<LoadRecord>> ReadAsync(
         SqliteConnection connection, SqliteTransaction? transaction, string loadFilter, string datasetFilter, object? parameters,
         CancellationToken cancellationToken)
@@ -73,6 +92,9 @@ internal static class SqliteAudit
     private sealed record LoadRow(
         string LoadId, string LaCode, string AsAt, string ManifestSha256, string? SourceSystem, string Status, long Attempts,
         string StartedAt, string FinishedAt, string? Error);
+
+    [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
+    private sealed record StampRow(string LaCode, string AsAt, string ManifestSha256, string FinishedAt);
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
     private sealed record DatasetRow(

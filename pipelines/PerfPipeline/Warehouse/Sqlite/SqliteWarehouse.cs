@@ -13,6 +13,7 @@ using PerfPipeline.Indicators;
 internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators computeIndicators, TimeProvider timeProvider) : IWarehouse
 {
     private readonly string _connectionString = SqliteConnections.ConnectionString(databasePath);
+    private readonly string _pooledConnectionString = SqliteConnections.PooledConnectionString(databasePath);
 
     public string DatabasePath => databasePath;
 
@@ -122,6 +123,15 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         await using (connection.ConfigureAwait(false))
         {
             return await SqliteAudit.ListAsync(connection, status, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<LoadStamp?> FindLatestLoadAsync(string laCode, CancellationToken cancellationToken = default)
+    {
+        var connection = await SqliteConnections.OpenAsync(_pooledConnectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await SqliteAudit.FindLatestAsync(connection, laCode, cancellationToken).ConfigureAwait(false);
         }
     }
 

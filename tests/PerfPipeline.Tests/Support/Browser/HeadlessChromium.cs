@@ -13,7 +13,11 @@ internal static class HeadlessChromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
-    public static async Task<JsonDocument> ReadDashboardAsync(Uri page, string screenshotPath, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads <paramref name="page"/> and saves its screenshot; with <paramref name="periodToPick"/>, then picks that
+    /// period in the page's period picker and reads the page it submits to (<c>picked</c>).
+    /// </summary>
+    public static async Task<JsonDocument> ReadDashboardAsync(Uri page, string screenshotPath, string? periodToPick = null, CancellationToken cancellationToken = default)
     {
         using var profile = new TempDirectory();
         var start = new ProcessStartInfo("node")
@@ -22,15 +26,17 @@ internal static class HeadlessChromium
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             Path.Combine(AppContext.BaseDirectory, "Support", "Browser", "read-dashboard.js"),
             RepositoryRoot.File("node_modules", "playwright-core"),
             ExecutablePath,
             page.AbsoluteUri,
             screenshotPath,
             profile.Path,
-        })
+            .. periodToPick is null ? [] : new[] { periodToPick },
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

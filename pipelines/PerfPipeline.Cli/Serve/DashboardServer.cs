@@ -1,0 +1,52 @@
+namespace PerfPipeline.Cli.Serve;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+using PerfPipeline.Api;
+
+/// <summary>
+/// The local server of <c>serve</c>: Kestrel with <see cref="ServeRoutes"/> on <see cref="PerfPipelineApi"/>. It logs
+/// warnings and errors only (no line per request), so it can take a load.
+/// </summary>
+internal sealed class DashboardServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private DashboardServer(WebApplication app) => _app = app;
+
+    /// <summary>The addresses it listens on, with the port chosen when a URL asked for port 0.</summary>
+    public IReadOnlyList<Uri> Addresses => [.. _app.Urls.Select(u => new Uri(u))];
+
+    public static async Task<DashboardServer> StartAsync(PerfPipelineApi api, IEnumerable<string> urls, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls([.. urls]);
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ServeRoutes.WriteServerErrorAsync });
+        app.MapPerfPipeline(api);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new DashboardServer(app);
+    }
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled or the process is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

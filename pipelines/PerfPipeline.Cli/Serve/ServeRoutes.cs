@@ -1,0 +1,48 @@
+namespace PerfPipeline.Cli.Serve;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+using PerfPipeline.Api;
+using PerfPipeline.Dashboard;
+
+/// <summary>
+/// The routes of <c>serve</c>: the Functions app's HTTP routes (docs/spec/interfaces.md) without keys, each answered
+/// by <see cref="PerfPipelineApi"/> exactly as the Functions answer them, the dashboard page at <c>/</c>, and the
+/// chart library it loads. Anything else is a 404 problem.
+/// </summary>
+internal static class ServeRoutes
+{
+    /// <summary>Where the page loads the chart library from: versioned, so it can be cached for good.</summary>
+    public const string ChartLibraryPath = "/assets/" + DashboardPage.ChartLibraryFileName;
+
+    private const string Immutable = "public, max-age=31536000, immutable";
+
+    private static readonly ApiResponse ChartLibrary = new(200, "text/javascript; charset=utf-8", DashboardPage.ChartLibraryUtf8);
+
+    public static void MapPerfPipeline(this IEndpointRouteBuilder routes, PerfPipelineApi api)
+    {
+        routes.MapGet("/api/dashboard/{la}", http => SendAsync(http, api.GetDashboardAsync(
+            Route(http, "la"), http.Request.Query["period"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));
+        routes.MapGet("/api/indicators", http => SendAsync(http, Task.FromResult(PerfPipelineApi.GetIndicators())));
+        routes.MapGet("/api/indicators/{code}/series", http => SendAsync(http, api.GetIndicatorSeriesAsync(
+            Route(http, "code"), http.Request.Query["la"], http.Request.Query["type"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));
+        routes.MapGet("/api/loads", http => SendAsync(http, api.GetLoadsAsync(http.Request.Query["status"], http.RequestAborted)));
+        routes.MapPost("/api/loads/{loadId}/replay", http => SendAsync(http, api.ReplayLoadAsync(Route(http, "loadId"), http.RequestAborted)));
+        routes.MapGet("/", http => SendAsync(http, api.GetDashboardPageAsync(
+            http.Request.Query["la"], http.Request.Query["period"], ChartLibraryPath, http.RequestAborted)));
+        routes.MapMethods(ChartLibraryPath, [HttpMethods.Get, HttpMethods.Head], http => new ApiResponseResult(ChartLibrary, Immutable).ExecuteAsync(http));
+        routes.MapFallback("{**path}", http => SendAsync(http, Task.FromResult(
+            ApiResponse.NotFound($"No route {http.Request.Method} {http.Request.Path}: see docs/spec/interfaces.md for the routes."))));
+    }
+
+    /// <summary>What a request that failed on the server gets: a 500 problem (the exception is logged, not shown).</summary>
+    public static Task WriteServerErrorAsync(HttpContext http) =>
+        new ApiResponseResult(ApiResponse.Problem(500, "Server error", "The request failed on the server; its log says why.")).ExecuteAsync(http);
+
+    private static async Task SendAsync(HttpContext http, Task<ApiResponse> response) =>
+        await new ApiResponseResult(await response.ConfigureAwait(false)).ExecuteAsync(http).ConfigureAwait(false);
+
+    private static string Route(HttpContext http, string name) => (string)http.Request.RouteValues[name]!;
+}
