@@ -48,7 +48,8 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         await using (connection.ConfigureAwait(false))
         {
             // Every row a load writes names its own audit row, written first, or a load it has just read: it cannot break
-            // a foreign key. Checking them costs a lookup per row and makes SQLite delete a table's rows one by one.
+            // a foreign key. Checking them costs a lookup per row and makes SQLite delete a table's rows one by one. The
+            // connection is not pooled: the setting ends with it.
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = OFF", cancellationToken: cancellationToken)).ConfigureAwait(false);
             var transaction = connection.BeginTransaction(deferred: false);
             await using (transaction.ConfigureAwait(false))
