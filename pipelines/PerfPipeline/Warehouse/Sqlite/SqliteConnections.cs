@@ -26,6 +26,26 @@ internal static class SqliteConnections
         Pooling = true,
     }.ToString();
 
+    /// <summary>
+    /// A pooled connection for reading (<see cref="PooledConnectionString"/>), without the per-connection settings:
+    /// the file is already in WAL mode (a persistent setting), the others matter to writers only, and a busy file is
+    /// waited for by the provider's command timeout.
+    /// </summary>
+    public static async Task<SqliteConnection> OpenPooledReaderAsync(string pooledConnectionString, CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(pooledConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     public static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(connectionString);

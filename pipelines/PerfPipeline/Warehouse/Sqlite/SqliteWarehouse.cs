@@ -129,7 +129,7 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
 
     public async Task<LoadStamp?> FindLatestLoadAsync(string laCode, CancellationToken cancellationToken = default)
     {
-        var connection = await SqliteConnections.OpenAsync(_pooledConnectionString, cancellationToken).ConfigureAwait(false);
+        var connection = await SqliteConnections.OpenPooledReaderAsync(_pooledConnectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             return await SqliteAudit.FindLatestAsync(connection, laCode, cancellationToken).ConfigureAwait(false);
