@@ -36,7 +36,7 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
             return ApiResponse.NotFound(NoData(la));
         }
 
-        var chosen = requested ?? Period.LatestCompleteQuarter(latest.Key.AsAt);
+        var chosen = requested ?? DashboardQuery.DefaultPeriod(latest.DataAsAt);
         var eTag = ETagFor(latest, chosen);
         if (EntityTag.Matches(ifNoneMatch, eTag))
         {
@@ -83,7 +83,7 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
                 : DashboardPage.RenderMessage("Unknown local authority", NoData(la!)));
         }
 
-        var chosen = requested ?? Period.LatestCompleteQuarter(latest.Key.AsAt);
+        var chosen = requested ?? DashboardQuery.DefaultPeriod(latest.DataAsAt);
 
         // The pickers list every LA, so the page also changes when another LA is loaded or renamed.
         var version = $"{ETagFor(latest, chosen)}|{chartLibraryUrl}|{string.Join('|', localAuthorities.Select(a => $"{a.LaCode}:{a.LaName}:{a.DataAsAt:yyyyMMdd}"))}";
@@ -212,7 +212,7 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         }
 
         var laName = await LaNameAsync(latest, cancellationToken).ConfigureAwait(false);
-        return new DashboardReadout(DashboardBuilder.Build(la, laName, period, latest.Key.AsAt, (code, p) => byKey.GetValueOrDefault((code, p))), values);
+        return new DashboardReadout(DashboardBuilder.Build(la, laName, period, latest.DataAsAt, (code, p) => byKey.GetValueOrDefault((code, p))), values);
     }
 
     private static bool TryParsePeriod(string? period, out Period? parsed)

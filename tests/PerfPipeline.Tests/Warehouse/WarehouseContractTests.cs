@@ -293,8 +293,8 @@ public abstract class WarehouseContractTests : IAsyncLifetime
 
         var result = await sut.FindLatestLoadAsync("872", Ct);
 
-        // The older as_at loaded last is the latest load: what was committed last, not what is newest.
-        Assert.Equal(new LoadStamp(older.Load.Key, older.Load.FinishedAt), result);
+        // The older as_at loaded last is the latest load (what was committed last); the data is still as at the newest.
+        Assert.Equal(new LoadStamp(older.Load.Key, older.Load.FinishedAt, September), result);
         Assert.Equal("873", (await sut.FindLatestLoadAsync("873", Ct))!.Key.LaCode);
         Assert.Null(await sut.FindLatestLoadAsync("874", Ct));
     }

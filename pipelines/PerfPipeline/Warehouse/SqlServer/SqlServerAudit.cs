@@ -25,7 +25,7 @@ internal static class SqlServerAudit
             .ConfigureAwait(false);
         return row is null
             ? null
-            : new LoadStamp(new LoadKey(row.LaCode, DateOnly.FromDateTime(row.AsAt), row.ManifestSha256), SqlServerValues.Timestamp(row.FinishedAt));
+            : new LoadStamp(new LoadKey(row.LaCode, DateOnly.FromDateTime(row.AsAt), row.ManifestSha256), SqlServerValues.Timestamp(row.FinishedAt), DateOnly.FromDateTime(row.DataAsAt));
     }
 
     private static async Task<IReadOnlyList<LoadRecord>> ReadAsync(
@@ -79,7 +79,7 @@ internal static class SqlServerAudit
         DateTime StartedAt, DateTime FinishedAt, string? Error);
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
-    private sealed record StampRow(string LaCode, DateTime AsAt, string ManifestSha256, DateTime FinishedAt);
+    private sealed record StampRow(string LaCode, DateTime AsAt, string ManifestSha256, DateTime FinishedAt, DateTime DataAsAt);
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
     private sealed record DatasetRow(

@@ -46,7 +46,8 @@ internal static class SqliteAudit
     public static async Task<LoadStamp?> FindLatestAsync(SqliteConnection connection, string laCode, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT la_code AS LaCode, as_at AS AsAt, manifest_sha256 AS ManifestSha256, finished_at AS FinishedAt
+            SELECT la_code AS LaCode, as_at AS AsAt, manifest_sha256 AS ManifestSha256, finished_at AS FinishedAt,
+                   (SELECT MAX(as_at) FROM audit_load WHERE la_code = @LaCode AND status = 'loaded') AS DataAsAt
             FROM audit_load
             WHERE la_code = @LaCode AND status = 'loaded'
             ORDER BY finished_at DESC, load_id
@@ -58,7 +59,8 @@ internal static class SqliteAudit
             ? null
             : new LoadStamp(
                 new LoadKey(row.LaCode, DateOnly.ParseExact(row.AsAt, StoredValues.DateFormat, CultureInfo.InvariantCulture), row.ManifestSha256),
-                DateTimeOffset.Parse(row.FinishedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+                DateTimeOffset.Parse(row.FinishedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+                DateOnly.ParseExact(row.DataAsAt, StoredValues.DateFormat, CultureInfo.InvariantCulture));
     }
 
     private static async Task<IReadOnlyList<LoadRecord>> ReadAsync(
@@ -94,7 +96,7 @@ internal static class SqliteAudit
         string StartedAt, string FinishedAt, string? Error);
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
-    private sealed record StampRow(string LaCode, string AsAt, string ManifestSha256, string FinishedAt);
+    private sealed record StampRow(string LaCode, string AsAt, string ManifestSha256, string FinishedAt, string DataAsAt);
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
     private sealed record DatasetRow(

@@ -46,6 +46,26 @@ public sealed class DashboardServerLoadTests
     }
 
     [Fact]
+    public async Task GetDashboard_OlderBatchLoadedLate_StillDefaultsToTheNewestDatasPeriod()
+    {
+        await using var served = await ServedWarehouse.StartAsync(writeExtracts: folder => new BatchBuilder(folder)
+            .WithDataset("ssd_cin_episodes", $"{ReferralHeader}\nR1,1001,2019-07-03\n")
+            .Build());
+
+        // A batch as at the end of Q1, delivered after the Q2 one: the latest load, not the newest data.
+        new BatchBuilder(served.Extracts, "872", "2019-06-30").WithDataset("ssd_cin_episodes", $"{ReferralHeader}\nR1,1001,2019-05-03\n").Build();
+        var other = await ServedWarehouse.OpenAsync(served.Context, served.Extracts, served.DatabasePath);
+        await other.Loader.LoadNewBatchesAsync(cancellationToken: Ct);
+
+        using var sut = await served.Client.GetAsync("api/dashboard/872", Ct);
+        using var body = JsonDocument.Parse(await sut.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, sut.StatusCode);
+        Assert.Equal("2019-20 Q2", body.RootElement.GetProperty("period").GetString());
+        Assert.Equal("2019-09-30", body.RootElement.GetProperty("data_as_at").GetString());
+    }
+
+    [Fact]
     public async Task GetPage_TwoLas_PicksEitherAndListsOnlyThePeriodsOfTheLaShown()
     {
         await using var served = await ServedWarehouse.StartAsync(writeExtracts: folder =>
