@@ -24,7 +24,10 @@ internal sealed class DashboardServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls([.. urls]);
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+            // A failure to start (the port taken) is thrown to the command, which says it in one line; the host's own
+            // log of it would repeat it as a stack trace.
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ServeRoutes.WriteServerErrorAsync });
         app.MapPerfPipeline(api);
