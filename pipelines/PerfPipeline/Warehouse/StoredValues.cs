@@ -18,6 +18,16 @@ internal static class StoredValues
 
     public static string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>Writes the date as its stored <c>yyyy-MM-dd</c> UTF-8 text into the first 10 bytes of <paramref name="text"/>.</summary>
+    public static void FormatDate(DateOnly date, Span<byte> text)
+    {
+        WriteDigits(text[..4], date.Year);
+        text[4] = (byte)'-';
+        WriteDigits(text[5..7], date.Month);
+        text[7] = (byte)'-';
+        WriteDigits(text[8..10], date.Day);
+    }
+
     /// <summary>A stored <c>yyyy-MM-dd</c> date from its UTF-8 text, without making a string of it.</summary>
     public static DateOnly ParseDate(ReadOnlySpan<byte> text)
     {
@@ -33,6 +43,15 @@ internal static class StoredValues
 
     /// <summary>The first day of the birth month: completed years at any month end are unchanged.</summary>
     public static DateOnly BirthMonth(DateOnly dateOfBirth) => new(dateOfBirth.Year, dateOfBirth.Month, 1);
+
+    private static void WriteDigits(Span<byte> text, int value)
+    {
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            text[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     private static bool TryDigits(ReadOnlySpan<byte> text, out int value)
     {

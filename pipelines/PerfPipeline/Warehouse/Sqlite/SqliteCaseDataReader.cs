@@ -11,13 +11,18 @@ using SQLitePCL;
 /// Reads an LA's case data from the SQLite warehouse with the queries of <see cref="CaseDataReader"/>, stepped on
 /// the connection's own handle and mapped by column position straight into the records (in the contract's column
 /// order). Dapper's mapping by name boxed and converted every value and took about half of a large load's time.
-/// Runs inside the load's transaction when there is one: statements on the handle belong to it.
+/// Runs inside the load's transaction when there is one: statements on the handle belong to it. The rows a load has
+/// just written are taken from its batch instead of being read back (<see cref="WrittenDatasets"/>).
 /// </summary>
 internal static class SqliteCaseDataReader
 {
-    public static LaCaseData Read(SqliteConnection connection, string laCode, CancellationToken cancellationToken = default)
+    public static LaCaseData Read(SqliteConnection connection, string laCode, CancellationToken cancellationToken = default) =>
+        Read(connection, laCode, new WrittenDatasets(default), cancellationToken);
+
+    /// <summary>The LA's case data as it stands once the load that wrote <paramref name="written"/> commits.</summary>
+    public static LaCaseData Read(SqliteConnection connection, string laCode, WrittenDatasets written, CancellationToken cancellationToken = default)
     {
-        var query = new Query(connection.Handle!, laCode, new StringPool(), cancellationToken);
+        var query = new Query(connection.Handle!, laCode, written, new StringPool(), cancellationToken);
         return new LaCaseData
         {
             LaCode = laCode,
@@ -54,23 +59,66 @@ internal static class SqliteCaseDataReader
         };
     }
 
-    private sealed class Query(sqlite3 db, string laCode, StringPool texts, CancellationToken cancellationToken)
+    /// <summary>Row indices in primary key order, the order the warehouse query returns; batches mostly come in it already.</summary>
+    private static int[] KeyOrder(AcceptedRows rows)
+    {
+        var order = new int[rows.Count];
+        var sorted = true;
+        for (var row = 0; row < order.Length; row++)
+        {
+            order[row] = row;
+            sorted = sorted && (row == 0 || StoredTextOrder.Instance.Compare(rows.Text(row - 1, 0), rows.Text(row, 0)) < 0);
+        }
+
+        if (!sorted)
+        {
+            var keys = new string?[order.Length];
+            for (var row = 0; row < keys.Length; row++)
+            {
+                keys[row] = rows.Text(row, 0);
+            }
+
+            Array.Sort(keys, order, StoredTextOrder.Instance);
+        }
+
+        return order;
+    }
+
+    private static List<T> Written<T>(AcceptedRows rows, Func<ICaseRow, T> map)
+    {
+        var row = new WrittenCaseRow(rows);
+        var records = new List<T>(rows.Count);
+        foreach (var index in KeyOrder(rows))
+        {
+            row.Row = index;
+            records.Add(map(row));
+        }
+
+        return records;
+    }
+
+    private sealed class Query(sqlite3 db, string laCode, WrittenDatasets written, StringPool texts, CancellationToken cancellationToken)
     {
         private static readonly bool[] SharedTexts = [true];
 
-        public List<T> Events<T>(DatasetContract dataset, Func<SqliteCaseRow, T> map) =>
-            List(CaseDataReader.SelectSql(dataset, oneSnapshot: false), null, map, Shared(dataset));
+        public List<T> Events<T>(DatasetContract dataset, Func<ICaseRow, T> map) =>
+            written.Find(dataset) is { } rows
+                ? Written(rows, map)
+                : List(CaseDataReader.SelectSql(dataset, oneSnapshot: false), null, map, Shared(dataset));
 
-        public List<Snapshot<T>> Snapshots<T>(DatasetContract dataset, Func<SqliteCaseRow, T> map)
+        public List<Snapshot<T>> Snapshots<T>(DatasetContract dataset, Func<ICaseRow, T> map)
         {
             var select = CaseDataReader.SelectSql(dataset, oneSnapshot: true);
             var shared = Shared(dataset);
+            var writtenRows = written.Find(dataset);
             return [.. List(CaseDataReader.SnapshotDatesSql(dataset), null, static r => r.Date(0))
-                .Select(asAt => new Snapshot<T>(asAt, List(select, StoredValues.Date(asAt), map, shared)))];
+                .Select(asAt => new Snapshot<T>(
+                    asAt,
+                    asAt == written.AsAt && writtenRows is not null ? Written(writtenRows, map) : List(select, StoredValues.Date(asAt), map, shared)))];
         }
 
         /// <summary>The rows of a query on the LA (and one <c>as_at</c>), in the query's order.</summary>
-        public List<T> List<T>(string sql, string? asAt, Func<SqliteCaseRow, T> map, bool[]? shared = null)
+        public List<T> List<T>(string sql, string? asAt, Func<ICaseRow, T> map, bool[]? shared = null)
         {
             cancellationToken.ThrowIfCancellationRequested();
             SqliteCommands.Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);

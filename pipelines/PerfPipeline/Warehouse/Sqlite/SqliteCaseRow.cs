@@ -7,11 +7,11 @@ using PerfPipeline.Extracts;
 using SQLitePCL;
 
 /// <summary>
-/// The current row of a statement stepped on the connection's SQLite handle, read by column position in the
-/// warehouse's types (docs/warehouse.md, Types). Texts that repeat (teams, codes) are shared through one pool;
-/// identifiers are not, as nearly every one is distinct.
+/// The current row of a statement stepped on the connection's SQLite handle, in the warehouse's types
+/// (docs/warehouse.md, Types). Texts that repeat (teams, codes) are shared through one pool; identifiers are not, as
+/// nearly every one is distinct.
 /// </summary>
-internal readonly struct SqliteCaseRow(sqlite3_stmt statement, StringPool texts, bool[] shared)
+internal sealed class SqliteCaseRow(sqlite3_stmt statement, StringPool texts, bool[] shared) : ICaseRow
 {
     private const int StackChars = 256;
 

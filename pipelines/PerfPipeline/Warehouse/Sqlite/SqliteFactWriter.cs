@@ -1,7 +1,5 @@
 namespace PerfPipeline.Warehouse.Sqlite;
 
-using System.Buffers;
-using System.Globalization;
 using System.Text;
 
 using Microsoft.Data.Sqlite;
@@ -12,14 +10,12 @@ using SQLitePCL;
 
 /// <summary>
 /// Bulk insert of a dataset's accepted rows into its table, inside the load's transaction: one prepared INSERT per
-/// table, stepped once per row with its parameters rebound by position. It runs on the connection's own SQLite
-/// handle because the ADO.NET command looks every parameter up by name and re-encodes it on every execution, which
-/// costs more than the insert itself.
+/// table, stepped once per row with its parameters rebound by position from the rows' typed columns. It runs on the
+/// connection's own SQLite handle because the ADO.NET command looks every parameter up by name and re-encodes it on
+/// every execution, which costs more than the insert itself.
 /// </summary>
 internal static class SqliteFactWriter
 {
-    private const int StackTextBytes = 512;
-
     public static void Insert(SqliteConnection connection, SqliteTransaction transaction, DatasetExtract dataset, LoadKey key)
     {
         // The transaction is the connection's: statements on its handle run inside it.
@@ -33,24 +29,23 @@ internal static class SqliteFactWriter
         SqliteCommands.Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
         using (statement)
         {
+            var writer = new RowWriter(statement, dataset.Rows);
+
             // Bindings outlive sqlite3_reset: the load's constants are bound once.
-            SqliteCommands.Check(BindText(statement, 1, key.LaCode), db);
+            SqliteCommands.Check(writer.BindText(1, key.LaCode), db);
             var first = 2;
             if (isSnapshot)
             {
-                SqliteCommands.Check(BindDate(statement, 2, key.AsAt), db);
+                SqliteCommands.Check(writer.BindDate(2, key.AsAt), db);
                 first = 3;
             }
 
-            SqliteCommands.Check(BindText(statement, columns.Count, key.LoadId), db);
-
-            var specs = contract.Columns;
-            foreach (var row in dataset.Rows)
+            SqliteCommands.Check(writer.BindText(columns.Count, key.LoadId), db);
+            for (var row = 0; row < dataset.Rows.Count; row++)
             {
-                var values = row.Values;
-                for (var i = 0; i < specs.Count; i++)
+                for (var column = 0; column < contract.Columns.Count; column++)
                 {
-                    SqliteCommands.Check(Bind(statement, first + i, specs[i], values[i]), db);
+                    SqliteCommands.Check(writer.Bind(first + column, row, column), db);
                 }
 
                 var rc = raw.sqlite3_step(statement);
@@ -64,41 +59,45 @@ internal static class SqliteFactWriter
         }
     }
 
-    /// <summary>The warehouse's representation of each contract kind (docs/warehouse.md, Types).</summary>
-    private static int Bind(sqlite3_stmt statement, int index, ColumnSpec column, object? value) => value switch
+    /// <summary>Binds cells of the rows to the statement; texts are encoded in one buffer that grows as needed.</summary>
+    private sealed class RowWriter(sqlite3_stmt statement, AcceptedRows rows)
     {
-        null => raw.sqlite3_bind_null(statement, index),
-        string text => BindText(statement, index, text),
-        DateOnly date => BindDate(statement, index, StoredValues.ToStoredDate(column, date)),
-        bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
-        decimal number => raw.sqlite3_bind_double(statement, index, (double)number),
-        _ => throw new ArgumentException($"{column.Name}: a {value.GetType().Name} is not a contract value.", nameof(value)),
-    };
+        private readonly IReadOnlyList<ColumnSpec> _columns = rows.Contract.Columns;
+        private byte[] _text = new byte[256];
 
-    private static int BindDate(sqlite3_stmt statement, int index, DateOnly date)
-    {
-        Span<byte> text = stackalloc byte[10];
-        date.TryFormat(text, out var written, StoredValues.DateFormat, CultureInfo.InvariantCulture);
-        return raw.sqlite3_bind_text(statement, index, text[..written]);
-    }
-
-    private static int BindText(sqlite3_stmt statement, int index, string value)
-    {
-        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (length <= StackTextBytes)
+        /// <summary>The warehouse's representation of each contract kind (docs/warehouse.md, Types).</summary>
+        public int Bind(int index, int row, int column)
         {
-            Span<byte> text = stackalloc byte[StackTextBytes];
-            return raw.sqlite3_bind_text(statement, index, text[..Encoding.UTF8.GetBytes(value, text)]);
+            var spec = _columns[column];
+            switch (spec.Kind)
+            {
+                case ColumnKind.Date:
+                    return rows.Date(row, column) is { } date ? BindDate(index, StoredValues.ToStoredDate(spec, date)) : raw.sqlite3_bind_null(statement, index);
+                case ColumnKind.Flag:
+                    return rows.Flag(row, column) is { } flag ? raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0) : raw.sqlite3_bind_null(statement, index);
+                case ColumnKind.Number:
+                    return rows.Number(row, column) is { } number ? raw.sqlite3_bind_double(statement, index, (double)number) : raw.sqlite3_bind_null(statement, index);
+                default:
+                    return rows.Text(row, column) is { } text ? BindText(index, text) : raw.sqlite3_bind_null(statement, index);
+            }
         }
 
-        var rented = ArrayPool<byte>.Shared.Rent(length);
-        try
+        public int BindDate(int index, DateOnly date)
         {
-            return raw.sqlite3_bind_text(statement, index, rented.AsSpan(0, Encoding.UTF8.GetBytes(value, rented)));
+            Span<byte> text = stackalloc byte[StoredValues.DateFormat.Length];
+            StoredValues.FormatDate(date, text);
+            return raw.sqlite3_bind_text(statement, index, text);
         }
-        finally
+
+        public int BindText(int index, string value)
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            var length = Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (length > _text.Length)
+            {
+                _text = new byte[length];
+            }
+
+            return raw.sqlite3_bind_text(statement, index, _text.AsSpan(0, Encoding.UTF8.GetBytes(value, _text)));
         }
     }
 }

@@ -15,6 +15,9 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
 {
     private readonly string _asAt = StoredValues.Date(key.AsAt);
 
+    /// <summary>The datasets whose rows in the warehouse are now exactly the batch's.</summary>
+    public WrittenDatasets Written { get; } = new(key.AsAt);
+
     /// <summary>Writes the load's audit row and forgets what an earlier attempt of the same load recorded.</summary>
     public async Task BeginAsync(string? sourceSystem, DateTimeOffset startedAt)
     {
@@ -176,7 +179,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             return (DatasetOutcome.OlderThanCurrent, current.LoadId);
         }
 
-        await ExecuteAsync($"DELETE FROM {dataset.Contract.Table} WHERE la_code = @LaCode", new { key.LaCode }).ConfigureAwait(false);
+        await DeleteLaRowsAsync(dataset.Contract.Table).ConfigureAwait(false);
         if (current is not null)
         {
             await ExecuteAsync(
@@ -185,6 +188,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
         }
 
         SqliteFactWriter.Insert(connection, transaction, dataset, key);
+        Written.Add(dataset);
         return (DatasetOutcome.Current, null);
     }
 
@@ -199,7 +203,22 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             """;
         await ExecuteAsync(sql, new { key.LoadId, key.LaCode, AsAt = _asAt, Dataset = dataset.Contract.Name }).ConfigureAwait(false);
         SqliteFactWriter.Insert(connection, transaction, dataset, key);
+        Written.Add(dataset);
         return (DatasetOutcome.Snapshot, null);
+    }
+
+    /// <summary>
+    /// Deletes the LA's rows of an event table. When they are the whole table (one LA per warehouse file is the usual
+    /// case) it is emptied without a WHERE clause, which SQLite does page by page instead of row by row: for a large
+    /// LA as fast as the insert that follows is slow. Foreign keys are off for the load (see the caller), without
+    /// which SQLite would delete row by row anyway.
+    /// </summary>
+    private async Task DeleteLaRowsAsync(string table)
+    {
+        var otherLas = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            $"SELECT EXISTS (SELECT 1 FROM {table} WHERE la_code < @LaCode) OR EXISTS (SELECT 1 FROM {table} WHERE la_code > @LaCode)",
+            new { key.LaCode }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await ExecuteAsync(otherLas ? $"DELETE FROM {table} WHERE la_code = @LaCode" : $"DELETE FROM {table}", new { key.LaCode }).ConfigureAwait(false);
     }
 
     private Task<int> ExecuteAsync(string sql, object parameters) =>

@@ -47,6 +47,10 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            // Every row a load writes names its own audit row, written first, or a load it has just read: it cannot break
+            // a foreign key. Checking them costs a lookup per row and makes SQLite delete a table's rows one by one. The
+            // connection is not pooled: the setting ends with it.
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = OFF", cancellationToken: cancellationToken)).ConfigureAwait(false);
             var transaction = connection.BeginTransaction(deferred: false);
             await using (transaction.ConfigureAwait(false))
             {
@@ -66,7 +70,7 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
                 load.RecordIssues(batch.Issues);
                 await load.UpdateLocalAuthorityAsync(batch.Manifest.LaName).ConfigureAwait(false);
 
-                var caseData = SqliteCaseDataReader.Read(connection, key.LaCode, cancellationToken);
+                var caseData = SqliteCaseDataReader.Read(connection, key.LaCode, load.Written, cancellationToken);
                 load.RecordTeams(caseData);
                 var values = computeIndicators(caseData);
                 load.RecordIndicatorValues(values);

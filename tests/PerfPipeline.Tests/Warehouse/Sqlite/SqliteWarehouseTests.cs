@@ -1,10 +1,13 @@
 namespace PerfPipeline.Tests.Warehouse.Sqlite;
 
+using System.Text.Json;
+
 using Dapper;
 
 using Microsoft.Data.Sqlite;
 
 using PerfPipeline.Calendar;
+using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Tests.TestSupport;
@@ -84,6 +87,64 @@ public sealed class SqliteWarehouseTests : WarehouseContractTests
         var teams = (await connection.QueryAsync<string>("SELECT team_name FROM dim_team WHERE la_code = '872' ORDER BY team_name")).ToList();
 
         Assert.Equal(["Assessment Team 1", "Duty", "Front Door", "Front Door 2"], teams);
+    }
+
+    [Fact]
+    public async Task LoadAsync_RowsOutOfKeyOrderSnapshotsAndALateOlderBatch_IndicatorsSeeWhatReadingTheWarehouseGives()
+    {
+        LaCaseData? seen = null;
+        var sut = Warehouse(data =>
+        {
+            seen = data;
+            return [];
+        });
+        ExtractBatch[] batches =
+        [
+            Batch(August, [
+                Dataset(ExtractContract.Person, [Person("P2", new DateOnly(2001, 7, 19)), Person("P1", null)]),
+                Dataset(ExtractContract.CinEpisodes, [
+                    Referral("R10", "P1", new(2019, 8, 2)), Referral("R\U0001F600", "P1", new(2019, 8, 3)), Referral("R2", "P2", new(2019, 8, 4), null),
+                    Referral("R\uE000", "P1", new(2019, 8, 5)), Referral("R1", "P1", new(2019, 8, 6)), Referral("Ré", "P2", new(2019, 8, 7))]),
+                Dataset(ExtractContract.Professionals, [
+                    ["W2", false, 0.3333333333333333333m, true, new DateOnly(2018, 1, 2), null], ["W1", true, 0.8m, false, new DateOnly(2017, 3, 4), new DateOnly(2019, 8, 1)]]),
+                Dataset(ExtractContract.CareLeavers, [CareLeaver("C2", "P1", "Yes"), CareLeaver("C1", "P2", "No")]),
+            ]),
+            Batch(September, [
+                Dataset(ExtractContract.CinEpisodes, [Referral("R3", "P1", new(2019, 9, 2)), Referral("R03", "P2", new(2019, 9, 3))]),
+                Dataset(ExtractContract.CareLeavers, [CareLeaver("C3", "P1", "Yes")]),
+            ]),
+            Batch(new DateOnly(2019, 7, 31), [
+                Dataset(ExtractContract.CinEpisodes, [Referral("R9", "P1", new(2019, 7, 2))]),
+                Dataset(ExtractContract.CareLeavers, [CareLeaver("C9", "P1", "No"), CareLeaver("C0", "P1", "Yes")]),
+            ]),
+        ];
+
+        foreach (var batch in batches)
+        {
+            await sut.LoadAsync(batch, cancellationToken: Ct);
+
+            Assert.Equal(JsonSerializer.Serialize(await sut.ReadCaseDataAsync("872", Ct)), JsonSerializer.Serialize(seen));
+        }
+
+        Assert.Equal(3, seen!.CareLeaverSnapshots.Count);
+        Assert.Equal(["R03", "R3"], seen.Referrals.Select(r => r.ReferralId));
+    }
+
+    [Fact]
+    public async Task LoadAsync_NewerBatchOfTheMiddleOfThreeLas_ReplacesThatLasRowsOnly()
+    {
+        var sut = Warehouse();
+        foreach (var la in new[] { "871", "872", "873" })
+        {
+            await sut.LoadAsync(Batch(August, [Dataset(ExtractContract.CinEpisodes, [Referral("R1", $"P{la}", new(2019, 8, 2))])], laCode: la), cancellationToken: Ct);
+        }
+
+        await sut.LoadAsync(Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R2", "P9", new(2019, 9, 2))])], laCode: "872"), cancellationToken: Ct);
+        await using var connection = await OpenAsync();
+
+        var rows = (await connection.QueryAsync<(string, string)>("SELECT la_code, person_key FROM fact_referral ORDER BY la_code")).ToList();
+
+        Assert.Equal([("871", "P871"), ("872", "P9"), ("873", "P873")], rows);
     }
 
     protected override IWarehouse CreateWarehouse(ComputeIndicators computeIndicators) => new SqliteWarehouse(DatabasePath, computeIndicators, Time);
