@@ -22,11 +22,15 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
     private readonly int[]?[] _dates;
     private readonly byte[]?[] _flags;
     private readonly decimal?[]?[] _numbers;
+
+    // While a file is read, person columns hold person numbers (+ 1, 0 is no value), turned into pseudonyms at its end.
+    private readonly int[]?[] _people;
     private long[] _rowNumbers;
     private int _count;
 
     /// <param name="capacity">Rows to make room for up front (it grows as needed).</param>
-    internal AcceptedRows(DatasetContract contract, int capacity)
+    /// <param name="peopleByNumber">Person identifier columns are written as person numbers and resolved by <see cref="ResolvePeople"/>.</param>
+    internal AcceptedRows(DatasetContract contract, int capacity, bool peopleByNumber = false)
     {
         Contract = contract;
         var columns = contract.Columns.Count;
@@ -34,6 +38,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
         _dates = new int[]?[columns];
         _flags = new byte[]?[columns];
         _numbers = new decimal?[]?[columns];
+        _people = new int[]?[columns];
 
         // One slot more than the rows: the row being read is written in place before it is accepted.
         var slots = Math.Max(MinimumCapacity, capacity + 1);
@@ -50,6 +55,10 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
                     break;
                 case ColumnKind.Number:
                     _numbers[column] = new decimal?[slots];
+                    break;
+                case ColumnKind.PersonId when peopleByNumber:
+                    _texts[column] = new string?[slots];
+                    _people[column] = new int[slots];
                     break;
                 default:
                     _texts[column] = new string?[slots];
@@ -187,6 +196,11 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
 
     internal void SetNumber(int column, decimal value) => _numbers[column]![_count] = value;
 
+    internal void SetPerson(int column, int person) => _people[column]![_count] = person + 1;
+
+    /// <summary>The person number already set in the row being read, if any.</summary>
+    internal int? PendingPerson(int column) => _people[column]![_count] is var stored && stored != 0 ? stored - 1 : null;
+
     /// <summary>The text value already set in the row being read.</summary>
     internal string? PendingText(int column) => _texts[column]![_count];
 
@@ -207,6 +221,29 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
     {
         ClearSlots(0, _count + 1);
         _count = 0;
+    }
+
+    /// <summary>Turns the person numbers of every row into pseudonyms; no person numbers are written after this.</summary>
+    internal void ResolvePeople(Func<int, string> pseudonym)
+    {
+        for (var column = 0; column < _people.Length; column++)
+        {
+            if (_people[column] is not { } people)
+            {
+                continue;
+            }
+
+            var texts = _texts[column]!;
+            for (var row = 0; row < _count; row++)
+            {
+                if (people[row] != 0)
+                {
+                    texts[row] = pseudonym(people[row] - 1);
+                }
+            }
+
+            _people[column] = null;
+        }
     }
 
     /// <summary>Removes the rows <paramref name="remove"/> picks (asked in row order), keeping the others in order.</summary>
@@ -276,6 +313,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
             Resize(_dates, column, slots);
             Resize(_flags, column, slots);
             Resize(_numbers, column, slots);
+            Resize(_people, column, slots);
         }
     }
 
@@ -297,6 +335,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
             Move(_dates[column], from, to);
             Move(_flags[column], from, to);
             Move(_numbers[column], from, to);
+            Move(_people[column], from, to);
         }
     }
 
@@ -316,6 +355,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
             Clear(_dates[column], start, length);
             Clear(_flags[column], start, length);
             Clear(_numbers[column], start, length);
+            Clear(_people[column], start, length);
         }
     }
 

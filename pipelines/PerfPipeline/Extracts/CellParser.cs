@@ -1,6 +1,7 @@
 namespace PerfPipeline.Extracts;
 
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 /// <summary>Parses one trimmed, non-empty cell by the contract's rules (<c>docs/spec/extract-spec.md</c>).</summary>
 internal static class CellParser
@@ -12,6 +13,7 @@ internal static class CellParser
     /// <c>yyyy-MM-dd</c>, <c>yyyy-MM-dd</c> then a space or <c>T</c> and <c>HH:mm</c>, <c>HH:mm:ss</c> or
     /// <c>HH:mm:ss.f…</c> (time ignored), or <c>dd/MM/yyyy</c>. Any other shape is unparseable.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date)
     {
         date = default;
@@ -50,6 +52,7 @@ internal static class CellParser
     }
 
     /// <summary>Y/N, Yes/No, 1/0, True/False in any case.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseFlag(ReadOnlySpan<char> text, out bool flag)
     {
         if (text.Equals("Y", StringComparison.OrdinalIgnoreCase) || text.Equals("Yes", StringComparison.OrdinalIgnoreCase)
@@ -100,6 +103,8 @@ internal static class CellParser
         return time.Length > 9 && time[8] == '.' && TryDigits(time[9..], out _);
     }
 
+    // Inlined: called several times a date, it should not wait for its own tier-up.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryDigits(ReadOnlySpan<char> text, out int value)
     {
         value = 0;

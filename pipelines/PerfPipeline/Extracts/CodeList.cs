@@ -1,5 +1,7 @@
 namespace PerfPipeline.Extracts;
 
+using System.Runtime.CompilerServices;
+
 /// <summary>A column's code list, looked up case-insensitively in one hash look-up instead of a scan of the list.</summary>
 internal sealed class CodeList
 {
@@ -18,5 +20,6 @@ internal sealed class CodeList
     }
 
     /// <summary>The code list's own spelling of <paramref name="text"/>, matched case-insensitively; null when not listed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Match(ReadOnlySpan<char> text) => _lookup.TryGetValue(text, out var code) ? code : null;
 }

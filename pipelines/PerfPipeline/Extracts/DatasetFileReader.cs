@@ -1,5 +1,7 @@
 namespace PerfPipeline.Extracts;
 
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,7 +12,10 @@ using PerfPipeline.Privacy;
 /// <summary>
 /// Reads and validates one dataset file of a batch: maps the header to the contract, parses every contract column
 /// by its kind, applies the row rules, and rejects every copy of a duplicated primary key. Columns outside the
-/// contract are never read beyond the CSV parser's own buffer.
+/// contract are never read beyond the CSV parser's own buffer. The methods run per row or per cell (here and in
+/// <see cref="CellParser"/>, <see cref="CodeList"/>, <see cref="StringPool"/>, <see cref="Pseudonymiser.Enlist"/>) are
+/// compiled optimised from their first call: a process often reads a single batch, and tiered compilation would
+/// promote them only after much of it was read unoptimised.
 /// </summary>
 internal sealed class DatasetFileReader
 {
@@ -39,10 +44,16 @@ internal sealed class DatasetFileReader
     private readonly CodeList?[] _codeLists;
     private readonly (int Start, int End)[] _ranges;
     private readonly List<ValidationIssue> _issues = [];
-    private readonly HashSet<ulong> _packedKeys = [];
+    private readonly List<ulong> _packedKeys = [];
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _duplicatedKeys = new(StringComparer.Ordinal);
     private readonly List<(long Row, string Key)> _rejectedKeys = [];
+
+    // A person identifier key is tracked by its person number until the file's pseudonyms are hashed.
+    private readonly bool _keyIsPerson;
+    private readonly HashSet<int> _personKeys = [];
+    private readonly HashSet<int> _duplicatedPersonKeys = [];
+    private readonly List<(long Row, int Person)> _rejectedPersonKeys = [];
     private readonly int _capacity;
     private readonly AcceptedRows _rows;
     private string? _lastKey;
@@ -56,11 +67,12 @@ internal sealed class DatasetFileReader
     public DatasetFileReader(DatasetContract contract, string file, BatchReadContext context, long? expectedRows = null)
     {
         _capacity = (int)Math.Clamp(expectedRows ?? 0, 0, MaxPresizedRows);
-        _rows = new AcceptedRows(contract, _capacity);
+        _rows = new AcceptedRows(contract, _capacity, peopleByNumber: true);
         _contract = contract;
         _file = file;
         _context = context;
         _columns = [.. contract.Columns];
+        _keyIsPerson = contract.PrimaryKey.Kind == ColumnKind.PersonId;
         _fieldOfColumn = new int[_columns.Length];
         Array.Fill(_fieldOfColumn, -1);
         _codeLists = new CodeList?[_columns.Length];
@@ -118,12 +130,15 @@ internal sealed class DatasetFileReader
             FileError(ValidationRule.HeaderMissing, null, "the file has no header row");
         }
 
+        ResolvePeople();
+        FindRepeatedPackedKeys();
         RejectDuplicateKeys();
         var extract = new DatasetExtract(_contract, _file, _rowsRead, _rowsRejected, _rows);
         var hash = sha256 is not null && !unreadable ? Convert.ToHexStringLower(sha256.Hash!) : null;
         return new DatasetReadResult(extract, _issues, hash, unreadable);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Read(SepReader.Row row)
     {
         // Entirely blank lines are not records (checked before any column access, which may rewrite the span).
@@ -192,26 +207,39 @@ internal sealed class DatasetFileReader
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadRecord(SepReader.Row row, long rowNumber)
     {
-        string? key;
+        string? key = null;
+        int? person = null;
         bool rejected;
         if (row.ColCount != _headerFieldCount)
         {
             RowError(rowNumber, null, null, ValidationRule.WrongFieldCount,
                 $"the record has {row.ColCount} fields, the header has {_headerFieldCount}");
             rejected = true;
-            key = ReadKeyOnly(row);
+            ReadKeyOnly(row, out key, out person);
         }
         else
         {
             rejected = !ReadValues(row, rowNumber);
-            key = _rows.PendingText(0);
+            if (_keyIsPerson)
+            {
+                person = _rows.PendingPerson(0);
+            }
+            else
+            {
+                key = _rows.PendingText(0);
+            }
         }
 
         if (key is not null)
         {
             TrackKey(key);
+        }
+        else if (person is { } personKey && !_personKeys.Add(personKey))
+        {
+            _duplicatedPersonKeys.Add(personKey);
         }
 
         if (rejected)
@@ -221,6 +249,10 @@ internal sealed class DatasetFileReader
             if (key is not null)
             {
                 _rejectedKeys.Add((rowNumber, key));
+            }
+            else if (person is { } rejectedPerson)
+            {
+                _rejectedPersonKeys.Add((rowNumber, rejectedPerson));
             }
         }
         else
@@ -259,7 +291,7 @@ internal sealed class DatasetFileReader
             switch (spec.Kind)
             {
                 case ColumnKind.PersonId:
-                    _rows.SetText(column, _context.Pseudonymiser.Pseudonymise(text));
+                    _rows.SetPerson(column, _context.Pseudonymiser.Enlist(text));
                     break;
                 case ColumnKind.RecordId when column == 0:
                     _rows.SetText(column, text.ToString());
@@ -320,6 +352,7 @@ internal sealed class DatasetFileReader
     }
 
     /// <summary>Parses a date cell: false when the row is rejected; <paramref name="date"/> null for a placeholder.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadDate(long rowNumber, ColumnSpec spec, ReadOnlySpan<char> text, out DateOnly? date)
     {
         date = null;
@@ -356,6 +389,7 @@ internal sealed class DatasetFileReader
     /// one before, none can repeat and no index is needed. From the first key out of order, every key so far goes
     /// into a hash set and each new key is checked against it (short keys as their <see cref="PackedIdentifier"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TrackKey(string key)
     {
         if (_keysIncreasing)
@@ -388,30 +422,100 @@ internal sealed class DatasetFileReader
             }
         }
 
-        if (!AddKey(key))
+        AddKey(key);
+    }
+
+    /// <summary>Notes a key once keys are out of order: short keys packed, to be checked together at the end.</summary>
+    private void AddKey(string key)
+    {
+        if (PackedIdentifier.TryPack(key, out var packed))
+        {
+            _packedKeys.Add(packed);
+        }
+        else if (!_keys.Add(key))
         {
             _duplicatedKeys.Add(key);
         }
     }
 
-    private bool AddKey(string key) => PackedIdentifier.TryPack(key, out var packed) ? _packedKeys.Add(packed) : _keys.Add(key);
+    /// <summary>Adds the packed keys that repeat to the duplicated keys, by the text of the rows that carry them.</summary>
+    private void FindRepeatedPackedKeys()
+    {
+        if (_packedKeys.Count == 0)
+        {
+            return;
+        }
+
+        var repeated = RepeatedKeys.Find(CollectionsMarshal.AsSpan(_packedKeys));
+        if (repeated.Count == 0)
+        {
+            return;
+        }
+
+        for (var row = 0; row < _rows.Count; row++)
+        {
+            AddIfRepeated(_rows.Text(row, 0)!);
+        }
+
+        foreach (var (_, key) in _rejectedKeys)
+        {
+            AddIfRepeated(key);
+        }
+
+        void AddIfRepeated(string key)
+        {
+            if (PackedIdentifier.TryPack(key, out var packed) && repeated.Contains(packed))
+            {
+                _duplicatedKeys.Add(key);
+            }
+        }
+    }
 
     /// <summary>The primary key of a malformed record, when it can be read, so its duplicates are still found.</summary>
-    private string? ReadKeyOnly(SepReader.Row row)
+    private void ReadKeyOnly(SepReader.Row row, out string? key, out int? person)
     {
+        key = null;
+        person = null;
         var field = _fieldOfColumn[0];
         if (field >= row.ColCount)
         {
-            return null;
+            return;
         }
 
         var text = row[field].Span.Trim();
         if (text.IsEmpty)
         {
-            return null;
+            return;
         }
 
-        return _columns[0].Kind == ColumnKind.PersonId ? _context.Pseudonymiser.Pseudonymise(text) : text.ToString();
+        if (_keyIsPerson)
+        {
+            person = _context.Pseudonymiser.Enlist(text);
+        }
+        else
+        {
+            key = text.ToString();
+        }
+    }
+
+    /// <summary>
+    /// Hashes the person identifiers the file brought (together: much faster than one at a time) and stores their
+    /// pseudonyms, in the rows and in the keys the duplicate check reports.
+    /// </summary>
+    private void ResolvePeople()
+    {
+        var pseudonymiser = _context.Pseudonymiser;
+        pseudonymiser.HashPending();
+        _rows.ResolvePeople(pseudonymiser.Pseudonym);
+        foreach (var (rowNumber, person) in _rejectedPersonKeys)
+        {
+            _rejectedKeys.Add((rowNumber, pseudonymiser.Pseudonym(person)));
+        }
+
+        foreach (var person in _duplicatedPersonKeys)
+        {
+            _duplicatedKeys.Add(pseudonymiser.Pseudonym(person));
+        }
     }
 
     /// <summary>Every copy of a duplicated primary key is rejected; a copy already rejected for another reason is counted once.</summary>

@@ -1,5 +1,7 @@
 namespace PerfPipeline.Extracts;
 
+using System.Runtime.CompilerServices;
+
 /// <summary>
 /// Hands out one string instance per distinct text (team names, codes, referenced ids repeat a lot),
 /// so reading a column allocates once per distinct value instead of once per cell.
@@ -14,6 +16,7 @@ internal sealed class StringPool
         _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ReadOnlySpan<char> text)
     {
         if (_lookup.TryGetValue(text, out var existing))

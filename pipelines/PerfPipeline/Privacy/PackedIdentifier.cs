@@ -1,5 +1,7 @@
 namespace PerfPipeline.Privacy;
 
+using System.Runtime.CompilerServices;
+
 /// <summary>
 /// Packs a short identifier (up to nine ASCII characters, none of them NUL: most person and record ids) into a
 /// 64-bit number, so that a cache or duplicate check over millions of them compares numbers in place instead of
@@ -13,6 +15,7 @@ internal static class PackedIdentifier
     // the hash of a number is folded from.
     private const ulong Spread = 0x9E3779B97F4A7C15;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryPack(ReadOnlySpan<char> identifier, out ulong packed)
     {
         packed = 0;

@@ -195,6 +195,34 @@ public sealed class ExtractReaderRowTests : ExtractReaderTestBase
         Assert.Equal(sut.Issues.OrderBy(i => i.Row).Select(i => i.Row), sut.Issues.Select(i => i.Row));
     }
 
+    [Fact]
+    public async Task ReadAsync_DuplicatePersonKey_RejectsEveryCopyAndReportsThePseudonym()
+    {
+        Batch.WithDataset("ssd_person", """
+            pers_person_id,pers_sex,pers_ethnicity,pers_dob
+            P1,F,WBRI,2010-05-06
+            P2,M,,
+             P1 ,F,,2011-01-01
+            P3,F,,2030-01-01
+            P3,M,,
+            P4,F,
+            P4,M,,
+            P5,F,,
+            """);
+
+        var sut = await ReadAsync(Lenient);
+
+        var people = sut.Datasets[0];
+        Assert.Equal(8, people.RowsRead);
+        Assert.Equal(6, people.RowsRejected);
+        Assert.Equal([Pseudonym("P2"), Pseudonym("P5")], people.Rows.Select(r => (string)r.Values[0]!));
+        var duplicates = sut.Issues.Where(i => i.Rule == ValidationRule.DuplicatePrimaryKey).ToList();
+        Assert.Equal([1L, 3L, 4L, 5L, 6L, 7L], duplicates.Select(i => i.Row!.Value));
+        Assert.Equal(
+            [Pseudonym("P1"), Pseudonym("P1"), Pseudonym("P3"), Pseudonym("P3"), Pseudonym("P4"), Pseudonym("P4")],
+            duplicates.Select(i => i.Value));
+    }
+
     [Theory]
     [InlineData("R1,R2,R3,R3", new long[] { 3, 4 })]
     [InlineData("R1,R2,R3,R1", new long[] { 1, 4 })]

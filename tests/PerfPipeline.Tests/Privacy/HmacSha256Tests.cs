@@ -42,4 +42,33 @@ public sealed class HmacSha256Tests
             Assert.Equal(HMACSHA256.HashData(key, message), hash);
         }
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(21)]
+    [InlineData(64)]
+    public void ComputeMany_ShortAndLongMessages_EachMatchesTheFrameworkHmac(int count)
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        using var sut = new HmacSha256(key);
+        var messages = Enumerable.Range(0, count).Select(i => RandomNumberGenerator.GetBytes(i % 13 == 12 ? 56 + i : i % 56)).ToList();
+        var bytes = messages.SelectMany(m => m).ToArray();
+        var ranges = new Range[count];
+        var offset = 0;
+        for (var i = 0; i < count; i++)
+        {
+            ranges[i] = offset..(offset + messages[i].Length);
+            offset += messages[i].Length;
+        }
+
+        var hashes = new byte[count * HmacSha256.HashBytes];
+
+        sut.ComputeMany(bytes, ranges, hashes);
+
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal(HMACSHA256.HashData(key, messages[i]), hashes.AsSpan(i * HmacSha256.HashBytes, HmacSha256.HashBytes).ToArray());
+        }
+    }
 }

@@ -51,4 +51,30 @@ public sealed class PseudonymiserTests
         Assert.Equal(pseudonyms.Count, pseudonyms.Distinct().Count());
         Assert.All(pseudonyms, p => Assert.Matches("^[0-9a-f]{32}$", p));
     }
+
+    [Fact]
+    public void Enlist_ManyIdsThenHashPending_GivesEachIdItsPseudonym()
+    {
+        var key = TestKeys.NewKey();
+        using var sut = new Pseudonymiser(key);
+        using var reference = new Pseudonymiser(key);
+        var ids = Enumerable.Range(0, 50).Select(i => i % 7 == 0 ? $"long-identifier-{i}-{new string('x', 40)}" : $"{i:D6}").ToList();
+
+        var people = ids.Select(id => sut.Enlist($" {id} ")).ToList();
+        sut.HashPending();
+
+        Assert.Equal(people, ids.Select(id => sut.Enlist(id)));
+        Assert.Equal(ids.Count, people.Distinct().Count());
+        Assert.Equal(ids.Select(id => reference.Pseudonymise(id)), people.Select(sut.Pseudonym));
+    }
+
+    [Fact]
+    public void Pseudonym_EnlistedButNotHashed_Throws()
+    {
+        using var sut = new Pseudonymiser(TestKeys.NewKey());
+
+        var person = sut.Enlist("P1");
+
+        Assert.Throws<InvalidOperationException>(() => sut.Pseudonym(person));
+    }
 }
