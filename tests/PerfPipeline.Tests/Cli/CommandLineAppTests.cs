@@ -3,13 +3,10 @@ namespace PerfPipeline.Tests.Cli;
 using System.Globalization;
 using System.Text.Json;
 
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 
 using PerfPipeline.Cli;
 using PerfPipeline.Tests.TestSupport;
-
-using Spectre.Console;
 
 /// <summary>The <c>run</c>, <c>loads</c> and <c>replay</c> commands on batches in temp folders.</summary>
 public sealed class CommandLineAppTests : IDisposable
@@ -138,19 +135,6 @@ public sealed class CommandLineAppTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private async Task<(int ExitCode, string Output)> InvokeAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 200;
-        var context = new CliContext(new ConfigurationBuilder().Build(), _clock, console, _temp.File("data"));
-        var exitCode = await CommandLineApp.InvokeAsync(args, context, TestContext.Current.CancellationToken);
-        return (exitCode, output.ToString());
-    }
+    private Task<(int ExitCode, string Output)> InvokeAsync(params string[] args) =>
+        CliInvocation.InvokeAsync(args, _temp.File("data"), _clock, width: 200);
 }

@@ -2,14 +2,10 @@ namespace PerfPipeline.Tests.Cli;
 
 using System.Text.Json;
 
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 
-using PerfPipeline.Cli;
 using PerfPipeline.Tests.Acceptance;
 using PerfPipeline.Tests.TestSupport;
-
-using Spectre.Console;
 
 /// <summary>The <c>dashboard</c> command and the dashboard <c>run</c> prints, on a real SQLite warehouse.</summary>
 public sealed class DashboardCommandTests : IDisposable
@@ -178,19 +174,6 @@ public sealed class DashboardCommandTests : IDisposable
 
     private static string? Text(JsonElement element, string property) => element.GetProperty(property).GetString();
 
-    private async Task<(int ExitCode, string Output)> InvokeAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 250;
-        var context = new CliContext(new ConfigurationBuilder().Build(), _clock, console, _temp.File("data"));
-        var exitCode = await CommandLineApp.InvokeAsync(args, context, TestContext.Current.CancellationToken);
-        return (exitCode, output.ToString());
-    }
+    private Task<(int ExitCode, string Output)> InvokeAsync(params string[] args) =>
+        CliInvocation.InvokeAsync(args, _temp.File("data"), _clock, width: 250);
 }

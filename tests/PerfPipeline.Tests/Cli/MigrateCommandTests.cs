@@ -2,18 +2,13 @@ namespace PerfPipeline.Tests.Cli;
 
 using Dapper;
 
-using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 
-using PerfPipeline.Cli;
 using PerfPipeline.Indicators;
-using PerfPipeline.Tests.SqlServer;
 using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Warehouse.Sqlite;
-
-using Spectre.Console;
 
 /// <summary><c>migrate</c>, and the <c>--db</c> / <c>--sqlserver</c> choice every warehouse command shares.</summary>
 public sealed class MigrateCommandTests : IDisposable
@@ -58,14 +53,7 @@ public sealed class MigrateCommandTests : IDisposable
     [Fact]
     public async Task Migrate_SqlServerUnreachable_FailsAfterItsRetriesWithoutTouchingTheLocalFile()
     {
-        var connectionString = new SqlConnectionStringBuilder
-        {
-            DataSource = $"tcp:127.0.0.1,{SqlServerTransientFaultsTests.ClosedLoopbackPort()}",
-            InitialCatalog = "warehouse",
-            ConnectTimeout = 1,
-            Encrypt = SqlConnectionEncryptOption.Optional,
-            Pooling = false,
-        }.ConnectionString;
+        var connectionString = UnreachableSqlServer.ConnectionString();
 
         var (exitCode, output) = await InvokeAsync("migrate", "--sqlserver", connectionString);
 
@@ -76,27 +64,14 @@ public sealed class MigrateCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private async Task<(int ExitCode, string Output)> InvokeAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 400;
+    private Task<(int ExitCode, string Output)> InvokeAsync(params string[] args) =>
+        CliInvocation.InvokeAsync(args, _temp.File("data"), new FakeTimeProvider(new DateTimeOffset(2019, 10, 15, 12, 0, 0, TimeSpan.Zero)), width: 400, NoRetryDelays);
 
-        // No waiting between retries, and one retry: the unreachable server fails fast.
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["PerfPipeline:SqlServer:Retry:MaxRetryAttempts"] = "1",
-            ["PerfPipeline:SqlServer:Retry:BaseDelay"] = "00:00:00",
-            ["PerfPipeline:SqlServer:Retry:MaxDelay"] = "00:00:00",
-        }).Build();
-        var context = new CliContext(configuration, new FakeTimeProvider(new DateTimeOffset(2019, 10, 15, 12, 0, 0, TimeSpan.Zero)), console, _temp.File("data"));
-        var exitCode = await CommandLineApp.InvokeAsync(args, context, TestContext.Current.CancellationToken);
-        return (exitCode, output.ToString());
-    }
+    // No waiting between retries, and one retry: the unreachable server fails fast.
+    private static readonly IConfiguration NoRetryDelays = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["PerfPipeline:SqlServer:Retry:MaxRetryAttempts"] = "1",
+        ["PerfPipeline:SqlServer:Retry:BaseDelay"] = "00:00:00",
+        ["PerfPipeline:SqlServer:Retry:MaxDelay"] = "00:00:00",
+    }).Build();
 }

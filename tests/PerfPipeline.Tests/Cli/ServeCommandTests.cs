@@ -8,8 +8,6 @@ using Microsoft.Extensions.Configuration;
 using PerfPipeline.Cli;
 using PerfPipeline.Tests.TestSupport;
 
-using Spectre.Console;
-
 /// <summary>The <c>serve</c> command line: it serves the warehouse it is given where it is told, until cancelled.</summary>
 public sealed partial class ServeCommandTests : IDisposable
 {
@@ -20,9 +18,7 @@ public sealed partial class ServeCommandTests : IDisposable
     {
         using var output = new StringWriter();
         var writer = TextWriter.Synchronized(output);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(writer) });
-        console.Profile.Width = 250;
-        var context = new CliContext(new ConfigurationBuilder().Build(), TimeProvider.System, console, _temp.File("data"));
+        var context = new CliContext(new ConfigurationBuilder().Build(), TimeProvider.System, CliInvocation.PlainConsole(writer), _temp.File("data"));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
 
         var sut = CommandLineApp.InvokeAsync(["serve", "--urls", "http://127.0.0.1:0", "--db", _temp.File("data", "perfpipeline.db")], context, stop.Token);
@@ -42,11 +38,8 @@ public sealed partial class ServeCommandTests : IDisposable
     [Fact]
     public async Task Serve_DbAndSqlServerBoth_IsAUsageError()
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(TextWriter.Null) });
-        var context = new CliContext(new ConfigurationBuilder().Build(), TimeProvider.System, console, _temp.File("data"));
-
-        var exitCode = await CommandLineApp.InvokeAsync(
-            ["serve", "--db", _temp.File("x.db"), "--sqlserver", "Server=tcp:example.invalid;Database=x"], context, TestContext.Current.CancellationToken);
+        var (exitCode, _) = await CliInvocation.InvokeAsync(
+            ["serve", "--db", _temp.File("x.db"), "--sqlserver", "Server=tcp:example.invalid;Database=x"], _temp.File("data"), TimeProvider.System);
 
         Assert.Equal(2, exitCode);
     }

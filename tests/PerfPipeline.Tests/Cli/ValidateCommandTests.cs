@@ -12,8 +12,6 @@ using PerfPipeline.Cli.Commands;
 using PerfPipeline.Privacy;
 using PerfPipeline.Tests.TestSupport;
 
-using Spectre.Console;
-
 public sealed class ValidateCommandTests : IDisposable
 {
     private const string Referrals = "cine_referral_id,cine_person_id,cine_referral_date\nR1,SECRET1,2019-04-02\n";
@@ -30,9 +28,8 @@ public sealed class ValidateCommandTests : IDisposable
                 [PseudonymisationKey.SettingName] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             })
             .Build();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(_output) });
-        console.Profile.Width = 500;
-        _context = new CliContext(configuration, new FakeTimeProvider(new DateTimeOffset(2019, 10, 15, 9, 0, 0, TimeSpan.Zero)), console, _temp.File("data"));
+        _context = new CliContext(
+            configuration, new FakeTimeProvider(new DateTimeOffset(2019, 10, 15, 9, 0, 0, TimeSpan.Zero)), CliInvocation.PlainConsole(_output, width: 500), _temp.File("data"));
     }
 
     [Fact]

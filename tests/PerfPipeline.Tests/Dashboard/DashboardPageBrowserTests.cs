@@ -3,16 +3,12 @@ namespace PerfPipeline.Tests.Dashboard;
 using System.Globalization;
 using System.Text.Json;
 
-using Microsoft.Extensions.Configuration;
-
-using PerfPipeline.Cli;
 using PerfPipeline.Dashboard;
 using PerfPipeline.Tests.Acceptance;
+using PerfPipeline.Tests.Cli;
 using PerfPipeline.Tests.Cli.Serve;
 using PerfPipeline.Tests.Support.Browser;
 using PerfPipeline.Tests.TestSupport;
-
-using Spectre.Console;
 
 /// <summary>
 /// The seeds' dashboard page in headless Chromium, both as <c>dashboard --format html</c> writes it (self-contained)
@@ -112,12 +108,9 @@ public sealed class DashboardPageBrowserTests(ServedSeeds seeds) : IClassFixture
     /// <summary>What <c>perfpipeline dashboard --format html</c> prints for the served seeds' warehouse.</summary>
     private async Task<string> DashboardHtmlAsync(string dataFolder)
     {
-        using var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
-        var context = new CliContext(new ConfigurationBuilder().Build(), TimeProvider.System, console, dataFolder);
-        var exitCode = await CommandLineApp.InvokeAsync(["dashboard", "--format", "html", "--db", seeds.Served.DatabasePath], context, Ct);
+        var (exitCode, output) = await CliInvocation.InvokeAsync(["dashboard", "--format", "html", "--db", seeds.Served.DatabasePath], dataFolder, TimeProvider.System);
         Assert.Equal(0, exitCode);
-        return output.ToString();
+        return output;
     }
 
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<DashboardTrendPoint>>> TrendsAsync() =>

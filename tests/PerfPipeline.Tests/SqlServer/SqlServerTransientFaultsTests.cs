@@ -1,10 +1,8 @@
 namespace PerfPipeline.Tests.SqlServer;
 
-using System.Net;
-using System.Net.Sockets;
-
 using Microsoft.Data.SqlClient;
 
+using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Warehouse.SqlServer;
 
 public sealed class SqlServerTransientFaultsTests
@@ -66,28 +64,10 @@ public sealed class SqlServerTransientFaultsTests
     [Fact]
     public async Task IsTransient_RealFailureToConnect_IsTrue()
     {
-        // A loopback port nothing listens on: SqlClient's own failure to reach a server.
-        var connectionString = new SqlConnectionStringBuilder
-        {
-            DataSource = $"tcp:127.0.0.1,{ClosedLoopbackPort()}",
-            InitialCatalog = "warehouse",
-            ConnectTimeout = 1,
-            Encrypt = SqlConnectionEncryptOption.Optional,
-            Pooling = false,
-        }.ConnectionString;
-        await using var connection = new SqlConnection(connectionString);
+        await using var connection = new SqlConnection(UnreachableSqlServer.ConnectionString());
 
         var exception = await Assert.ThrowsAsync<SqlException>(() => connection.OpenAsync(TestContext.Current.CancellationToken));
 
         Assert.True(SqlServerTransientFaults.IsTransient(exception), $"{exception.Number}/{exception.Class}: {exception.Message}");
-    }
-
-    internal static int ClosedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

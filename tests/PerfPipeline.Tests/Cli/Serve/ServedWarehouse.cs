@@ -8,8 +8,6 @@ using PerfPipeline.Cli.Commands;
 using PerfPipeline.Cli.Serve;
 using PerfPipeline.Tests.TestSupport;
 
-using Spectre.Console;
-
 /// <summary>
 /// A SQLite warehouse in a temp folder, loaded from an extracts folder as <c>run</c> loads it, served by
 /// <see cref="DashboardServer"/> on 127.0.0.1 at a free port, with a client for it.
@@ -51,8 +49,7 @@ internal sealed class ServedWarehouse : IAsyncDisposable
         {
             var folder = extracts ?? temp.File("extracts");
             writeExtracts?.Invoke(folder);
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(TextWriter.Null) });
-            var context = new CliContext(new ConfigurationBuilder().Build(), TimeProvider.System, console, temp.File("data"));
+            var context = new CliContext(new ConfigurationBuilder().Build(), TimeProvider.System, CliInvocation.PlainConsole(TextWriter.Null), temp.File("data"));
             var pipeline = await OpenAsync(context, folder, temp.File("data", LocalPipeline.DatabaseFileName));
             await pipeline.Loader.LoadNewBatchesAsync(cancellationToken: TestContext.Current.CancellationToken);
             var server = await DashboardServer.StartAsync(

@@ -2,7 +2,6 @@ namespace PerfPipeline.Tests.Warehouse.SqlServer;
 
 using Microsoft.Data.SqlClient;
 
-using PerfPipeline.Tests.SqlServer;
 using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Warehouse.Resilience;
 using PerfPipeline.Warehouse.SqlServer;
@@ -15,14 +14,7 @@ public sealed class AzureSqlWarehouseTests
 {
     private static readonly WarehouseRetryOptions TwoRetries = new() { MaxRetryAttempts = 2, BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
 
-    private static string Unreachable => new SqlConnectionStringBuilder
-    {
-        DataSource = $"tcp:127.0.0.1,{SqlServerTransientFaultsTests.ClosedLoopbackPort()}",
-        InitialCatalog = "warehouse",
-        ConnectTimeout = 1,
-        Encrypt = SqlConnectionEncryptOption.Optional,
-        Pooling = false,
-    }.ConnectionString;
+    private static string Unreachable => UnreachableSqlServer.ConnectionString();
 
     [Fact]
     public async Task ListLoadsAsync_ServerUnreachable_RetriesEachAttemptThenGivesUpWithTheConnectFailure()
