@@ -45,19 +45,7 @@ internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction tra
             ? await ApplyEventAsync(dataset).ConfigureAwait(false)
             : await ApplySnapshotAsync(dataset).ConfigureAwait(false);
 
-        await ExecuteAsync(SqlServerStatements.RecordDataset, new
-        {
-            key.LoadId,
-            counts.Dataset,
-            TableName = dataset.Contract.Table,
-            FileName = dataset.File,
-            counts.RowsRead,
-            counts.RowsLoaded,
-            counts.RowsRejected,
-            counts.RowsWarnings,
-            Outcome = AuditCodes.Code(outcome),
-            SupersededBy = supersededBy,
-        }).ConfigureAwait(false);
+        await ExecuteAsync(SqlServerStatements.RecordDataset, AuditDatasetRow.Of(key, dataset, counts, outcome, supersededBy)).ConfigureAwait(false);
     }
 
     public Task RecordIssuesAsync(IReadOnlyList<ValidationIssue> issues) =>

@@ -95,57 +95,31 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
         }
     }
 
-    public async Task<LoadRecord?> FindLoadAsync(string loadId, CancellationToken cancellationToken = default)
-    {
-        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await SqlServerAudit.FindAsync(connection, null, loadId, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<LoadRecord?> FindLoadAsync(string loadId, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => SqlServerAudit.FindAsync(connection, null, loadId, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<LoadRecord>> ListLoadsAsync(LoadStatus? status = null, CancellationToken cancellationToken = default)
-    {
-        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await SqlServerAudit.ListAsync(connection, status, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<IReadOnlyList<LoadRecord>> ListLoadsAsync(LoadStatus? status = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => SqlServerAudit.ListAsync(connection, status, cancellationToken), cancellationToken);
 
-    public async Task<LoadStamp?> FindLatestLoadAsync(string laCode, CancellationToken cancellationToken = default)
-    {
-        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await SqlServerAudit.FindLatestAsync(connection, laCode, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<LoadStamp?> FindLatestLoadAsync(string laCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => SqlServerAudit.FindLatestAsync(connection, laCode, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default)
-    {
-        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await IndicatorValueReader.ReadCurrentAsync(connection, laCode, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => IndicatorValueReader.ReadCurrentAsync(connection, laCode, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await LocalAuthorityReader.ListAsync(connection, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => LocalAuthorityReader.ListAsync(connection, cancellationToken), cancellationToken);
 
-    public async Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default)
+    public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => CaseDataReader.ReadAsync(connection, null, laCode, cancellationToken), cancellationToken);
+
+    /// <summary>One read as one unit of work, on a connection of its own.</summary>
+    private async Task<T> ReadAsync<T>(Func<SqlConnection, Task<T>> read, CancellationToken cancellationToken)
     {
         var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await CaseDataReader.ReadAsync(connection, null, laCode, cancellationToken).ConfigureAwait(false);
+            return await read(connection).ConfigureAwait(false);
         }
     }
 }

@@ -55,19 +55,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
                 (load_id, dataset, table_name, file_name, rows_read, rows_loaded, rows_rejected, rows_warnings, outcome, superseded_by)
             VALUES (@LoadId, @Dataset, @TableName, @FileName, @RowsRead, @RowsLoaded, @RowsRejected, @RowsWarnings, @Outcome, @SupersededBy)
             """;
-        await ExecuteAsync(sql, new
-        {
-            key.LoadId,
-            counts.Dataset,
-            TableName = dataset.Contract.Table,
-            FileName = dataset.File,
-            counts.RowsRead,
-            counts.RowsLoaded,
-            counts.RowsRejected,
-            counts.RowsWarnings,
-            Outcome = AuditCodes.Code(outcome),
-            SupersededBy = supersededBy,
-        }).ConfigureAwait(false);
+        await ExecuteAsync(sql, AuditDatasetRow.Of(key, dataset, counts, outcome, supersededBy)).ConfigureAwait(false);
     }
 
     public void RecordIssues(IReadOnlyList<ValidationIssue> issues)

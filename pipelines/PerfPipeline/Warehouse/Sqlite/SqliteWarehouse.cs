@@ -109,23 +109,11 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         }
     }
 
-    public async Task<LoadRecord?> FindLoadAsync(string loadId, CancellationToken cancellationToken = default)
-    {
-        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await SqliteAudit.FindAsync(connection, null, loadId, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<LoadRecord?> FindLoadAsync(string loadId, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => SqliteAudit.FindAsync(connection, null, loadId, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<LoadRecord>> ListLoadsAsync(LoadStatus? status = null, CancellationToken cancellationToken = default)
-    {
-        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await SqliteAudit.ListAsync(connection, status, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<IReadOnlyList<LoadRecord>> ListLoadsAsync(LoadStatus? status = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => SqliteAudit.ListAsync(connection, status, cancellationToken), cancellationToken);
 
     public async Task<LoadStamp?> FindLatestLoadAsync(string laCode, CancellationToken cancellationToken = default)
     {
@@ -136,30 +124,22 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         }
     }
 
-    public async Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default)
-    {
-        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await IndicatorValueReader.ReadCurrentAsync(connection, laCode, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => IndicatorValueReader.ReadCurrentAsync(connection, laCode, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            return await LocalAuthorityReader.ListAsync(connection, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => LocalAuthorityReader.ListAsync(connection, cancellationToken), cancellationToken);
 
-    public async Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default)
+    public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => Task.FromResult(SqliteCaseDataReader.Read(connection, laCode, cancellationToken)), cancellationToken);
+
+    /// <summary>One read on a connection of its own, closed when the read is done.</summary>
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
     {
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return SqliteCaseDataReader.Read(connection, laCode, cancellationToken);
+            return await read(connection).ConfigureAwait(false);
         }
     }
 }
