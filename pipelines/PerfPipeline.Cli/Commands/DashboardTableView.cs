@@ -45,7 +45,5 @@ internal static class DashboardTableView
         console.MarkupLine("[grey]Arrows compare with the same period last year, or the previous financial year when that is not available.[/]");
     }
 
-    // Tables add the unit sign the JSON leaves out.
-    private static string Shown(string display, IndicatorUnit unit) =>
-        Markup.Escape(unit == IndicatorUnit.Percent && display != IndicatorDisplay.NotAvailable ? display + "%" : display);
+    private static string Shown(string display, IndicatorUnit unit) => Markup.Escape(IndicatorDisplay.WithUnit(display, unit));
 }

@@ -25,6 +25,13 @@ public static class IndicatorDisplay
         return (rounded == 0 ? 0m : rounded).ToString("N" + precision.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// A displayed value as pages and tables show it: with <c>%</c> where the unit is percent (the JSON's
+    /// <c>display</c> has no unit sign), and <c>n/a</c> as it is.
+    /// </summary>
+    public static string WithUnit(string display, IndicatorUnit unit) =>
+        unit == IndicatorUnit.Percent && display != NotAvailable ? display + "%" : display;
+
     /// <summary>Up, down or level comparing the two values as displayed; null when either is not available.</summary>
     public static TravelDirection? Direction(decimal? current, decimal? comparator, int precision)
     {

@@ -21,6 +21,16 @@ public sealed class IndicatorDisplayTests
     };
 
     [Theory]
+    [InlineData("25.1", IndicatorUnit.Percent, "25.1%")]
+    [InlineData("n/a", IndicatorUnit.Percent, "n/a")]
+    [InlineData("1,787", IndicatorUnit.Count, "1,787")]
+    [InlineData("44.2", IndicatorUnit.RatePer10K, "44.2")]
+    public void WithUnit_Display_AddsThePercentSignOnlyToPercentages(string display, IndicatorUnit unit, string expected)
+    {
+        Assert.Equal(expected, IndicatorDisplay.WithUnit(display, unit));
+    }
+
+    [Theory]
     [MemberData(nameof(Formats))]
     public void Format_RoundsHalfAwayFromZeroWithThousandsSeparators(decimal? value, int precision, string expected)
     {
