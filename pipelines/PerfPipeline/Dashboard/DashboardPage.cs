@@ -141,12 +141,12 @@ public static class DashboardPage
         {
             var (arrow, change) = Change(measure);
             page.Append("<tr data-code=\"").Append(Text(measure.Code)).Append("\"><th scope=\"row\">").Append(Text(measure.Label)).Append("</th>")
-                .Append("<td data-column=\"previous_year\">").Append(Text(measure.PreviousYear.Display)).Append("</td>")
-                .Append("<td data-column=\"same_period_last_year\">").Append(Text(measure.SamePeriodLastYear.Display)).Append("</td>")
-                .Append("<td data-column=\"current\">").Append(Text(measure.Current.Display)).Append("</td>")
+                .Append("<td data-column=\"previous_year\">").Append(Shown(measure.PreviousYear.Display, measure)).Append("</td>")
+                .Append("<td data-column=\"same_period_last_year\">").Append(Shown(measure.SamePeriodLastYear.Display, measure)).Append("</td>")
+                .Append("<td data-column=\"current\">").Append(Shown(measure.Current.Display, measure)).Append("</td>")
                 .Append("<td data-column=\"direction\" class=\"").Append(change.Replace(' ', '-')).Append("\"><span aria-hidden=\"true\">").Append(arrow).Append("</span> ")
                 .Append(change).Append("</td>")
-                .Append("<td data-column=\"national\">").Append(Text(measure.National.Display ?? "n/a")).Append("</td></tr>\n");
+                .Append("<td data-column=\"national\">").Append(Shown(measure.National.Display ?? IndicatorDisplay.NotAvailable, measure)).Append("</td></tr>\n");
         }
 
         page.Append("</tbody>\n</table>\n<div class=\"charts\">\n");
@@ -155,7 +155,7 @@ public static class DashboardPage
             var points = trends.GetValueOrDefault(measure.Code) ?? [];
             var described = points.Count == 0
                 ? "no quarters available"
-                : string.Join(", ", points.Select(p => $"{p.Period}: {IndicatorDisplay.Format(p.Value, measure.DisplayPrecision)}"));
+                : string.Join(", ", points.Select(p => $"{p.Period}: {IndicatorDisplay.WithUnit(IndicatorDisplay.Format(p.Value, measure.DisplayPrecision), measure.Unit)}"));
             page.Append("<figure><canvas width=\"320\" height=\"160\" role=\"img\" data-code=\"").Append(Text(measure.Code))
                 .Append("\" data-label=\"").Append(Text(measure.Label)).Append("\" aria-label=\"")
                 .Append(Text($"Quarterly trend of {measure.Label}: {described}")).Append("\"><p>")
@@ -177,6 +177,8 @@ public static class DashboardPage
     };
 
     private static string Text(string value) => HtmlEncoder.Default.Encode(value);
+
+    private static string Shown(string display, DashboardMeasure measure) => Text(IndicatorDisplay.WithUnit(display, measure.Unit));
 
     private static string Asset(string name)
     {

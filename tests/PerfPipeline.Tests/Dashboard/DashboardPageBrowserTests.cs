@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 
 using PerfPipeline.Dashboard;
+using PerfPipeline.Indicators;
 using PerfPipeline.Tests.Acceptance;
 using PerfPipeline.Tests.Cli;
 using PerfPipeline.Tests.Cli.Serve;
@@ -52,9 +53,10 @@ public sealed class DashboardPageBrowserTests(ServedSeeds seeds) : IClassFixture
         Assert.Equal(PickedQuarter, after.GetProperty("period").GetString());
         Assert.Contains("period=2019-20+Q1", after.GetProperty("url").GetString(), StringComparison.Ordinal);
         var current = after.GetProperty("rows").EnumerateArray()
-            .ToDictionary(r => r.GetProperty("code").GetString()!, r => r.GetProperty("cells").GetProperty("current").GetString());
+            .ToDictionary(r => r.GetProperty("code").GetString()!, r => r.GetProperty("cells").GetProperty("current").GetString()!);
         var expected = picked.RootElement.GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("measures").EnumerateArray())
-            .ToDictionary(m => m.GetProperty("code").GetString()!, m => m.GetProperty("current").GetProperty("display").GetString());
+            .ToDictionary(m => m.GetProperty("code").GetString()!, m => IndicatorDisplay.WithUnit(
+                m.GetProperty("current").GetProperty("display").GetString()!, IndicatorCatalogue.All.Single(d => d.Code == m.GetProperty("code").GetString()).Unit));
         Assert.Equal(expected, current);
         AssertEveryChartDrew(after, trends);
     }
@@ -124,7 +126,7 @@ public sealed class DashboardPageBrowserTests(ServedSeeds seeds) : IClassFixture
     }
 
     private static decimal? AsNumber(string shown) =>
-        shown == "n/a" ? null : decimal.Parse(shown.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        shown == "n/a" ? null : decimal.Parse(shown.Replace(",", string.Empty, StringComparison.Ordinal).TrimEnd('%'), CultureInfo.InvariantCulture);
 
     private static string Arrow(string direction) => direction switch
     {

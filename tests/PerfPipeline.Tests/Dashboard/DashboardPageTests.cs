@@ -42,6 +42,16 @@ public sealed partial class DashboardPageTests
     }
 
     [Fact]
+    public void Render_SeedDashboard_PercentagesCarryTheSignAndCountsDoNot()
+    {
+        var sut = DashboardPage.Render(SeedDashboard.Document, SeedDashboard.Trends);
+
+        Assert.Contains("<td data-column=\"current\">25.1%</td>", Row(sut, IndicatorCodes.CscRereferrals12MPct), StringComparison.Ordinal);
+        Assert.Contains("<td data-column=\"national\">21.9%</td>", Row(sut, IndicatorCodes.CscRereferrals12MPct), StringComparison.Ordinal);
+        Assert.Contains("<td data-column=\"current\">419</td>", Row(sut, IndicatorCodes.CscReferrals), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_LabelWithMarkup_IsEscaped()
     {
         var dashboard = SeedDashboard.Document with { LaName = "<script>alert(1)</script>" };
@@ -50,6 +60,9 @@ public sealed partial class DashboardPageTests
 
         Assert.DoesNotContain("<script>alert(1)", sut, StringComparison.Ordinal);
     }
+
+    private static string Row(string page, string code) =>
+        Regex.Match(page, $"<tr data-code=\"{code}\">.*?</tr>", RegexOptions.Singleline).Value;
 
     [GeneratedRegex("data-column=\"direction\" class=\"([a-z-]+)\"")]
     private static partial Regex DirectionClass();
