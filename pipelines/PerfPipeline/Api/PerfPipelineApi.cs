@@ -5,7 +5,6 @@ using System.Text;
 using PerfPipeline.Batches;
 using PerfPipeline.Calendar;
 using PerfPipeline.Dashboard;
-using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Loading;
 using PerfPipeline.Warehouse;
@@ -48,7 +47,10 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
             return cached;
         }
 
-        var readout = await ReadDashboardAsync(latest, chosen, cancellationToken).ConfigureAwait(false);
+        var localAuthorities = await warehouse.ListLocalAuthoritiesAsync(cancellationToken).ConfigureAwait(false);
+        var readout = DashboardQuery.ChooseLocalAuthority(localAuthorities, la) is { } shown
+            ? await ReadDashboardAsync(shown, chosen, cancellationToken).ConfigureAwait(false)
+            : null;
         if (readout is null)
         {
             return ApiResponse.NotFound(NoValues(la, chosen));
@@ -72,9 +74,7 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         }
 
         var localAuthorities = await warehouse.ListLocalAuthoritiesAsync(cancellationToken).ConfigureAwait(false);
-        var shown = string.IsNullOrWhiteSpace(la)
-            ? localAuthorities.OrderByDescending(a => a.DataAsAt).FirstOrDefault()
-            : localAuthorities.FirstOrDefault(a => a.LaCode == la.Trim());
+        var shown = DashboardQuery.ChooseLocalAuthority(localAuthorities, la);
         var latest = shown is null ? null : await warehouse.FindLatestLoadAsync(shown.LaCode, cancellationToken).ConfigureAwait(false);
         if (shown is null || latest is null)
         {
@@ -92,7 +92,7 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
             return cached;
         }
 
-        var readout = await ReadDashboardAsync(latest, chosen, cancellationToken).ConfigureAwait(false);
+        var readout = await ReadDashboardAsync(shown, chosen, cancellationToken).ConfigureAwait(false);
         if (readout is null)
         {
             return ApiResponse.Html(404, DashboardPage.RenderMessage("No figures for that period", NoValues(shown.LaCode, chosen)));
@@ -201,18 +201,10 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
     }
 
     /// <summary>The dashboard of the LA's current values for <paramref name="period"/>, or null when the period has none.</summary>
-    private async Task<DashboardReadout?> ReadDashboardAsync(LoadStamp latest, Period period, CancellationToken cancellationToken)
+    private async Task<DashboardReadout?> ReadDashboardAsync(LocalAuthorityRecord la, Period period, CancellationToken cancellationToken)
     {
-        var la = latest.Key.LaCode;
-        var values = await warehouse.ReadCurrentIndicatorValuesAsync(la, cancellationToken).ConfigureAwait(false);
-        var byKey = values.ToDictionary(v => (v.IndicatorCode, v.Period));
-        if (!byKey.Keys.Any(k => k.Period == period))
-        {
-            return null;
-        }
-
-        var laName = await LaNameAsync(latest, cancellationToken).ConfigureAwait(false);
-        return new DashboardReadout(DashboardBuilder.Build(la, laName, period, latest.DataAsAt, (code, p) => byKey.GetValueOrDefault((code, p))), values);
+        var values = await warehouse.ReadCurrentIndicatorValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
+        return values.Any(v => v.Period == period) ? DashboardReadout.Of(la, period, values) : null;
     }
 
     private static bool TryParsePeriod(string? period, out Period? parsed)
@@ -238,23 +230,6 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
     private static string NoData(string la) => $"No data for LA '{la}' in the warehouse.";
 
     private static string NoValues(string la, Period period) => $"No indicator values for LA '{la}' in period {period.Code}.";
-
-    /// <summary>The LA's name as its latest batch's manifest gives it (the archived copy), or null when it gives none.</summary>
-    private async Task<string?> LaNameAsync(LoadStamp latest, CancellationToken cancellationToken)
-    {
-        var stream = await source.OpenArchivedFileAsync(latest.Key.Batch, latest.LoadId, BatchFileNames.Manifest, cancellationToken).ConfigureAwait(false);
-        if (stream is null)
-        {
-            return null;
-        }
-
-        await using (stream.ConfigureAwait(false))
-        {
-            using var bytes = new MemoryStream();
-            await stream.CopyToAsync(bytes, cancellationToken).ConfigureAwait(false);
-            return ManifestParser.Parse(bytes.ToArray(), out _)?.LaName;
-        }
-    }
 
     /// <summary>The latest load and when it committed (a replay recommits an older id), and the period when it picks the body.</summary>
     private static string ETagFor(LoadStamp latest, Period? period) =>

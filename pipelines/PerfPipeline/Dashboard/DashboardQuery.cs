@@ -19,20 +19,23 @@ public static class DashboardQuery
         IWarehouse warehouse, string? laCode = null, Period? period = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(warehouse);
-        var localAuthorities = await warehouse.ListLocalAuthoritiesAsync(cancellationToken).ConfigureAwait(false);
-        var la = laCode is null
-            ? localAuthorities.OrderByDescending(a => a.DataAsAt).FirstOrDefault()
-            : localAuthorities.FirstOrDefault(a => a.LaCode == laCode.Trim());
+        var la = ChooseLocalAuthority(await warehouse.ListLocalAuthoritiesAsync(cancellationToken).ConfigureAwait(false), laCode);
         if (la is null)
         {
             return null;
         }
 
         var values = await warehouse.ReadCurrentIndicatorValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
-        var byKey = values.ToDictionary(v => (v.IndicatorCode, v.Period));
-        var dashboard = DashboardBuilder.Build(
-            la.LaCode, la.LaName, period ?? DefaultPeriod(la.DataAsAt), la.DataAsAt, (code, p) => byKey.GetValueOrDefault((code, p)));
-        return new DashboardReadout(dashboard, values);
+        return DashboardReadout.Of(la, period ?? DefaultPeriod(la.DataAsAt), values);
+    }
+
+    /// <summary>The LA asked for, or with none asked for the one with the newest data; null when the warehouse has no such LA.</summary>
+    public static LocalAuthorityRecord? ChooseLocalAuthority(IReadOnlyList<LocalAuthorityRecord> localAuthorities, string? laCode)
+    {
+        ArgumentNullException.ThrowIfNull(localAuthorities);
+        return string.IsNullOrWhiteSpace(laCode)
+            ? localAuthorities.OrderByDescending(a => a.DataAsAt).FirstOrDefault()
+            : localAuthorities.FirstOrDefault(a => a.LaCode == laCode.Trim());
     }
 
     /// <summary>
