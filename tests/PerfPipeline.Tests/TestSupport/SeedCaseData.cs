@@ -6,6 +6,7 @@ using PerfPipeline.Batches;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
+using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Loading;
 using PerfPipeline.Warehouse.Sqlite;
 
@@ -31,7 +32,7 @@ public sealed class SeedCaseData : IAsyncLifetime
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(new DateTimeOffset(2020, 1, 15, 9, 0, 0, TimeSpan.Zero));
-        Warehouse = new SqliteWarehouse(_temp.File("perfpipeline.db"), new IndicatorEngine().ComputeAll, time);
+        Warehouse = new SqliteWarehouse(_temp.File("perfpipeline.db"), new IndicatorEngine().ComputeAll, time, TeamFigures.Compute);
         await Warehouse.MigrateAsync(cancellationToken);
         var source = new LocalFolderBatchSource(new LocalFolderBatchSourceOptions
         {
