@@ -270,7 +270,7 @@ public static class DashboardPage
     }
 
     private static string TargetNote(DashboardTarget target, DashboardMeasure measure) =>
-        $"{(target.Source == Reference.TargetSource.Statutory ? "Statutory" : "Local")} target from {target.FromDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, amber within {IndicatorDisplay.Format(target.Tolerance, measure.DisplayPrecision)}";
+        $"{(target.Source == "statutory" ? "Statutory" : "Local")} target from {target.FromDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, amber within {IndicatorDisplay.Format(target.Tolerance, measure.DisplayPrecision)}";
 
     private static string RagText(RagStatus status) => ReportFigures.Rag(status);
 

@@ -49,7 +49,7 @@ public static class Narrative
             var reason = current.Denominator == 0
                 ? $", as there were no {wording.Cases} to measure (a denominator of zero)"
                 : " (n/a)";
-            return new DraftedSentence(measure.Code, $"{measure.Label}: there is no figure for {When(kind, dashboard.Period)}{reason}.", null, null, false);
+            return new DraftedSentence(measure.Code, $"{measure.Label}: there is no figure {When(kind, dashboard.Period)}{reason}.", null, null, false);
         }
 
         var small = SmallNumbers.IsSmall(measure.Unit, current.Denominator, smallNumberThreshold);

@@ -14,7 +14,7 @@ public static class NationalFigure
     {
         ArgumentNullException.ThrowIfNull(comparators);
         return comparators
-            .Where(c => c.Indicator == indicator && c.Geography == geography && c.PeriodEnd <= period.End)
+            .Where(c => c.IndicatorCode == indicator && c.Geography == geography && c.PeriodEnd <= period.End)
             .OrderByDescending(c => c.PeriodEnd)
             .FirstOrDefault();
     }

@@ -29,7 +29,7 @@ public static class RagRule
     {
         ArgumentNullException.ThrowIfNull(targets);
         return targets
-            .Where(t => t.Indicator == indicator && t.FromDate <= period.End)
+            .Where(t => t.IndicatorCode == indicator && t.FromDate <= period.End)
             .OrderByDescending(t => t.FromDate)
             .FirstOrDefault();
     }

@@ -15,7 +15,7 @@ public sealed record ReportingReference(IReadOnlyList<IndicatorTarget> Targets, 
     private static readonly Lazy<ReportingReference> ShippedReference = new(() =>
     {
         using var stream = EmbeddedReference.Open(NationalComparatorList.FileName);
-        return new ReportingReference([], ReferenceCsv.ReadComparators(stream, NationalComparatorList.FileName));
+        return new ReportingReference([], ReportingReferenceCsv.ReadComparators(stream, NationalComparatorList.FileName));
     });
 
     /// <summary>The comparators shipped inside the library and no targets: what a dashboard shows with no reference files loaded.</summary>

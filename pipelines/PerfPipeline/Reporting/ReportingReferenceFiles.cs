@@ -17,10 +17,10 @@ public static class ReportingReferenceFiles
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(extractsRoot);
         ArgumentException.ThrowIfNullOrWhiteSpace(laCode);
-        var comparatorsPath = Path.Combine(extractsRoot, FolderName, ReferenceCsv.ComparatorsFileName);
-        var targetsPath = Path.Combine(extractsRoot, laCode, FolderName, ReferenceCsv.TargetsFileName);
-        var comparators = File.Exists(comparatorsPath) ? ReadFile(comparatorsPath, ReferenceCsv.ReadComparators) : ReportingReference.Shipped.Comparators;
-        var targets = File.Exists(targetsPath) ? ReadFile(targetsPath, ReferenceCsv.ReadTargets) : [];
+        var comparatorsPath = Path.Combine(extractsRoot, FolderName, ReportingReferenceCsv.ComparatorsFileName);
+        var targetsPath = Path.Combine(extractsRoot, laCode, FolderName, ReportingReferenceCsv.TargetsFileName);
+        var comparators = File.Exists(comparatorsPath) ? ReadFile(comparatorsPath, ReportingReferenceCsv.ReadComparators) : ReportingReference.Shipped.Comparators;
+        var targets = File.Exists(targetsPath) ? ReadFile(targetsPath, ReportingReferenceCsv.ReadTargets) : [];
         return new ReportingReference(targets, comparators) { SmallNumberThreshold = smallNumberThreshold };
     }
 

@@ -9,7 +9,7 @@ using Microsoft.Data.SqlClient;
 using PerfPipeline.Warehouse.SqlServer;
 
 /// <summary>
-/// Commentary in Azure SQL (migration <c>0009_report_commentary.sql</c>). Checked offline only: the statements are
+/// Commentary in Azure SQL (migration <c>0010_report_commentary.sql</c>). Checked offline only: the statements are
 /// parsed and bound against the DacFx model by the tests; no SQL Server runs here.
 /// </summary>
 internal sealed class SqlServerCommentaryStore(string connectionString) : ICommentaryStore

@@ -6,7 +6,7 @@ using Dapper;
 
 using PerfPipeline.Warehouse.Sqlite;
 
-/// <summary>Commentary in the SQLite warehouse file (migration <c>0008_report_commentary.sql</c>).</summary>
+/// <summary>Commentary in the SQLite warehouse file (migration <c>0010_report_commentary.sql</c>).</summary>
 internal sealed class SqliteCommentaryStore(string databasePath) : ICommentaryStore
 {
     private readonly string _connectionString = SqliteConnections.ConnectionString(databasePath);

@@ -1,15 +1,17 @@
-namespace PerfPipeline.Reference;
+namespace PerfPipeline.Reporting;
 
 using System.Globalization;
 
 using nietras.SeparatedValues;
 
+using PerfPipeline.Reference;
+
 /// <summary>
-/// Reads the reference files whose shapes the project agreed (<c>comparators.csv</c>, <c>targets.csv</c>). A bad
+/// Reads, for reports, the reference files whose shapes the project agreed (<c>comparators.csv</c>, <c>targets.csv</c>). A bad
 /// row is an error naming the file, the line and the column: reference data is small, and a wrong target or
 /// comparator silently dropped would colour a report wrongly.
 /// </summary>
-public static class ReferenceCsv
+public static class ReportingReferenceCsv
 {
     public const string ComparatorsFileName = "comparators.csv";
 
@@ -67,12 +69,7 @@ public static class ReferenceCsv
                 Required(row, "indicator", source, line),
                 ParseDecimal(Required(row, "target", source, line), source, line, "target"),
                 tolerance,
-                origin switch
-                {
-                    "statutory" => TargetSource.Statutory,
-                    "local" => TargetSource.Local,
-                    _ => throw Error(source, line, "source", origin, "expected statutory or local"),
-                },
+                origin is "statutory" or "local" ? origin : throw Error(source, line, "source", origin, "expected statutory or local"),
                 ParseDate(Required(row, "from_date", source, line), source, line, "from_date")));
         }
 

@@ -1,7 +1,7 @@
 -- Officers' commentary on the quarterly report: one text per LA, period, dashboard item and section, with
 -- who wrote it, when and whether it is approved. The drafted sentences are computed from the figures and
 -- never stored here, so an edit can never overwrite them. Same table and view as SQL Server's
--- sql/sqlserver/0009_report_commentary.sql (there the view is pbi.report_commentary).
+-- sql/sqlserver/0010_report_commentary.sql (there the view is pbi.report_commentary).
 
 CREATE TABLE report_commentary (
     la_code      TEXT     NOT NULL,

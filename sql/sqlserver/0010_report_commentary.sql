@@ -1,7 +1,7 @@
 -- Officers' commentary on the quarterly report: one text per LA, period, dashboard item and section, with
 -- who wrote it, when and whether it is approved. The drafted sentences are computed from the figures and
 -- never stored here, so an edit can never overwrite them. Same table and view as SQLite's
--- sql/sqlite/0008_report_commentary.sql (there the view is pbi_report_commentary).
+-- sql/sqlite/0010_report_commentary.sql (there the view is pbi_report_commentary).
 
 CREATE TABLE dbo.report_commentary (
     la_code      nvarchar(10)   NOT NULL,
