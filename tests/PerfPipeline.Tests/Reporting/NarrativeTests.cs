@@ -70,7 +70,7 @@ public sealed class NarrativeTests
 
         Assert.StartsWith("Fell: 35.5 children subject to a child protection plan per 10,000 children aged 0-17 at the end of 2019-20 Q2", sut.Text, StringComparison.Ordinal);
         Assert.Contains("against 44.2 at the end of 2018-19 Q2", sut.Text, StringComparison.Ordinal);
-        Assert.Contains("down sharply, by 19.7%,", sut.Text, StringComparison.Ordinal);
+        Assert.Contains("; down 19.7% on 2018-19 Q2.", sut.Text, StringComparison.Ordinal);
     }
 
     [Fact]
