@@ -3,6 +3,7 @@ namespace PerfPipeline.Cli.Commands;
 using System.CommandLine;
 using System.Globalization;
 
+using PerfPipeline.Loading;
 using PerfPipeline.Warehouse;
 
 using Spectre.Console;
@@ -12,20 +13,42 @@ internal static class LoadsCommand
 {
     public static Command Create(CliContext context)
     {
-        var status = new Option<LoadStatus?>("--status") { Description = "Only loads with this status.", HelpName = "loaded|failed" };
+        var status = new Option<LoadStatus?>("--status")
+        {
+            Description = "Only loads with this status.",
+            HelpName = string.Join('|', LoadHistory.StatusCodes),
+            CustomParser = result =>
+            {
+                var code = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+                if (LoadHistory.TryParseStatus(code, out var parsed))
+                {
+                    return parsed;
+                }
+
+                result.AddError($"'{code}' is not a load status: use {string.Join(", ", LoadHistory.StatusCodes)}.");
+                return null;
+            },
+        };
         var warehouse = new WarehouseOptions(context);
-        var command = new Command("loads", "List loads with their status, rows read, loaded and rejected, and errors.") { status };
+        var command = new Command("loads", "List loads and rejected or held batches with their status, rows read, loaded and rejected, and errors.") { status };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, warehouse.Target(parseResult), cancellationToken)
                 .ConfigureAwait(false);
-            var loads = await pipeline.Warehouse.ListLoadsAsync(parseResult.GetValue(status), cancellationToken).ConfigureAwait(false);
+            var loads = await new LoadHistory(pipeline.Warehouse, pipeline.Source).ListAsync(parseResult.GetValue(status), cancellationToken).ConfigureAwait(false);
             Write(context.Console, loads);
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static string Status(LoadStatus status) => status switch
+    {
+        LoadStatus.Loaded => "[green]loaded[/]",
+        LoadStatus.NeedsConfirmation => "[yellow]needs_confirmation[/]",
+        _ => $"[red]{LoadHistory.StatusCode(status)}[/]",
+    };
 
     private static void Write(IAnsiConsole console, IReadOnlyList<LoadRecord> loads)
     {
@@ -44,7 +67,7 @@ internal static class LoadsCommand
             var counts = load.Datasets.Select(d => d.Counts).ToList();
             table.AddRow(
                 Markup.Escape(load.LoadId),
-                load.Status == LoadStatus.Loaded ? "[green]loaded[/]" : "[red]failed[/]",
+                Status(load.Status),
                 load.FinishedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 load.Attempts.ToString(CultureInfo.InvariantCulture),
                 LoadOutcomeView.Number(counts.Sum(c => c.RowsRead)),

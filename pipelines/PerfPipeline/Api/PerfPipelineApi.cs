@@ -156,21 +156,24 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         return ApiResponse.Json(body, ApiJsonContext.Default.IndicatorSeriesBody, eTag);
     }
 
-    /// <summary><c>GET /api/loads?status=</c>: loads newest first, only those with the status when given (<c>loaded</c>, <c>failed</c>).</summary>
+    /// <summary>
+    /// <c>GET /api/loads?status=</c>: loads and quarantined batches newest first, only those with the status when given
+    /// (<c>loaded</c>, <c>failed</c>, <c>rejected</c>, <c>needs_confirmation</c>).
+    /// </summary>
     public async Task<ApiResponse> GetLoadsAsync(string? status, CancellationToken cancellationToken = default)
     {
         LoadStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            if (!Enum.TryParse<LoadStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            if (!LoadHistory.TryParseStatus(status, out var parsed))
             {
-                return ApiResponse.BadRequest($"'{status}' is not a load status: use {string.Join(" or ", Enum.GetNames<LoadStatus>().Select(n => n.ToLowerInvariant()))}.");
+                return ApiResponse.BadRequest($"'{status}' is not a load status: use {string.Join(", ", LoadHistory.StatusCodes)}.");
             }
 
             wanted = parsed;
         }
 
-        var loads = await warehouse.ListLoadsAsync(wanted, cancellationToken).ConfigureAwait(false);
+        var loads = await new LoadHistory(warehouse, source).ListAsync(wanted, cancellationToken).ConfigureAwait(false);
         return ApiResponse.Json(new LoadsBody([.. loads.Select(Entry)]), ApiJsonContext.Default.LoadsBody);
     }
 
@@ -267,7 +270,7 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         d.National is { } n ? new NationalEntry(n.Value, n.Period, IndicatorDisplay.Format(n.Value, d.Precision)) : null);
 
     private static LoadEntry Entry(LoadRecord l) => new(
-        l.LoadId, l.Key.LaCode, l.Key.AsAt, l.Status.ToString().ToLowerInvariant(), l.Attempts, l.StartedAt, l.FinishedAt, l.Error,
+        l.LoadId, l.Key.LaCode, l.Key.AsAt, LoadHistory.StatusCode(l.Status), l.Attempts, l.StartedAt, l.FinishedAt, l.Error,
         [.. l.Datasets.Select(d => Entry(d.Counts))]);
 
     private static DatasetEntry Entry(DatasetCounts c) => new(c.Dataset, c.RowsRead, c.RowsLoaded, c.RowsRejected, c.RowsWarnings);

@@ -53,6 +53,26 @@ internal sealed class BlobBatchSource(BlobServiceClient service, BlobBatchSource
         await UploadTextAsync(quarantine.GetBlobClient($"{folder}/{BatchFileNames.Summary}"), report.Summary, "text/plain; charset=utf-8", cancellationToken).ConfigureAwait(false);
     }
 
+    public async IAsyncEnumerable<BatchCopy> ListCopiesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var (kind, container) in new[] { (BatchCopyKind.Archive, archive), (BatchCopyKind.Quarantine, quarantine) })
+        {
+            if (!await container.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            // A copy is known by its manifest; the manifest's upload time is when the copy was written.
+            await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (TryParseCopyManifestName(blob.Name, out var batch, out var loadId))
+                {
+                    yield return new BatchCopy(kind, batch, loadId, blob.Properties.LastModified ?? blob.Properties.CreatedOn ?? DateTimeOffset.MinValue);
+                }
+            }
+        }
+    }
+
     public async Task<Stream?> OpenArchivedFileAsync(BatchLocation batch, string loadId, string fileName, CancellationToken cancellationToken = default)
     {
         var name = BlobName(LoadFolder(batch, loadId), fileName);
@@ -75,6 +95,21 @@ internal sealed class BlobBatchSource(BlobServiceClient service, BlobBatchSource
 
         batch = new BatchLocation(parts[0], asAt);
         return true;
+    }
+
+    /// <summary>Parses <c>{la}/{yyyy-MM-dd}/{load_id}/manifest.json</c> in the archive or quarantine container.</summary>
+    private static bool TryParseCopyManifestName(string blobName, [NotNullWhen(true)] out BatchLocation? batch, [NotNullWhen(true)] out string? loadId)
+    {
+        var parts = blobName.Split('/');
+        if (parts.Length == 4 && BatchFileNames.IsPlain(parts[2]) && TryParseManifestName($"{parts[0]}/{parts[1]}/{parts[3]}", out batch))
+        {
+            loadId = parts[2];
+            return true;
+        }
+
+        batch = null;
+        loadId = null;
+        return false;
     }
 
     private static async Task<Stream?> OpenAsync(BlobClient blob, CancellationToken cancellationToken)

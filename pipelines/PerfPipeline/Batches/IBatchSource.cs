@@ -28,6 +28,9 @@ public interface IBatchSource
     /// <summary>Copies a rejected batch to <c>quarantine/{la}/{as_at}/{load_id}/</c> with its error report and summary.</summary>
     Task QuarantineAsync(BatchLocation batch, string loadId, ValidationReport report, CancellationToken cancellationToken = default);
 
+    /// <summary>Every copy in the archive and the quarantine, with when it was written (complete copies only).</summary>
+    IAsyncEnumerable<BatchCopy> ListCopiesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Reopens an archived (or quarantined) copy for replay.</summary>
     Task<Stream?> OpenArchivedFileAsync(BatchLocation batch, string loadId, string fileName, CancellationToken cancellationToken = default);
 

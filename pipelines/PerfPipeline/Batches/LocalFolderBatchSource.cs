@@ -75,6 +75,55 @@ public sealed class LocalFolderBatchSource : IBatchSource
         return CopyBatchAsync(batch, _options.QuarantineRoot, loadId, report, cancellationToken);
     }
 
+    public async IAsyncEnumerable<BatchCopy> ListCopiesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var (kind, root) in new[] { (BatchCopyKind.Archive, _options.ArchiveRoot), (BatchCopyKind.Quarantine, _options.QuarantineRoot) })
+        {
+            foreach (var copy in ListCopies(kind, root))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return copy;
+            }
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <summary>The copies under one root; a copy is written to a hidden partial folder and renamed, so its folder's time is when it was completed.</summary>
+    private static IEnumerable<BatchCopy> ListCopies(BatchCopyKind kind, string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            yield break;
+        }
+
+        foreach (var laFolder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        {
+            var laCode = Path.GetFileName(laFolder);
+            if (!BatchFileNames.IsLaCode(laCode) || IsLink(laFolder))
+            {
+                continue;
+            }
+
+            foreach (var asAtFolder in Directory.EnumerateDirectories(laFolder).Order(StringComparer.Ordinal))
+            {
+                if (IsLink(asAtFolder) || !DateOnly.TryParseExact(Path.GetFileName(asAtFolder), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asAt))
+                {
+                    continue;
+                }
+
+                foreach (var copyFolder in Directory.EnumerateDirectories(asAtFolder).Order(StringComparer.Ordinal))
+                {
+                    var loadId = Path.GetFileName(copyFolder);
+                    if (!loadId.StartsWith('.') && BatchFileNames.IsPlain(loadId) && !IsLink(copyFolder))
+                    {
+                        yield return new BatchCopy(kind, new BatchLocation(laCode, asAt), loadId, new DateTimeOffset(Directory.GetLastWriteTimeUtc(copyFolder), TimeSpan.Zero));
+                    }
+                }
+            }
+        }
+    }
+
     public Task<Stream?> OpenArchivedFileAsync(BatchLocation batch, string loadId, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);

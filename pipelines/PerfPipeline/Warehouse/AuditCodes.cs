@@ -7,6 +7,8 @@ internal static class AuditCodes
     {
         [LoadStatus.Loaded] = "loaded",
         [LoadStatus.Failed] = "failed",
+        [LoadStatus.Rejected] = "rejected",
+        [LoadStatus.NeedsConfirmation] = "needs_confirmation",
     };
 
     private static readonly Dictionary<DatasetOutcome, string> OutcomeCodes = new()
@@ -23,6 +25,23 @@ internal static class AuditCodes
     public static string Code(DatasetOutcome outcome) => OutcomeCodes[outcome];
 
     public static LoadStatus ParseStatus(string code) => StatusCodes.Single(p => p.Value == code).Key;
+
+    public static bool TryParseStatus(string? code, out LoadStatus status)
+    {
+        foreach (var (key, value) in StatusCodes)
+        {
+            if (string.Equals(value, code?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                status = key;
+                return true;
+            }
+        }
+
+        status = default;
+        return false;
+    }
+
+    public static IEnumerable<string> StatusCodeNames => StatusCodes.Values;
 
     public static DatasetOutcome ParseOutcome(string code) => OutcomeCodes.Single(p => p.Value == code).Key;
 }

@@ -50,6 +50,24 @@ public abstract class BatchSourceContractTests
     }
 
     [Fact]
+    public async Task ListCopiesAsync_AfterArchiveAndQuarantine_ListsEachCopyWithItsKindAndWhenItWasWritten()
+    {
+        var before = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var other = new BatchLocation("873", new DateOnly(2019, 10, 31));
+        await DropBatchAsync(Wokingham);
+        await DropBatchAsync(other);
+        await Sut.ArchiveAsync(Wokingham, LoadId, TestContext.Current.CancellationToken);
+        await Sut.QuarantineAsync(other, "load-0002", new ValidationReport("{}", "rejected"), TestContext.Current.CancellationToken);
+
+        var copies = await Sut.ListCopiesAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [(BatchCopyKind.Archive, "872/2019-09-30", LoadId), (BatchCopyKind.Quarantine, "873/2019-10-31", "load-0002")],
+            copies.Select(c => (c.Kind, c.Batch.Path, c.LoadId)).OrderBy(c => c.Kind));
+        Assert.All(copies, c => Assert.InRange(c.CopiedAt, before, DateTimeOffset.UtcNow.AddMinutes(5)));
+    }
+
+    [Fact]
     public async Task OpenFileAsync_FileOfTheBatch_ReturnsItsBytes()
     {
         await DropBatchAsync(Wokingham);

@@ -111,6 +111,24 @@ public sealed class CommandLineAppTests : IDisposable
     }
 
     [Fact]
+    public async Task Loads_AfterARejectedBatch_ListsItFromTheQuarantineWithItsReason()
+    {
+        new BatchBuilder(Extracts, "872", "2019-10-14")
+            .WithDataset("ssd_cin_episodes", $"{ReferralHeader}\nR1,1001,2019-07-03\nR4,1004,2019-99-01\n")
+            .Build();
+        await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+
+        var (exitCode, output) = await InvokeAsync("loads", "--db", Database);
+        var rejected = (await InvokeAsync("loads", "--status", "rejected", "--db", Database)).Output;
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"872-20191014-[0-9a-f]{16}\s+rejected\s+.*\s+2\s+1\s+1\s+ssd_cin_episodes", output);
+        Assert.Matches(@"872-20190930-[0-9a-f]{16}\s+loaded", output);
+        Assert.Contains("872-20191014-", rejected, StringComparison.Ordinal);
+        Assert.DoesNotContain("872-20190930-", rejected, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replay_LoadedLoad_ReloadsItFromTheArchive()
     {
         await InvokeAsync("run", "--extracts", Extracts, "--db", Database);

@@ -419,6 +419,8 @@ public sealed class FaultInjectionTests : IDisposable
 
         public Task<Stream?> OpenArchivedFileAsync(BatchLocation batch, string loadId, string name, CancellationToken cancellationToken = default) =>
             inner.OpenArchivedFileAsync(batch, loadId, name, cancellationToken);
+
+        public IAsyncEnumerable<BatchCopy> ListCopiesAsync(CancellationToken cancellationToken = default) => inner.ListCopiesAsync(cancellationToken);
     }
 
     /// <summary>Gives the first 1,000 bytes, then fails.</summary>
