@@ -17,6 +17,9 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
     public Task MigrateAsync(CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(inner.MigrateAsync, cancellationToken);
 
+    public Task<WarehouseSchemaStatus> CheckSchemaAsync(CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(inner.CheckSchemaAsync, cancellationToken);
+
     public Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.LoadAsync(batch, mode, token), cancellationToken);
 

@@ -18,7 +18,22 @@ using PerfPipeline.Indicators;
 /// </summary>
 internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicators computeIndicators, TimeProvider timeProvider) : IWarehouse
 {
+    /// <summary>How long a migration waits for another migration of the database (<see cref="SqlServerMigrationLock"/>).</summary>
+    public TimeSpan MigrationLockTimeout { get; init; } = SqlServerMigrationLock.DefaultTimeout;
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var migrationLock = await SqlServerMigrationLock.AcquireAsync(connectionString, MigrationLockTimeout, cancellationToken).ConfigureAwait(false);
+        await using (migrationLock.ConfigureAwait(false))
+        {
+            await MigrateHoldingTheLockAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task<WarehouseSchemaStatus> CheckSchemaAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(SqlServerMigrations.Check(connectionString));
+
+    private async Task MigrateHoldingTheLockAsync(CancellationToken cancellationToken)
     {
         SqlServerMigrations.Apply(connectionString);
         var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);

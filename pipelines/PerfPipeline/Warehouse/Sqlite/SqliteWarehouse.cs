@@ -17,6 +17,9 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
 
     public string DatabasePath => databasePath;
 
+    /// <summary>How long a migration waits for another migration of the same file (<see cref="SqliteMigrationLock"/>).</summary>
+    public TimeSpan MigrationLockTimeout { get; init; } = SqliteMigrationLock.DefaultTimeout;
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
@@ -25,6 +28,7 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
             Directory.CreateDirectory(folder);
         }
 
+        using var migrationLock = await SqliteMigrationLock.AcquireAsync(databasePath, MigrationLockTimeout, cancellationToken).ConfigureAwait(false);
         SqliteMigrations.Apply(_connectionString);
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -33,6 +37,12 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
             await SqliteIndicatorDimension.FillAsync(connection, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    public Task<WarehouseSchemaStatus> CheckSchemaAsync(CancellationToken cancellationToken = default) =>
+        // A missing file is a warehouse never migrated; checking must not create it.
+        Task.FromResult(File.Exists(databasePath)
+            ? SqliteMigrations.Check(_connectionString)
+            : WarehouseSchemaStatus.Compare(SqliteMigrations.Known(), []));
 
     public async Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default)
     {
