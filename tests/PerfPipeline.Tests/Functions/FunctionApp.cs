@@ -1,9 +1,11 @@
 namespace PerfPipeline.Tests.Functions;
 
 using System.Security.Cryptography;
+using System.Text.Json;
 
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +18,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 using PerfPipeline.Batches;
+using PerfPipeline.Functions;
 using PerfPipeline.Hosting;
 using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Tests.TestSupport.Azurite;
@@ -35,6 +38,7 @@ internal sealed class FunctionApp : IAsyncDisposable
     {
         Containers = AzuriteFixture.NewContainers();
         Blobs = azurite.CreateServiceClient();
+        Queue = azurite.CreateQueueServiceClient().GetQueueClient(AzuriteFixture.NewQueueName());
         Time = new FakeTimeProvider(now);
         DatabasePath = temp.File("warehouse.db");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -58,6 +62,9 @@ internal sealed class FunctionApp : IAsyncDisposable
     public BlobBatchSourceOptions Containers { get; }
 
     public BlobServiceClient Blobs { get; }
+
+    /// <summary>The queue Event Grid's subscription fills (in Azure, <c>manifest-events</c> on the data account).</summary>
+    public QueueClient Queue { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -93,6 +100,54 @@ internal sealed class FunctionApp : IAsyncDisposable
         }
 
         return extracts.GetBlobClient($"{batch.Path}/{BatchFileNames.Manifest}");
+    }
+
+    /// <summary>
+    /// The <c>BlobCreated</c> event Event Grid writes for a blob, in the Event Grid schema, from the blob's real
+    /// properties. Event Grid cannot run here: this is the one stand-in on the path (docs/functions.md).
+    /// </summary>
+    public static async Task<string> BlobCreatedEventAsync(BlobClient blob)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        var properties = (await blob.GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value;
+        return JsonSerializer.Serialize(new
+        {
+            topic = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
+            subject = $"/blobServices/default/containers/{blob.BlobContainerName}/blobs/{blob.Name}",
+            eventType = "Microsoft.Storage.BlobCreated",
+            id = Guid.NewGuid().ToString(),
+            data = new
+            {
+                api = "PutBlob",
+                contentType = properties.ContentType,
+                contentLength = properties.ContentLength,
+                blobType = "BlockBlob",
+                eTag = properties.ETag.ToString(),
+                url = blob.Uri.ToString(),
+            },
+            dataVersion = "",
+            metadataVersion = "1",
+            eventTime = properties.LastModified.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        });
+    }
+
+    /// <summary>Puts the blob's <c>BlobCreated</c> event on <see cref="Queue"/>, as the Event Grid subscription does (base64).</summary>
+    public async Task PublishBlobCreatedAsync(BlobClient blob)
+    {
+        await Queue.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await Queue.SendMessageAsync(await BlobCreatedEventAsync(blob), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// What the queue trigger does with the next message: receives it (hidden for a minute), runs the function with its
+    /// text, and deletes it when the function succeeds; when it throws, the message stays for the next attempt.
+    /// </summary>
+    public async Task ProcessNextMessageAsync()
+    {
+        var message = (await Queue.ReceiveMessageAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken)).Value
+            ?? throw new InvalidOperationException("The queue holds no message.");
+        await Function<LoadBatchOnManifest>().Run(message.MessageText, TestContext.Current.CancellationToken);
+        await Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, TestContext.Current.CancellationToken);
     }
 
     /// <summary>The names under <c>{la}/{as_at}/</c> of a container: <c>{load_id}/{file}</c>.</summary>
@@ -141,6 +196,7 @@ internal sealed class FunctionApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Queue.DeleteIfExistsAsync();
         await services.DisposeAsync();
         SqliteConnection.ClearAllPools();
         temp.Dispose();

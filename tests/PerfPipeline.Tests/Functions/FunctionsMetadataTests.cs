@@ -32,13 +32,12 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Metadata_LoadBatchOnManifest_IsAnEventGridBlobTriggerOnManifests()
+    public void Metadata_LoadBatchOnManifest_IsAQueueTriggerOnTheEventGridQueue()
     {
         var trigger = Trigger("LoadBatchOnManifest");
 
-        Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("extracts/{la}/{asAt}/manifest.json", trigger.GetProperty("path").GetString());
-        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("manifest-events", trigger.GetProperty("queueName").GetString());
         Assert.Equal("ExtractsStorage", trigger.GetProperty("connection").GetString());
     }
 
@@ -48,7 +47,7 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger("MonthlySweep");
 
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("%PerfPipeline:MonthlySweepSchedule%", trigger.GetProperty("schedule").GetString());
+        Assert.Equal("%MonthlySweepSchedule%", trigger.GetProperty("schedule").GetString());
     }
 
     [Theory]
