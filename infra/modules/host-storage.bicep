@@ -15,6 +15,9 @@ param name string
 @description('Container that holds the Flex Consumption deployment package.')
 param deploymentContainerName string
 
+@description('Disable the public endpoint (prod): the host reaches its storage through private endpoints from the app subnet.')
+param denyPublicTraffic bool
+
 resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
   location: location
@@ -31,9 +34,9 @@ resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     allowCrossTenantReplication: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: denyPublicTraffic ? 'Disabled' : 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: denyPublicTraffic ? 'Deny' : 'Allow'
       bypass: 'AzureServices'
     }
   }
@@ -63,5 +66,6 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
+output id string = account.id
 output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob
