@@ -74,12 +74,43 @@ internal sealed class FunctionApp : IAsyncDisposable
 
     public FakeLogCollector Logs => services.GetFakeLogCollector();
 
-    /// <summary>Starts the app as the host does: the warehouse migrated first.</summary>
+    /// <summary>The signed-in user the HTTP requests come from unless a test says otherwise: mapped to LAs 872 and 999.</summary>
+    public const string Analyst = "analyst@council.example";
+
+    /// <summary>
+    /// Starts the app as the host does, with the warehouse migrated first (by the deployment, in Azure), and
+    /// <see cref="Analyst"/> mapped to LAs 872 and 999 in <c>security_la_user</c>, as the data team would.
+    /// </summary>
     public static async Task<FunctionApp> StartAsync(AzuriteFixture azurite, DateTimeOffset? now = null)
     {
         var app = new FunctionApp(azurite, now ?? new DateTimeOffset(2019, 10, 2, 6, 0, 0, TimeSpan.Zero));
         await app.Warehouse.MigrateAsync(TestContext.Current.CancellationToken);
+        await app.ExecuteSqlAsync($"INSERT INTO security_la_user (user_principal_name, la_code) VALUES ('{Analyst}', '872'), ('{Analyst}', '999')");
         return app;
+    }
+
+    /// <summary>
+    /// The <c>X-MS-CLIENT-PRINCIPAL</c> header App Service authentication writes for an Entra sign-in: base64 of the
+    /// principal with its claims (user principal name, name, app roles).
+    /// </summary>
+    public static string PrincipalHeader(string? userPrincipalName, params string[] roles)
+    {
+        var claims = new List<object> { new { typ = "http://schemas.microsoft.com/identity/claims/tenantid", val = "00000000-0000-0000-0000-000000000001" } };
+        if (userPrincipalName is not null)
+        {
+            claims.Add(new { typ = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", val = userPrincipalName });
+            claims.Add(new { typ = "name", val = "A. Analyst" });
+        }
+
+        claims.AddRange(roles.Select(role => new { typ = "roles", val = role }));
+        var principal = new
+        {
+            auth_typ = "aad",
+            claims,
+            name_typ = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name",
+            role_typ = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role",
+        };
+        return Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(principal));
     }
 
     /// <summary>A function class as the worker creates it, its dependencies from the app's services.</summary>
@@ -202,10 +233,19 @@ internal sealed class FunctionApp : IAsyncDisposable
         temp.Dispose();
     }
 
-    /// <summary>A GET or POST as the HTTP trigger hands it over.</summary>
-    public static HttpRequest Request(string method, string path, string? query = null, string? ifNoneMatch = null)
+    /// <summary>
+    /// A GET or POST as the HTTP trigger hands it over, signed in as <see cref="Analyst"/> with the replay role unless
+    /// <paramref name="principal"/> says otherwise (<see cref="Anonymous"/> for no header).
+    /// </summary>
+    public static HttpRequest Request(string method, string path, string? query = null, string? ifNoneMatch = null, string? principal = null)
     {
         var context = new DefaultHttpContext();
+        principal ??= PrincipalHeader(Analyst, "PerfPipeline.Replay");
+        if (principal != Anonymous)
+        {
+            context.Request.Headers["X-MS-CLIENT-PRINCIPAL"] = principal;
+        }
+
         context.Request.Method = method;
         context.Request.Path = path;
         context.Request.QueryString = query is null ? QueryString.Empty : new QueryString(query);
@@ -217,6 +257,9 @@ internal sealed class FunctionApp : IAsyncDisposable
         context.Response.Body = new MemoryStream();
         return context.Request;
     }
+
+    /// <summary>Pass as the principal for a request without the header (authentication off or bypassed).</summary>
+    public const string Anonymous = "";
 
     /// <summary>Executes the function's result on its request's response, as the host does, and reads it back.</summary>
     public static async Task<HttpAnswer> ExecuteAsync(HttpRequest request, IActionResult result)

@@ -51,11 +51,13 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("GetDashboard", "get", "dashboard/{la}", "Function")]
-    [InlineData("GetIndicators", "get", "indicators", "Function")]
-    [InlineData("GetIndicatorSeries", "get", "indicators/{code}/series", "Function")]
-    [InlineData("GetLoads", "get", "loads", "Function")]
-    [InlineData("ReplayLoad", "post", "loads/{loadId}/replay", "Admin")]
+    // Anonymous to the host: App Service authentication (Entra ID) stands in front, and the app checks the caller's LAs
+    // and roles (HttpAuthorizationTests). No function or master key is used.
+    [InlineData("GetDashboard", "get", "dashboard/{la}", "Anonymous")]
+    [InlineData("GetIndicators", "get", "indicators", "Anonymous")]
+    [InlineData("GetIndicatorSeries", "get", "indicators/{code}/series", "Anonymous")]
+    [InlineData("GetLoads", "get", "loads", "Anonymous")]
+    [InlineData("ReplayLoad", "post", "loads/{loadId}/replay", "Anonymous")]
     public void Metadata_HttpFunction_HasItsRouteMethodAndKey(string function, string method, string route, string authLevel)
     {
         var trigger = Trigger(function);

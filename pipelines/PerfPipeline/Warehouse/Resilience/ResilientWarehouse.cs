@@ -41,6 +41,9 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
     public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(inner.ListLocalAuthoritiesAsync, cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListLaCodesForUserAsync(string userPrincipalName, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ListLaCodesForUserAsync(userPrincipalName, token), cancellationToken);
+
     public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.ReadCaseDataAsync(laCode, token), cancellationToken);
 }

@@ -125,6 +125,9 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
     public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => LocalAuthorityReader.ListAsync(connection, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListLaCodesForUserAsync(string userPrincipalName, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => LaUserReader.ListAsync(connection, userPrincipalName, cancellationToken), cancellationToken);
+
     public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => CaseDataReader.ReadAsync(connection, null, laCode, cancellationToken), cancellationToken);
 

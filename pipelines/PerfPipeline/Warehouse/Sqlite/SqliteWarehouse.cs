@@ -140,6 +140,9 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
     public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => LocalAuthorityReader.ListAsync(connection, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListLaCodesForUserAsync(string userPrincipalName, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => LaUserReader.ListAsync(connection, userPrincipalName, cancellationToken), cancellationToken);
+
     public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => Task.FromResult(SqliteCaseDataReader.Read(connection, laCode, cancellationToken)), cancellationToken);
 
