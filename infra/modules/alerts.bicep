@@ -66,8 +66,8 @@ var logAlerts = [
   {
     name: 'load-failed'
     severity: 1
-    description: 'A load was recorded as failed after every retry (event 1004). Runbook: docs/operations.md#load-failed.'
-    query: 'AppTraces | where tostring(Properties.EventId) == "1004"'
+    description: 'A load was recorded as failed, after every retry (event 1004) or for a reason retrying cannot fix (event 1007). Runbook: docs/operations.md#load-failed.'
+    query: 'AppTraces | where tostring(Properties.EventId) in ("1004", "1007")'
     frequency: 'PT15M'
   }
   {

@@ -1,5 +1,5 @@
-// The Functions host's own storage account (AzureWebJobsStorage): leases, timer state, the blob trigger's
-// internal queue and the Flex Consumption deployment package. No pipeline data lives here.
+// The Functions host's own storage account (AzureWebJobsStorage): leases, timer state and the Flex Consumption
+// deployment package. No pipeline data lives here.
 
 @description('Azure region for the account.')
 param location string

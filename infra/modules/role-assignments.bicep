@@ -1,6 +1,6 @@
 // What the function app's identity may do, and nothing more:
 // - host storage: Storage Blob Data Owner (identity-based AzureWebJobsStorage, leases, deployment package) and
-//   Storage Queue Data Contributor (the blob trigger's internal queue lives in host storage);
+//   Storage Queue Data Contributor (the host keeps internal queues there);
 // - data storage: Storage Blob Data Contributor on the extracts, archive and quarantine containers only, and
 //   Storage Queue Data Contributor on the event queue and its poison queue only (the queue trigger reads and deletes
 //   messages, and moves a message that keeps failing to the poison queue);

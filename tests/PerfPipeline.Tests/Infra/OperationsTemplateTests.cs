@@ -24,6 +24,7 @@ public sealed class OperationsTemplateTests(CompiledTemplate compiled)
     [Theory]
     [InlineData("poison-message", "manifest-events-poison")]
     [InlineData("load-failed", "1004")]
+    [InlineData("load-failed", "1007")]
     [InlineData("late-extract", "1201")]
     public void Alerts_Query_LooksForWhatTheAppAndHostWrite(string alert, string expected)
     {
@@ -43,6 +44,7 @@ public sealed class OperationsTemplateTests(CompiledTemplate compiled)
         var sweep = File.ReadAllText(RepositoryRoot.File("pipelines", "PerfPipeline", "Loading", "MonthlyBatchSweep.cs"));
 
         Assert.Matches(@"EventId = 1004, Level = LogLevel.Error, Message = ""Load \{LoadId\} of batch \{LaCode\}/\{AsAt\} failed", loader);
+        Assert.Matches(@"EventId = 1007, Level = LogLevel.Error, Message = ""Load \{LoadId\} of batch \{LaCode\}/\{AsAt\} failed", loader);
         Assert.Matches(@"EventId = 1201, Level = LogLevel.Warning, Message = ""No batch from LA", sweep);
     }
 
