@@ -158,9 +158,14 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
 
     /// <summary>
     /// <c>GET /api/loads?status=</c>: loads and quarantined batches newest first, only those with the status when given
-    /// (<c>loaded</c>, <c>failed</c>, <c>rejected</c>, <c>needs_confirmation</c>).
+    /// (<c>loaded</c>, <c>failed</c>, <c>rejected</c>, <c>needs_confirmation</c>), and only of the LAs in
+    /// <paramref name="laCodes"/> when given (the caller's, in the cloud API).
     /// </summary>
-    public async Task<ApiResponse> GetLoadsAsync(string? status, CancellationToken cancellationToken = default)
+    public async Task<ApiResponse> GetLoadsAsync(string? status, CancellationToken cancellationToken = default) =>
+        await GetLoadsAsync(status, null, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc cref="GetLoadsAsync(string?, CancellationToken)"/>
+    public async Task<ApiResponse> GetLoadsAsync(string? status, IReadOnlySet<string>? laCodes, CancellationToken cancellationToken = default)
     {
         LoadStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -174,7 +179,8 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         }
 
         var loads = await new LoadHistory(warehouse, source).ListAsync(wanted, cancellationToken).ConfigureAwait(false);
-        return ApiResponse.Json(new LoadsBody([.. loads.Select(Entry)]), ApiJsonContext.Default.LoadsBody);
+        var visible = laCodes is null ? loads : [.. loads.Where(load => laCodes.Contains(load.Key.LaCode))];
+        return ApiResponse.Json(new LoadsBody([.. visible.Select(Entry)]), ApiJsonContext.Default.LoadsBody);
     }
 
     /// <summary>
