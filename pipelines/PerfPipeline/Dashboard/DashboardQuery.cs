@@ -16,7 +16,7 @@ public static class DashboardQuery
     /// load for the LA.
     /// </summary>
     public static async Task<DashboardReadout?> ReadAsync(
-        IWarehouse warehouse, string? laCode = null, Period? period = null, CancellationToken cancellationToken = default)
+        IWarehouseReadModel warehouse, string? laCode = null, Period? period = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(warehouse);
         var la = ChooseLocalAuthority(await warehouse.ListLocalAuthoritiesAsync(cancellationToken).ConfigureAwait(false), laCode);

@@ -1,0 +1,17 @@
+namespace PerfPipeline.Warehouse;
+
+using PerfPipeline.CaseData;
+using PerfPipeline.Indicators;
+
+/// <summary>The warehouse's read model: what the dashboard, the API and the indicator engine read.</summary>
+public interface IWarehouseReadModel
+{
+    /// <summary>The LA's current indicator values: per indicator and period, the value of the latest load that computed it.</summary>
+    Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default);
+
+    /// <summary>Every LA with a committed load, by LA code: its name (newest manifest) and newest loaded <c>as_at</c>.</summary>
+    Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The LA's current event data and every snapshot kept, as the indicator engine reads them.</summary>
+    Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default);
+}
