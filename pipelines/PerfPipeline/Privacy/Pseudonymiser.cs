@@ -1,6 +1,7 @@
 namespace PerfPipeline.Privacy;
 
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -53,6 +54,16 @@ public sealed class Pseudonymiser : IDisposable
         _pseudonyms.Add(Hash(personId));
         _peopleLookup[personId] = person;
         return person;
+    }
+
+    /// <summary>
+    /// The pseudonym of <paramref name="personId"/> when this instance has met it, without enlisting it: lets a report
+    /// replace a batch's identifiers wherever they turn up (a shifted column, a broken row) by their pseudonyms.
+    /// </summary>
+    internal bool TryFindPseudonym(ReadOnlySpan<char> personId, [NotNullWhen(true)] out string? pseudonym)
+    {
+        pseudonym = _peopleLookup.TryGetValue(personId.Trim(), out var person) ? _pseudonyms[person] : null;
+        return pseudonym is not null;
     }
 
     /// <summary>The pseudonym of a person number from <see cref="Enlist"/>.</summary>
