@@ -3,6 +3,7 @@ namespace PerfPipeline.Warehouse.Loading;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
+using PerfPipeline.Indicators.Teams;
 
 /// <summary>
 /// One load in one SQL dialect: its connection and transaction, opened by the dialect and disposed with it (rolled back
@@ -31,6 +32,9 @@ internal interface ILoadSteps : IAsyncDisposable
     Task RecordTeamsAsync(LaCaseData caseData);
 
     Task RecordIndicatorValuesAsync(IReadOnlyList<IndicatorValue> values);
+
+    /// <summary>The figures by team (their periods are the LA values' own, already recorded) and the work list.</summary>
+    Task RecordTeamFiguresAsync(TeamFigures figures);
 
     /// <summary>Stamps the load finished, then commits; returns the committed audit record.</summary>
     Task<LoadRecord> CommitAsync(DateTimeOffset finishedAt);

@@ -1,13 +1,16 @@
 namespace PerfPipeline.Warehouse.Loading;
 
 using PerfPipeline.Extracts;
+using PerfPipeline.Indicators.Teams;
 
 /// <summary>
 /// The one load orchestration, the same for every dialect: in one transaction, audit the load, apply each dataset,
-/// record the issues and dimensions, read the case data back, compute the indicators on it and store them, commit.
+/// record the issues and dimensions, read the case data back, compute the indicators (and the figures by team) on it and
+/// store them, commit.
 /// A batch already loaded is skipped unless reloaded. The dialect supplies the steps (<see cref="ILoadSteps"/>).
 /// </summary>
-internal sealed class WarehouseLoad(Func<LoadKey, CancellationToken, Task<ILoadSteps>> open, ComputeIndicators computeIndicators, TimeProvider timeProvider)
+internal sealed class WarehouseLoad(
+    Func<LoadKey, CancellationToken, Task<ILoadSteps>> open, ComputeIndicators computeIndicators, ComputeTeamFigures? computeTeamFigures, TimeProvider timeProvider)
 {
     public async Task<WarehouseLoadResult> RunAsync(ExtractBatch batch, LoadMode mode, CancellationToken cancellationToken)
     {
@@ -41,6 +44,10 @@ internal sealed class WarehouseLoad(Func<LoadKey, CancellationToken, Task<ILoadS
             await load.RecordTeamsAsync(caseData).ConfigureAwait(false);
             var values = computeIndicators(caseData);
             await load.RecordIndicatorValuesAsync(values).ConfigureAwait(false);
+            if (computeTeamFigures is not null)
+            {
+                await load.RecordTeamFiguresAsync(computeTeamFigures(caseData)).ConfigureAwait(false);
+            }
 
             var committed = await load.CommitAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
             return new WarehouseLoadResult(committed, AlreadyLoaded: false, IndicatorValues: values.Count);

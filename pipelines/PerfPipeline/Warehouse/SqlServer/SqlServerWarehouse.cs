@@ -10,6 +10,8 @@ using PerfPipeline.Calendar;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
+using PerfPipeline.Indicators.Teams;
+using PerfPipeline.Indicators.WorkDue;
 using PerfPipeline.Warehouse.Loading;
 
 /// <summary>
@@ -17,7 +19,7 @@ using PerfPipeline.Warehouse.Loading;
 /// and set-based statements from there, one transaction per load. Each method is one unit of work with its own
 /// connection, so <see cref="Resilience.ResilientWarehouse"/> can run it again whole after a transient fault.
 /// </summary>
-internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicators computeIndicators, TimeProvider timeProvider) : IWarehouse
+internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicators computeIndicators, TimeProvider timeProvider, ComputeTeamFigures? computeTeamFigures = null) : IWarehouse
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -31,7 +33,7 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
     }
 
     public Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default) =>
-        new WarehouseLoad((key, token) => SqlServerLoad.OpenAsync(connectionString, key, token), computeIndicators, timeProvider)
+        new WarehouseLoad((key, token) => SqlServerLoad.OpenAsync(connectionString, key, token), computeIndicators, computeTeamFigures, timeProvider)
             .RunAsync(batch, mode, cancellationToken);
 
     public async Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default)
@@ -66,6 +68,18 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
 
     public Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => IndicatorValueReader.ReadCurrentAsync(connection, laCode, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<TeamIndicatorValue>> ReadCurrentTeamValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => TeamFigureReader.ReadCurrentValuesAsync(connection, laCode, cancellationToken), cancellationToken);
+
+    public async Task<WorkList?> ReadCurrentWorkListAsync(string laCode, CancellationToken cancellationToken = default)
+    {
+        var latest = await FindLatestLoadAsync(laCode, cancellationToken).ConfigureAwait(false);
+        return latest is null
+            ? null
+            : await ReadAsync(connection => TeamFigureReader.ReadCurrentWorkListAsync(connection, laCode, latest.DataAsAt, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+    }
 
     public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => LocalAuthorityReader.ListAsync(connection, cancellationToken), cancellationToken);

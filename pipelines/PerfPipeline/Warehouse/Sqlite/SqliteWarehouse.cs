@@ -8,10 +8,12 @@ using PerfPipeline.Calendar;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
+using PerfPipeline.Indicators.Teams;
+using PerfPipeline.Indicators.WorkDue;
 using PerfPipeline.Warehouse.Loading;
 
 /// <summary>The embedded warehouse: one SQLite file, migrated by DbUp, written with prepared commands.</summary>
-internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators computeIndicators, TimeProvider timeProvider) : IWarehouse
+internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators computeIndicators, TimeProvider timeProvider, ComputeTeamFigures? computeTeamFigures = null) : IWarehouse
 {
     private readonly string _connectionString = SqliteConnections.ConnectionString(databasePath);
     private readonly string _pooledConnectionString = SqliteConnections.PooledConnectionString(databasePath);
@@ -36,7 +38,7 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
     }
 
     public Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default) =>
-        new WarehouseLoad((key, token) => SqliteLoad.OpenAsync(_connectionString, key, token), computeIndicators, timeProvider)
+        new WarehouseLoad((key, token) => SqliteLoad.OpenAsync(_connectionString, key, token), computeIndicators, computeTeamFigures, timeProvider)
             .RunAsync(batch, mode, cancellationToken);
 
     public async Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default)
@@ -81,6 +83,18 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
 
     public Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => IndicatorValueReader.ReadCurrentAsync(connection, laCode, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<TeamIndicatorValue>> ReadCurrentTeamValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => TeamFigureReader.ReadCurrentValuesAsync(connection, laCode, cancellationToken), cancellationToken);
+
+    public async Task<WorkList?> ReadCurrentWorkListAsync(string laCode, CancellationToken cancellationToken = default)
+    {
+        var latest = await FindLatestLoadAsync(laCode, cancellationToken).ConfigureAwait(false);
+        return latest is null
+            ? null
+            : await ReadAsync(connection => TeamFigureReader.ReadCurrentWorkListAsync(connection, laCode, latest.DataAsAt, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+    }
 
     public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => LocalAuthorityReader.ListAsync(connection, cancellationToken), cancellationToken);
