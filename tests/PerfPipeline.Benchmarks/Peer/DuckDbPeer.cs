@@ -66,10 +66,13 @@ internal static class DuckDbPeer
         return values;
     }
 
-    /// <summary>The batch folders of one LA under an extracts root (<c>{la}/{as_at}/</c>).</summary>
+    /// <summary>The batch folders of one LA under an extracts root (<c>{la}/{as_at}/</c>; other folders, such as the LA's reference data, are not batches).</summary>
     public static IReadOnlyList<PeerBatch> BatchesOf(string laFolder) =>
         [.. Directory.EnumerateDirectories(laFolder)
-            .Select(folder => new PeerBatch(DateOnly.ParseExact(Path.GetFileName(folder), "yyyy-MM-dd", CultureInfo.InvariantCulture), folder))
+            .Select(folder => DateOnly.TryParseExact(Path.GetFileName(folder), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asAt)
+                ? new PeerBatch(asAt, folder)
+                : null)
+            .OfType<PeerBatch>()
             .OrderBy(b => b.AsAt)];
 
     private static string Script()
