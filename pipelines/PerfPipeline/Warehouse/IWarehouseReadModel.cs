@@ -23,6 +23,12 @@ public interface IWarehouseReadModel
     /// <summary>Every LA with a committed load, by LA code: its name (newest manifest) and newest loaded <c>as_at</c>.</summary>
     Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The LA codes a signed-in user (an Entra user principal name) may see: the mapping the Power BI row-level security
+    /// uses (<c>security_la_user</c>), so the HTTP API and the report agree. Empty for an unmapped user.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListLaCodesForUserAsync(string userPrincipalName, CancellationToken cancellationToken = default);
+
     /// <summary>The LA's current event data and every snapshot kept, as the indicator engine reads them.</summary>
     Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default);
 }

@@ -12,6 +12,12 @@ public interface IWarehouseWriter
     Task MigrateAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Compares the applied migrations with this build's, changing nothing: the cloud host checks this at start
+    /// instead of migrating (its database user holds no DDL rights; <c>perfpipeline migrate</c> runs at deployment).
+    /// </summary>
+    Task<WarehouseSchemaStatus> CheckSchemaAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Loads an accepted batch. Event datasets supersede the LA's rows when the batch's <c>as_at</c> is not older
     /// than theirs; snapshot datasets are kept per <c>as_at</c>. Indicator values are then computed on the case data
     /// read back inside the same transaction. A batch already loaded is not loaded again unless
