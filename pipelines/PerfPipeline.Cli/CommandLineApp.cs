@@ -2,6 +2,8 @@ namespace PerfPipeline.Cli;
 
 using System.CommandLine;
 
+using Microsoft.Extensions.Options;
+
 using PerfPipeline.Cli.Commands;
 
 /// <summary>The <c>perfpipeline</c> command line: its commands, and how a command line becomes an exit code.</summary>
@@ -37,6 +39,25 @@ internal static class CommandLineApp
             return ExitCodes.Usage;
         }
 
-        return await parseResult.InvokeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException e)
+        {
+            // A setting missing or out of range (the same checks the Functions app runs on start): name it, no stack trace.
+            foreach (var failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync(failure).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // As System.CommandLine's default handler did: the error on stderr, exit code 1.
+            await Console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            return ExitCodes.Rejected;
+        }
     }
 }

@@ -17,12 +17,12 @@ internal static class DashboardCommand
             DefaultValueFactory = _ => DashboardFormat.Table,
             HelpName = "table|json|html",
         };
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var command = new Command("dashboard", "Print the dashboard from the warehouse (no loading).") { period, la, format };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, warehouse.Target(parseResult), cancellationToken)
+            var pipeline = await LocalPipeline.OpenAsync(context, null, warehouse.Target(parseResult), cancellationToken)
                 .ConfigureAwait(false);
             var readout = await DashboardQuery.ReadAsync(pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period), cancellationToken)
                 .ConfigureAwait(false);

@@ -13,12 +13,12 @@ internal static class LoadsCommand
     public static Command Create(CliContext context)
     {
         var status = new Option<LoadStatus?>("--status") { Description = "Only loads with this status.", HelpName = "loaded|failed" };
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var command = new Command("loads", "List loads with their status, rows read, loaded and rejected, and errors.") { status };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, warehouse.Target(parseResult), cancellationToken)
+            var pipeline = await LocalPipeline.OpenAsync(context, null, warehouse.Target(parseResult), cancellationToken)
                 .ConfigureAwait(false);
             var loads = await pipeline.Warehouse.ListLoadsAsync(parseResult.GetValue(status), cancellationToken).ConfigureAwait(false);
             Write(context.Console, loads);

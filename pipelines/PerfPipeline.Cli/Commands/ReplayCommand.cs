@@ -13,7 +13,7 @@ internal static class ReplayCommand
     {
         var loadId = new Argument<string?>("LOAD_ID") { Description = "The load to rerun (see `loads`).", Arity = ArgumentArity.ZeroOrOne };
         var failed = new Option<bool>("--failed") { Description = "Rerun every load recorded as failed." };
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var command = new Command("replay", "Rerun a load, or every failed load, from its archived copy.") { loadId, failed };
         warehouse.AddTo(command);
         command.Validators.Add(result =>
@@ -25,7 +25,7 @@ internal static class ReplayCommand
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, warehouse.Target(parseResult), cancellationToken)
+            var pipeline = await LocalPipeline.OpenAsync(context, null, warehouse.Target(parseResult), cancellationToken)
                 .ConfigureAwait(false);
             IReadOnlyList<LoadOutcome> outcomes = parseResult.GetValue(loadId) is { } id
                 ? [await pipeline.Loader.ReplayAsync(id, cancellationToken).ConfigureAwait(false)]

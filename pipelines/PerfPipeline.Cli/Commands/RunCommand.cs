@@ -13,7 +13,7 @@ internal static class RunCommand
     public static Command Create(CliContext context)
     {
         var extracts = PipelineOptions.Extracts();
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var period = PipelineOptions.Period();
         var json = new Option<string?>("--json") { Description = "Also write the dashboard's JSON to this file.", HelpName = "FILE" };
         var command = new Command("run", "Load every batch not loaded yet (oldest as_at first), report the rows per dataset and print the dashboard.")
@@ -25,7 +25,7 @@ internal static class RunCommand
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = await LocalPipeline.OpenAsync(context, parseResult.GetValue(extracts)!, warehouse.Target(parseResult), cancellationToken)
+            var pipeline = await LocalPipeline.OpenAsync(context, parseResult.GetValue(extracts), warehouse.Target(parseResult), cancellationToken)
                 .ConfigureAwait(false);
             var outcomes = await LoadAsync(context.Console, pipeline.Loader, cancellationToken).ConfigureAwait(false);
             WriteLoads(context.Console, outcomes);

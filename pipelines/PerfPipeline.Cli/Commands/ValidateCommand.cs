@@ -57,9 +57,9 @@ internal static class ValidateCommand
             return ExitCodes.Usage;
         }
 
-        var source = new LocalFolderBatchSource(new LocalFolderBatchSourceOptions { ExtractsRoot = extractsRoot.FullName });
-        var reader = new ExtractReader(context.PseudonymisationKey(), context.TimeProvider, context.ExtractReaderOptions());
-        var extract = await reader.ReadAsync(source, batch, cancellationToken);
+        // Read as a load would, with the same settings (key, MaxRejectedRowShare), but nothing is archived or stored.
+        var pipeline = LocalPipeline.Create(context, extractsRoot.FullName, WarehouseTarget.Configured);
+        var extract = await pipeline.Reader.ReadAsync(pipeline.Source, batch, cancellationToken);
         var report = ValidationReport.Create(batch, extract);
 
         Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
