@@ -30,9 +30,6 @@ public static class PipelineSettings
     /// <summary>Batches in a local folder instead of blob storage (<see cref="Batches.LocalFolderBatchSourceOptions"/>).</summary>
     public const string LocalFolder = "PerfPipeline:LocalFolder";
 
-    /// <summary>Retries of a whole load (<see cref="Loading.LoadRetryOptions"/>).</summary>
-    public const string LoadRetry = "PerfPipeline:LoadRetry";
-
     /// <summary>Container names (<see cref="Batches.BlobBatchSourceOptions"/>); the defaults match the blob trigger and the Bicep.</summary>
     public const string Containers = "PerfPipeline:Containers";
 }

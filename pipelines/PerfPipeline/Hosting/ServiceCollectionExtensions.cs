@@ -36,7 +36,6 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ExtractReaderOptions>().Bind(configuration.GetSection(PipelineSettings.Extracts)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PseudonymisationOptions>().Bind(configuration.GetSection(PipelineSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WarehouseOptions>().Bind(configuration.GetSection(PipelineSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LoadRetryOptions>().Bind(configuration.GetSection(PipelineSettings.LoadRetry)).ValidateDataAnnotations().ValidateOnStart();
 
         if (UsesLocalFolder(configuration))
         {
@@ -50,7 +49,6 @@ public static class ServiceCollectionExtensions
             services.AddSingleton(_ => BlobStorage.CreateClient(configuration.GetSection(PipelineSettings.ExtractsStorage)));
             services.AddSingleton<IBatchSource>(sp => new BlobBatchSource(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<BlobBatchSourceOptions>()));
             services.AddSingleton<IBatchLock, BlobManifestLock>();
-            services.AddSingleton(sp => sp.GetRequiredService<IOptions<LoadRetryOptions>>().Value);
             services.AddSingleton<ExactlyOnceLoader>();
             services.AddSingleton<MonthlyBatchSweep>();
         }
