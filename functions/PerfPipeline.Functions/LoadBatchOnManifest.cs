@@ -21,7 +21,7 @@ public sealed partial class LoadBatchOnManifest(ExactlyOnceLoader loader, ILogge
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        if (!BlobBatchSource.TryParseManifestName(manifest.Name, out var batch))
+        if (!BatchLocation.TryParseManifestPath(manifest.Name, out var batch))
         {
             NotABatch(manifest.Name);
             return;

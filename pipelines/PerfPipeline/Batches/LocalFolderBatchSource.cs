@@ -12,7 +12,7 @@ using PerfPipeline.Extracts;
 /// quarantine are copies, written to a hidden partial folder and renamed into place so that a crash never leaves a
 /// copy that looks complete.
 /// </summary>
-public sealed class LocalFolderBatchSource : IBatchSource
+internal sealed class LocalFolderBatchSource : IBatchSource
 {
     private const int CopyBufferSize = 1 << 16;
 

@@ -11,7 +11,7 @@ public delegate IndicatorValue? IndicatorValueLookup(string indicatorCode, Perio
 /// measure's value now, in the same period last year and in the previous financial year, the direction of
 /// travel and the national comparator. Pure: the caller does the reading.
 /// </summary>
-public static class DashboardBuilder
+internal static class DashboardBuilder
 {
     public static DashboardDocument Build(
         string laCode, string? laName, Period period, DateOnly? dataAsAt, IndicatorValueLookup valueOf) =>

@@ -14,7 +14,7 @@ using System.Text;
 /// not thread-safe. A reader of many rows enlists identifiers as it meets them and hashes them together afterwards,
 /// several at a time (<see cref="Enlist"/>, <see cref="HashPending"/>, <see cref="Pseudonym"/>).
 /// </summary>
-public sealed class Pseudonymiser : IDisposable
+internal sealed class Pseudonymiser : IDisposable
 {
     /// <summary>Length of every pseudonym in characters.</summary>
     public const int Length = 32;
