@@ -3,11 +3,12 @@ namespace PerfPipeline.Hosting;
 using Microsoft.Extensions.Logging;
 
 using PerfPipeline.Indicators;
+using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Warehouse;
 using PerfPipeline.Warehouse.SqlServer;
 using PerfPipeline.Warehouse.Sqlite;
 
-/// <summary>Opens the configured warehouse, computing indicator values with the catalogue's engine.</summary>
+/// <summary>Opens the configured warehouse, computing indicator values with the catalogue's engine, and the figures by team and work list beside them.</summary>
 internal static class Warehouses
 {
     /// <summary>Azure SQL (retried on its transient faults, <see cref="SqlServerWarehouseOptions.Retry"/>) when configured, else the SQLite file.</summary>
@@ -15,7 +16,7 @@ internal static class Warehouses
     {
         var engine = new IndicatorEngine();
         return options.UsesSqlServer
-            ? AzureSqlWarehouse.Open(options.SqlServer.ConnectionString!, engine.ComputeAll, timeProvider, options.SqlServer.Retry, logger)
-            : new SqliteWarehouse(Path.GetFullPath(options.Sqlite.DatabasePath!), engine.ComputeAll, timeProvider);
+            ? AzureSqlWarehouse.Open(options.SqlServer.ConnectionString!, engine.ComputeAll, timeProvider, options.SqlServer.Retry, logger, TeamFigures.Compute)
+            : new SqliteWarehouse(Path.GetFullPath(options.Sqlite.DatabasePath!), engine.ComputeAll, timeProvider, TeamFigures.Compute);
     }
 }

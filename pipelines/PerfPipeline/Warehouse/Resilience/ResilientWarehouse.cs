@@ -3,6 +3,8 @@ namespace PerfPipeline.Warehouse.Resilience;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
+using PerfPipeline.Indicators.Teams;
+using PerfPipeline.Indicators.WorkDue;
 
 /// <summary>
 /// Any warehouse, each call run through <see cref="WarehouseRetry"/>: a call is a whole unit of work (a load opens its
@@ -39,6 +41,12 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
 
     public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(inner.ListLocalAuthoritiesAsync, cancellationToken);
+
+    public Task<IReadOnlyList<TeamIndicatorValue>> ReadCurrentTeamValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ReadCurrentTeamValuesAsync(laCode, token), cancellationToken);
+
+    public Task<WorkList?> ReadCurrentWorkListAsync(string laCode, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ReadCurrentWorkListAsync(laCode, token), cancellationToken);
 
     public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.ReadCaseDataAsync(laCode, token), cancellationToken);
