@@ -10,7 +10,7 @@ using PerfPipeline.Indicators.Teams;
 /// once per call (sorted dates, running totals, merged date ranges), after which each period is cheap, so
 /// every month, quarter and financial year costs about as much as one pass over the rows.
 /// </summary>
-internal sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingDayCalendar? calendar = null)
+public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingDayCalendar? calendar = null)
 {
     private readonly IndicatorSettings _settings = settings ?? IndicatorSettings.Default;
     private readonly WorkingDayCalendar _calendar = calendar ?? WorkingDayCalendar.EnglandAndWales;

@@ -64,6 +64,20 @@ public sealed class SettingsInBothHostsTests(AzuriteFixture azurite) : IDisposab
         Assert.Contains(nameof(ExtractReaderOptions.MaxRejectedRowShare), error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CommandLine_SettingOutOfRange_ExitsWithTheUsageCode()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PerfPipeline:Extracts:MaxRejectedRowShare"] = "1.5",
+        }).Build();
+
+        var (exitCode, _) = await CliInvocation.InvokeAsync(["loads"], _temp.File("data"), TimeProvider.System, configuration: configuration);
+
+        Assert.Equal(2, exitCode);
+        Assert.False(File.Exists(_temp.File("data", LocalPipeline.DatabaseFileName)), "nothing is opened before the settings are checked");
+    }
+
     [Theory]
     [MemberData(nameof(Hosts))]
     public async Task PseudonymisationKey_Set_PseudonymisesWithThatKey(string host)
