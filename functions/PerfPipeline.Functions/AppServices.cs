@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 using PerfPipeline.Hosting;
 
-/// <summary>The app's services: telemetry, the pipeline from the one composition root, and the schema migration on start.</summary>
+/// <summary>The app's services: telemetry, the pipeline from the one composition root, and the warehouse schema check on start.</summary>
 internal static class AppServices
 {
     public static IServiceCollection AddFunctionsApp(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddTelemetry(configuration).AddPerfPipeline(configuration).AddHostedService<WarehouseMigration>();
+        services.AddTelemetry(configuration).AddPerfPipeline(configuration).AddHostedService<WarehouseSchemaCheck>();
 }

@@ -63,6 +63,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ExtractReaderOptions>>().Value));
         services.AddSingleton<BatchLoader>();
         services.AddSingleton<PerfPipelineApi>();
+        services.AddSingleton<ApiAccess>();
         return services;
     }
 
