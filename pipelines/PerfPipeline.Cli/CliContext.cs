@@ -1,11 +1,6 @@
 namespace PerfPipeline.Cli;
 
-using System.ComponentModel.DataAnnotations;
-
 using Microsoft.Extensions.Configuration;
-
-using PerfPipeline.Extracts;
-using PerfPipeline.Privacy;
 
 using Spectre.Console;
 
@@ -29,17 +24,5 @@ internal sealed record CliContext(IConfiguration Configuration, TimeProvider Tim
         }
 
         return new(new ConfigurationBuilder().AddEnvironmentVariables().Build(), TimeProvider.System, console, DefaultDataFolder);
-    }
-
-    /// <summary>The configured key, or the key generated once in the data folder.</summary>
-    public PseudonymisationKey PseudonymisationKey() =>
-        Privacy.PseudonymisationKey.Resolve(Configuration[Privacy.PseudonymisationKey.SettingName], Path.Combine(DataFolder, Privacy.PseudonymisationKey.KeyFileName));
-
-    /// <summary>Extract reader settings from <c>PerfPipeline:Extracts</c>, validated.</summary>
-    public ExtractReaderOptions ExtractReaderOptions()
-    {
-        var options = Configuration.GetSection("PerfPipeline:Extracts").Get<ExtractReaderOptions>() ?? new ExtractReaderOptions();
-        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
-        return options;
     }
 }

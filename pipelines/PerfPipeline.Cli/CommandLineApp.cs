@@ -2,6 +2,8 @@ namespace PerfPipeline.Cli;
 
 using System.CommandLine;
 
+using Microsoft.Extensions.Options;
+
 using PerfPipeline.Cli.Commands;
 
 /// <summary>The <c>perfpipeline</c> command line: its commands, and how a command line becomes an exit code.</summary>
@@ -43,6 +45,16 @@ internal static class CommandLineApp
         {
             return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken)
                 .ConfigureAwait(false);
+        }
+        catch (OptionsValidationException e)
+        {
+            // A setting missing or out of range (the same checks the Functions app runs on start): name it, no stack trace.
+            foreach (var failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync(failure).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Usage;
         }
         catch (InvalidDataException e)
         {

@@ -22,7 +22,7 @@ internal static class CommentaryCommand
     private static Command Import(CliContext context)
     {
         var file = new Argument<string>("FILE") { Description = "The Markdown file (header: la, period, author, status; # item, ## section)." };
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var command = new Command("import", "Import a report's commentary from a Markdown file; the drafted sentences are never touched.") { file };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -40,9 +40,9 @@ internal static class CommentaryCommand
             }
 
             var target = warehouse.Target(parseResult);
-            await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, target, cancellationToken).ConfigureAwait(false);
+            var pipeline = await LocalPipeline.OpenAsync(context, null, target, cancellationToken).ConfigureAwait(false);
             var now = context.TimeProvider.GetUtcNow();
-            await target.Commentary().SaveAsync(
+            await pipeline.Commentary().SaveAsync(
                 [.. parsed.Sections.Select(s => new Commentary(parsed.LaCode, parsed.Period, s.Item, s.Section, s.Text, s.Author, now, s.Status))],
                 cancellationToken).ConfigureAwait(false);
             await context.Console.Profile.Out.Writer.WriteLineAsync(
@@ -57,15 +57,15 @@ internal static class CommentaryCommand
         var period = PipelineOptions.Period();
         period.Required = true;
         var la = new Option<string>("--la") { Description = "The LA code.", DefaultValueFactory = _ => "872", HelpName = "CODE" };
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var command = new Command("show", "Print a report's commentary as the Markdown file import reads.") { period, la };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var target = warehouse.Target(parseResult);
-            await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, target, cancellationToken).ConfigureAwait(false);
+            var pipeline = await LocalPipeline.OpenAsync(context, null, target, cancellationToken).ConfigureAwait(false);
             var code = parseResult.GetValue(period)!.Value.Code;
-            var written = await target.Commentary().ReadAsync(parseResult.GetValue(la)!, code, cancellationToken).ConfigureAwait(false);
+            var written = await pipeline.Commentary().ReadAsync(parseResult.GetValue(la)!, code, cancellationToken).ConfigureAwait(false);
             await context.Console.Profile.Out.Writer.WriteAsync(CommentaryMarkdown.Write(parseResult.GetValue(la)!, code, written)).ConfigureAwait(false);
             return ExitCodes.Success;
         });
@@ -87,7 +87,7 @@ internal static class CommentaryCommand
         var text = new Option<string>("--text") { Description = "The text (Markdown paragraphs).", Required = true };
         var author = new Option<string>("--author") { Description = "Who wrote it.", Required = true };
         var status = new Option<string>("--status") { Description = "draft or approved.", DefaultValueFactory = _ => "draft" };
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var command = new Command("set", "Set the officers' text of one section of one item.") { period, la, item, section, text, author, status };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -110,8 +110,8 @@ internal static class CommentaryCommand
             }
 
             var target = warehouse.Target(parseResult);
-            await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, target, cancellationToken).ConfigureAwait(false);
-            await target.Commentary().SaveAsync(
+            var pipeline = await LocalPipeline.OpenAsync(context, null, target, cancellationToken).ConfigureAwait(false);
+            await pipeline.Commentary().SaveAsync(
                 [new Commentary(parseResult.GetValue(la)!, parseResult.GetValue(period)!.Value.Code, parseResult.GetValue(item), chosen,
                     parseResult.GetValue(text)!, parseResult.GetValue(author)!, context.TimeProvider.GetUtcNow(), parsedStatus)],
                 cancellationToken).ConfigureAwait(false);

@@ -20,17 +20,17 @@ internal static class DashboardCommand
         var extracts = PipelineOptions.Extracts();
         extracts.Description = "The extracts folder whose reference/ files (comparators, the LA's targets) the dashboard is judged against.";
         var threshold = ReportCommand.SmallNumberThreshold();
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var command = new Command("dashboard", "Print the dashboard from the warehouse (no loading).") { period, la, format, extracts, threshold };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var target = warehouse.Target(parseResult);
-            var root = Path.GetFullPath(parseResult.GetValue(extracts)!);
+            var root = Path.GetFullPath(parseResult.GetValue(extracts) ?? LocalPipeline.DefaultExtracts);
             var pipeline = await LocalPipeline.OpenAsync(context, root, target, cancellationToken).ConfigureAwait(false);
             var readout = await DashboardQuery.ReadAsync(
                 pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period),
-                code => Reporting.ReportingReferenceFiles.Read(root, code, parseResult.GetValue(threshold)), target.Commentary(), cancellationToken)
+                code => Reporting.ReportingReferenceFiles.Read(root, code, parseResult.GetValue(threshold)), pipeline.Commentary(), cancellationToken)
                 .ConfigureAwait(false);
             if (readout is null)
             {

@@ -29,12 +29,12 @@ internal static class LoadsCommand
                 return null;
             },
         };
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var command = new Command("loads", "List loads and rejected or held batches with their status, rows read, loaded and rejected, and errors.") { status };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, warehouse.Target(parseResult), cancellationToken)
+            var pipeline = await LocalPipeline.OpenAsync(context, null, warehouse.Target(parseResult), cancellationToken)
                 .ConfigureAwait(false);
             var loads = await new LoadHistory(pipeline.Warehouse, pipeline.Source).ListAsync(parseResult.GetValue(status), cancellationToken).ConfigureAwait(false);
             Write(context.Console, loads);

@@ -9,7 +9,7 @@ internal static class PipelineOptions
 {
     public static Option<string> Database(CliContext context) => new("--db")
     {
-        Description = "The SQLite warehouse file (created on first use); archive, quarantine and key live beside it.",
+        Description = "The SQLite warehouse file (created on first use; default PerfPipeline__Sqlite__DatabasePath, else data/perfpipeline.db); archive, quarantine and key live beside it.",
         DefaultValueFactory = _ => Path.Combine(context.DataFolder, LocalPipeline.DatabaseFileName),
         HelpName = "PATH",
     };
@@ -34,10 +34,10 @@ internal static class PipelineOptions
         },
     };
 
-    public static Option<string> Extracts() => new("--extracts")
+    /// <summary>Not given: the configured source (<c>PerfPipeline__LocalFolder__ExtractsRoot</c> or <c>ExtractsStorage</c>), else the seeds.</summary>
+    public static Option<string?> Extracts() => new("--extracts")
     {
-        Description = "The folder LAs drop batches into, as {la_code}/{as_at}/.",
-        DefaultValueFactory = _ => LocalPipeline.DefaultExtracts,
+        Description = "The folder LAs drop batches into, as {la_code}/{as_at}/ (default: the configured source, else seeds/extracts).",
         HelpName = "DIR",
     };
 }

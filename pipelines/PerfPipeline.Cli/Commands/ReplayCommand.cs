@@ -17,7 +17,7 @@ internal static class ReplayCommand
         {
             Description = "Load a batch held for emptying or more than halving an event dataset (needs confirmation); recorded in the audit.",
         };
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var command = new Command("replay", "Rerun a load, or every failed load, from its archived copy.") { loadId, failed, force };
         warehouse.AddTo(command);
         command.Validators.Add(result =>
@@ -29,7 +29,7 @@ internal static class ReplayCommand
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, warehouse.Target(parseResult), cancellationToken)
+            var pipeline = await LocalPipeline.OpenAsync(context, null, warehouse.Target(parseResult), cancellationToken)
                 .ConfigureAwait(false);
             IReadOnlyList<LoadOutcome> outcomes = parseResult.GetValue(loadId) is { } id
                 ? [await pipeline.Loader.ReplayAsync(id, parseResult.GetValue(force), cancellationToken).ConfigureAwait(false)]

@@ -32,17 +32,17 @@ internal static class ReportCommand
         var extracts = PipelineOptions.Extracts();
         extracts.Description = "The extracts folder whose reference/ files (comparators, the LA's targets) the report is judged against.";
         var threshold = SmallNumberThreshold();
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var command = new Command("report", "Write the quarterly report (DOCX or HTML) from the warehouse.") { period, la, format, output, extracts, threshold };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var target = warehouse.Target(parseResult);
-            var pipeline = await LocalPipeline.OpenAsync(context, parseResult.GetValue(extracts)!, target, cancellationToken).ConfigureAwait(false);
-            var root = Path.GetFullPath(parseResult.GetValue(extracts)!);
+            var pipeline = await LocalPipeline.OpenAsync(context, parseResult.GetValue(extracts), target, cancellationToken).ConfigureAwait(false);
+            var root = Path.GetFullPath(parseResult.GetValue(extracts) ?? LocalPipeline.DefaultExtracts);
             var readout = await DashboardQuery.ReadAsync(
                 pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period),
-                code => ReportingReferenceFiles.Read(root, code, parseResult.GetValue(threshold)), target.Commentary(), cancellationToken).ConfigureAwait(false);
+                code => ReportingReferenceFiles.Read(root, code, parseResult.GetValue(threshold)), pipeline.Commentary(), cancellationToken).ConfigureAwait(false);
             var writer = context.Console.Profile.Out.Writer;
             if (readout is null)
             {

@@ -13,7 +13,7 @@ internal static class RunCommand
     public static Command Create(CliContext context)
     {
         var extracts = PipelineOptions.Extracts();
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var period = PipelineOptions.Period();
         var json = new Option<string?>("--json") { Description = "Also write the dashboard's JSON to this file.", HelpName = "FILE" };
         var acceptShrink = new Option<bool>("--accept-shrink")
@@ -30,7 +30,7 @@ internal static class RunCommand
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = await LocalPipeline.OpenAsync(context, parseResult.GetValue(extracts)!, warehouse.Target(parseResult), cancellationToken)
+            var pipeline = await LocalPipeline.OpenAsync(context, parseResult.GetValue(extracts), warehouse.Target(parseResult), cancellationToken)
                 .ConfigureAwait(false);
             var outcomes = await LoadAsync(context.Console, pipeline.Loader, parseResult.GetValue(acceptShrink), cancellationToken).ConfigureAwait(false);
             WriteLoads(context.Console, outcomes);

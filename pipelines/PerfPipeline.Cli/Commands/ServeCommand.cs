@@ -21,14 +21,13 @@ internal static class ServeCommand
             DefaultValueFactory = _ => DefaultUrls,
             HelpName = "URLS",
         };
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var command = new Command("serve", "Serve the JSON endpoint and the HTML dashboard on the warehouse (no keys; loopback by default).") { urls };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var target = warehouse.Target(parseResult);
-            var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, target, cancellationToken).ConfigureAwait(false);
-            var api = new PerfPipelineApi(pipeline.Warehouse, pipeline.Source, pipeline.Loader);
+            var pipeline = await LocalPipeline.OpenAsync(context, null, warehouse.Target(parseResult), cancellationToken).ConfigureAwait(false);
+            var api = pipeline.Api;
             var listen = parseResult.GetValue(urls)!.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             DashboardServer server;
             try
@@ -43,7 +42,7 @@ internal static class ServeCommand
 
             await using (server.ConfigureAwait(false))
             {
-                context.Console.MarkupLineInterpolated($"Serving {target.Description}");
+                context.Console.MarkupLineInterpolated($"Serving {pipeline.WarehouseDescription}");
                 foreach (var address in server.Addresses)
                 {
                     context.Console.MarkupLineInterpolated($"  dashboard {address}  JSON {new Uri(address, "api/dashboard/")}{{la}}");

@@ -28,15 +28,15 @@ internal static class ValidateCommand
         };
 
         // The warehouse's data folder holds the key its pseudonyms come from: the report's pseudonyms match the warehouse's.
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         warehouse.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            context with { DataFolder = warehouse.Target(parseResult).DataFolder(context) },
-            parseResult.GetRequiredValue(batchFolder), parseResult.GetValue(reportFile), cancellationToken));
+            context, parseResult.GetRequiredValue(batchFolder), parseResult.GetValue(reportFile), warehouse.Target(parseResult), cancellationToken));
         return command;
     }
 
-    internal static async Task<int> RunAsync(CliContext context, DirectoryInfo batchFolder, FileInfo? reportFile, CancellationToken cancellationToken = default)
+    internal static async Task<int> RunAsync(
+        CliContext context, DirectoryInfo batchFolder, FileInfo? reportFile, WarehouseTarget? warehouse = null, CancellationToken cancellationToken = default)
     {
         var console = context.Console;
         if (!batchFolder.Exists)
@@ -54,17 +54,18 @@ internal static class ValidateCommand
         }
 
         var batch = new BatchLocation(laFolder.Name, asAt);
+
+        // Read as a load would, with the same settings (key, MaxRejectedRowShare), but nothing is archived or stored.
+        var pipeline = LocalPipeline.Create(context, extractsRoot.FullName, warehouse ?? WarehouseTarget.Configured);
         var reportPath = reportFile?.FullName
-            ?? Path.GetFullPath(Path.Combine(context.DataFolder, "reports", $"{batch.LaCode}-{batch.AsAt:yyyy-MM-dd}-errors.json"));
+            ?? Path.GetFullPath(Path.Combine(pipeline.DataFolder, "reports", $"{batch.LaCode}-{batch.AsAt:yyyy-MM-dd}-errors.json"));
         if (IsInside(reportPath, batchFolder.FullName))
         {
             console.MarkupLine("[red]The report may not be written inside the LA's batch folder.[/]");
             return ExitCodes.Usage;
         }
 
-        var source = new LocalFolderBatchSource(new LocalFolderBatchSourceOptions { ExtractsRoot = extractsRoot.FullName });
-        var reader = new ExtractReader(context.PseudonymisationKey(), context.TimeProvider, context.ExtractReaderOptions());
-        var extract = await reader.ReadAsync(source, batch, cancellationToken);
+        var extract = await pipeline.Reader.ReadAsync(pipeline.Source, batch, cancellationToken);
         var report = ValidationReport.Create(batch, extract);
 
         Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Configuration;
 /// (<c>ExtractsStorage</c>, e.g. Azurite locally) or an identity-based one (<c>ExtractsStorage__blobServiceUri</c>,
 /// with <c>__credential=managedidentity</c>).
 /// </summary>
-public static class BlobStorage
+internal static class BlobStorage
 {
     /// <summary>
     /// Client options for every blob client of the pipeline. The service version is pinned to the newest one

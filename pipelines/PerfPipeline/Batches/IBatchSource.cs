@@ -7,6 +7,10 @@ public sealed record BatchLocation(string LaCode, DateOnly AsAt)
 {
     public string Path => $"{LaCode}/{AsAt:yyyy-MM-dd}";
 
+    /// <summary>Parses a manifest's path, <c>{la}/{yyyy-MM-dd}/manifest.json</c> (e.g. a blob trigger's blob name).</summary>
+    public static bool TryParseManifestPath(string path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BatchLocation? batch) =>
+        BlobBatchSource.TryParseManifestName(path, out batch);
+
     public override string ToString() => Path;
 }
 

@@ -15,7 +15,7 @@ using PerfPipeline.Extracts;
 /// it can neither hang a read nor copy without end. Copies are bounded (<see cref="LocalFolderBatchSourceOptions.MaxFileBytes"/>)
 /// and owner-only.
 /// </summary>
-public sealed class LocalFolderBatchSource : IBatchSource
+internal sealed class LocalFolderBatchSource : IBatchSource
 {
     private const int CopyBufferSize = 1 << 16;
 

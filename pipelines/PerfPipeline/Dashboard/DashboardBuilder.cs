@@ -13,7 +13,7 @@ public delegate IndicatorValue? IndicatorValueLookup(string indicatorCode, Perio
 /// travel, the national comparator for the period, the target and its RAG, small-number flags, and under each item
 /// the drafted sentences beside the officers' commentary. Pure: the caller does the reading.
 /// </summary>
-public static class DashboardBuilder
+internal static class DashboardBuilder
 {
     public static DashboardDocument Build(
         string laCode, string? laName, Period period, DateOnly? dataAsAt, IndicatorValueLookup valueOf,

@@ -287,7 +287,7 @@ public static class DashboardPage
     }
 
     /// <summary>The page's inline scripts, for a server's Content-Security-Policy to allow by hash (and nothing else inline).</summary>
-    internal static IReadOnlyList<string> InlineScripts => [ChartScript, PickerScript];
+    public static IReadOnlyList<string> InlineScripts => [ChartScript, PickerScript];
 
     private const string Styles = """
         body{font-family:system-ui,sans-serif;margin:1rem 2rem;color:#0b0c0c}

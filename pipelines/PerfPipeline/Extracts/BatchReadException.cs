@@ -1,7 +1,7 @@
 namespace PerfPipeline.Extracts;
 
 /// <summary>Reading a dataset file failed in a way that is no validation issue: names the file and the row reached.</summary>
-public sealed class BatchReadException : Exception
+internal sealed class BatchReadException : Exception
 {
     public BatchReadException()
     {

@@ -6,47 +6,87 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 using PerfPipeline.Api;
 using PerfPipeline.Batches;
 using PerfPipeline.Extracts;
 using PerfPipeline.Loading;
-using PerfPipeline.Privacy;
 using PerfPipeline.Warehouse;
 
-/// <summary>The pipeline as a cloud host runs it: batches in blob storage, the warehouse from configuration.</summary>
+/// <summary>
+/// The one composition root: both hosts (the command line and the Functions app) build the pipeline here, from
+/// configuration, so a documented setting means the same in each.
+/// </summary>
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the blob batch source and lock, the warehouse (SQL Server when
-    /// <see cref="PipelineSettings.SqlServerConnectionString"/> is set, else the SQLite file at
-    /// <see cref="PipelineSettings.SqliteDatabasePath"/>), the loaders and the HTTP API. The pseudonymisation key must
-    /// be configured: a key generated on one instance would not match another's.
+    /// Registers the batch source (the local folder when <see cref="PipelineSettings.LocalFolder"/><c>:ExtractsRoot</c>
+    /// is set, else blob storage at <see cref="PipelineSettings.ExtractsStorage"/>), the warehouse
+    /// (<see cref="WarehouseOptions"/>), the extract reader, the loaders and the HTTP API. Every options type is bound
+    /// from its section and validated when the host starts (<c>ValidateOnStart</c>); a host without
+    /// <c>IHost</c> runs the validation with <see cref="ValidatePerfPipelineOptions"/>.
     /// </summary>
     public static IServiceCollection AddPerfPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => BlobStorage.CreateClient(configuration.GetSection(PipelineSettings.ExtractsStorage)));
-        services.AddSingleton(configuration.GetSection(PipelineSettings.Containers).Get<BlobBatchSourceOptions>() ?? new BlobBatchSourceOptions());
-        services.AddSingleton(configuration.GetSection(PipelineSettings.LoadRetry).Get<LoadRetryOptions>() ?? new LoadRetryOptions());
-        services.AddSingleton<IBatchSource>(sp => new BlobBatchSource(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<BlobBatchSourceOptions>()));
-        services.AddSingleton<IBatchLock, BlobManifestLock>();
-        services.AddSingleton(sp => Warehouses.Open(configuration, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Warehouses))));
-        services.AddSingleton(sp => new ExtractReader(ConfiguredKey(configuration), sp.GetRequiredService<TimeProvider>()));
+        services.AddLogging();
+
+        services.AddOptions<ExtractReaderOptions>().Bind(configuration.GetSection(PipelineSettings.Extracts)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PseudonymisationOptions>().Bind(configuration.GetSection(PipelineSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WarehouseOptions>().Bind(configuration.GetSection(PipelineSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        if (UsesLocalFolder(configuration))
+        {
+            services.AddOptions<LocalFolderBatchSourceOptions>().Bind(configuration.GetSection(PipelineSettings.LocalFolder)).ValidateDataAnnotations().ValidateOnStart();
+            services.AddSingleton<IBatchSource>(sp => new LocalFolderBatchSource(sp.GetRequiredService<IOptions<LocalFolderBatchSourceOptions>>().Value));
+        }
+        else
+        {
+            services.AddOptions<BlobBatchSourceOptions>().Bind(configuration.GetSection(PipelineSettings.Containers)).ValidateDataAnnotations().ValidateOnStart();
+            services.AddSingleton(sp => sp.GetRequiredService<IOptions<BlobBatchSourceOptions>>().Value);
+            services.AddSingleton(_ => BlobStorage.CreateClient(configuration.GetSection(PipelineSettings.ExtractsStorage)));
+            services.AddSingleton<IBatchSource>(sp => new BlobBatchSource(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<BlobBatchSourceOptions>()));
+            services.AddSingleton<IBatchLock, BlobManifestLock>();
+            services.AddSingleton<ExactlyOnceLoader>();
+            services.AddSingleton<MonthlyBatchSweep>();
+        }
+
+        services.AddSingleton(sp => Warehouses.Open(
+            sp.GetRequiredService<IOptions<WarehouseOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Warehouses))));
+        services.AddSingleton(sp => new ExtractReader(
+            sp.GetRequiredService<IOptions<PseudonymisationOptions>>().Value.Resolve(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ExtractReaderOptions>>().Value));
         services.AddSingleton<BatchLoader>();
-        services.AddSingleton<ExactlyOnceLoader>();
-        services.AddSingleton<MonthlyBatchSweep>();
         services.AddSingleton<PerfPipelineApi>();
         services.AddSingleton<ApiAccess>();
         return services;
     }
 
-    private static PseudonymisationKey ConfiguredKey(IConfiguration configuration)
+    /// <summary>
+    /// Validates every options type registered with <c>ValidateOnStart</c>, as <c>IHost</c> does when it starts: for
+    /// hosts that build a service provider without a host (the command line).
+    /// </summary>
+    /// <exception cref="OptionsValidationException">A setting is missing or out of range; the message names it.</exception>
+    public static void ValidatePerfPipelineOptions(this IServiceProvider services)
     {
-        var base64 = configuration[PseudonymisationKey.SettingName];
-        return string.IsNullOrWhiteSpace(base64)
-            ? throw new InvalidOperationException($"Set '{PseudonymisationKey.SettingName}' (app setting PerfPipeline__PseudonymisationKey): every instance must pseudonymise with the same key.")
-            : PseudonymisationKey.FromBase64(base64);
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
+        {
+            // Several settings wrong at once: one exception listing every failure, as a single one would be.
+            var failures = e.InnerExceptions.Cast<OptionsValidationException>().ToList();
+            throw new OptionsValidationException(failures[0].OptionsName, failures[0].OptionsType, failures.SelectMany(f => f.Failures));
+        }
     }
+
+    /// <summary>The local folder source is chosen by naming its extracts folder; otherwise batches come from blob storage.</summary>
+    private static bool UsesLocalFolder(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{PipelineSettings.LocalFolder}:{nameof(LocalFolderBatchSourceOptions.ExtractsRoot)}"]);
 }

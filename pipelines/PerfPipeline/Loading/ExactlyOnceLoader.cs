@@ -4,53 +4,23 @@ using Microsoft.Extensions.Logging;
 
 using PerfPipeline.Batches;
 
-using Polly;
-using Polly.Retry;
-
 /// <summary>
 /// Loads one batch once, however often and however concurrently it is asked to: the batch lock keeps a second worker
-/// out while the first loads, and the warehouse's load key turns a later request into "already loaded". A load that
-/// fails for a transient cause is retried (<see cref="LoadRetryOptions"/>); when the retries are spent the failure stays
-/// recorded and <see cref="LoadFailedException"/> is thrown, so the host's retry and poison handling apply. A failure
-/// retrying cannot fix (the batch's own content) is recorded and quarantined by the loader and returned, not thrown.
+/// out while the first loads, and the warehouse's load key turns a later request into "already loaded". Nothing is
+/// retried here: storage requests are retried by the storage client and the warehouse's transaction by the warehouse
+/// (on transient faults only, within one budget: docs/functions.md), so a load that fails has spent those budgets or
+/// failed for a cause retrying cannot fix, and it is attempted once. A transient failure is recorded and
+/// <see cref="LoadFailedException"/> is thrown, so the host reports the invocation as failed (it does not retry it:
+/// host.json); a failure retrying cannot fix (the batch's own content) is recorded and quarantined by the loader and
+/// returned, not thrown.
 /// </summary>
-public sealed partial class ExactlyOnceLoader
+public sealed partial class ExactlyOnceLoader(BatchLoader loader, IBatchLock batchLock, ILogger<ExactlyOnceLoader> logger)
 {
-    private readonly BatchLoader loader;
-    private readonly IBatchLock batchLock;
-    private readonly ILogger logger;
-    private readonly ResiliencePipeline<LoadOutcome> retries;
-
-    public ExactlyOnceLoader(BatchLoader loader, IBatchLock batchLock, LoadRetryOptions retryOptions, TimeProvider timeProvider, ILogger<ExactlyOnceLoader> logger)
-    {
-        ArgumentNullException.ThrowIfNull(retryOptions);
-        this.loader = loader;
-        this.batchLock = batchLock;
-        this.logger = logger;
-        retries = new ResiliencePipelineBuilder<LoadOutcome> { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions<LoadOutcome>
-            {
-                ShouldHandle = new PredicateBuilder<LoadOutcome>()
-                    .Handle<Exception>(TransientFault.Is)
-                    .HandleResult(outcome => outcome is { Kind: LoadOutcomeKind.Failed, Transient: true }),
-                MaxRetryAttempts = retryOptions.MaxRetryAttempts,
-                Delay = retryOptions.Delay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                OnRetry = args =>
-                {
-                    LoadRetrying(args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Result?.LoadId, args.Outcome.Result?.Error ?? args.Outcome.Exception?.Message);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
-    }
-
     /// <summary>
     /// Loads the batch unless it is loaded already; returns null when another worker is loading it right now.
     /// A rejected batch is quarantined and returned as such: retrying cannot make it valid.
     /// </summary>
-    /// <exception cref="LoadFailedException">Every attempt to load the batch failed for a transient cause.</exception>
+    /// <exception cref="LoadFailedException">The load failed for a transient cause, after the lower layers' retries.</exception>
     public async Task<LoadOutcome?> LoadAsync(BatchLocation batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -63,10 +33,7 @@ public sealed partial class ExactlyOnceLoader
 
         await using (held.ConfigureAwait(false))
         {
-            var outcome = await retries.ExecuteAsync(
-                static (state, ct) => new ValueTask<LoadOutcome>(state.loader.LoadBatchAsync(state.batch, ct)),
-                (loader, batch),
-                cancellationToken).ConfigureAwait(false);
+            var outcome = await loader.LoadBatchAsync(batch, cancellationToken).ConfigureAwait(false);
             Log(outcome);
             return outcome is { Kind: LoadOutcomeKind.Failed, Transient: true } ? throw new LoadFailedException([outcome]) : outcome;
         }
@@ -113,7 +80,7 @@ public sealed partial class ExactlyOnceLoader
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Batch {LaCode}/{AsAt} rejected (load {LoadId}) and quarantined: {Reason}")]
     private partial void BatchRejected(string loadId, string laCode, DateOnly asAt, string? reason);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Load {LoadId} of batch {LaCode}/{AsAt} failed after every retry; recorded as failed, replay it once the cause is fixed: {Error}")]
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Load {LoadId} of batch {LaCode}/{AsAt} failed; recorded as failed, replay it once the cause is fixed: {Error}")]
     private partial void LoadFailed(string loadId, string laCode, DateOnly asAt, string? error);
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Load {LoadId} of batch {LaCode}/{AsAt} failed for a reason retrying cannot fix; recorded as failed and quarantined: {Error}")]
@@ -124,7 +91,4 @@ public sealed partial class ExactlyOnceLoader
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Batch {LaCode}/{AsAt} is being loaded by another worker; leaving it to that one")]
     private partial void BatchBusy(string laCode, DateOnly asAt);
-
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Load {LoadId} failed; attempt {Attempt} in {Delay}: {Error}")]
-    private partial void LoadRetrying(int attempt, TimeSpan delay, string? loadId, string? error);
 }

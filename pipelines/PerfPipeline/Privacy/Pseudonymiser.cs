@@ -11,7 +11,7 @@ using System.Text;
 /// HMAC (<see cref="IncrementalHash"/>, one keyed instance reused for every identifier); each distinct identifier is
 /// hashed once and cached, so one instance serves one batch read. Not thread-safe.
 /// </summary>
-public sealed class Pseudonymiser : IDisposable
+internal sealed class Pseudonymiser : IDisposable
 {
     /// <summary>Length of every pseudonym in characters.</summary>
     public const int Length = 32;

@@ -30,7 +30,7 @@ public abstract class ExtractReaderTestBase : IDisposable
 
     protected FakeTimeProvider Clock { get; set; } = new(new DateTimeOffset(2019, 10, 15, 12, 0, 0, TimeSpan.Zero));
 
-    protected LocalFolderBatchSource Source { get; }
+    private protected LocalFolderBatchSource Source { get; }
 
     private protected BatchBuilder Batch { get; }
 

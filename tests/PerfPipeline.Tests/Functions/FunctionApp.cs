@@ -49,8 +49,6 @@ internal sealed class FunctionApp : IAsyncDisposable
             [$"{PipelineSettings.Containers}:ExtractsContainer"] = Containers.ExtractsContainer,
             [$"{PipelineSettings.Containers}:ArchiveContainer"] = Containers.ArchiveContainer,
             [$"{PipelineSettings.Containers}:QuarantineContainer"] = Containers.QuarantineContainer,
-            [$"{PipelineSettings.LoadRetry}:MaxRetryAttempts"] = "2",
-            [$"{PipelineSettings.LoadRetry}:Delay"] = "00:00:00",
         }).Build();
         services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Time)

@@ -2,8 +2,8 @@ namespace PerfPipeline.Tests.Hosting;
 
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
-using PerfPipeline.Extracts;
 using PerfPipeline.Hosting;
 using PerfPipeline.Warehouse;
 using PerfPipeline.Warehouse.Resilience;
@@ -32,7 +32,7 @@ public sealed class ServiceCollectionExtensionsTests
     {
         using var services = Services([]);
 
-        var thrown = Assert.Throws<InvalidOperationException>(services.GetRequiredService<IWarehouse>);
+        var thrown = Assert.Throws<OptionsValidationException>(services.ValidatePerfPipelineOptions);
         Assert.Contains(PipelineSettings.SqliteDatabasePath, thrown.Message, StringComparison.Ordinal);
     }
 
@@ -41,7 +41,7 @@ public sealed class ServiceCollectionExtensionsTests
     {
         using var services = Services([]);
 
-        var thrown = Assert.Throws<InvalidOperationException>(services.GetRequiredService<ExtractReader>);
+        var thrown = Assert.Throws<OptionsValidationException>(services.ValidatePerfPipelineOptions);
         Assert.Contains("PerfPipeline__PseudonymisationKey", thrown.Message, StringComparison.Ordinal);
     }
 

@@ -351,8 +351,7 @@ public sealed class FaultInjectionTests : IDisposable
         var warehouse = Warehouse();
         await warehouse.MigrateAsync(Ct);
         var loader = new BatchLoader(source, warehouse, new ExtractReader(TestKeys.NewKey(), _clock), _clock);
-        return new ExactlyOnceLoader(loader, new NoLock(), new LoadRetryOptions { MaxRetryAttempts = 1, Delay = TimeSpan.Zero }, TimeProvider.System,
-            NullLogger<ExactlyOnceLoader>.Instance);
+        return new ExactlyOnceLoader(loader, new NoLock(), NullLogger<ExactlyOnceLoader>.Instance);
     }
 
     private async Task<List<(long? Row, string? Column, string? Value, string Reason)>> IssuesAsync(string loadId)

@@ -25,8 +25,10 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
     public Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.LoadAsync(batch, mode, token), cancellationToken);
 
+    // Not retried: it follows a load that failed, often after the load's own retries were spent on the same outage;
+    // retrying here would spend that budget twice. A record that cannot be written leaves the batch to the next attempt.
     public Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default) =>
-        retry.ExecuteAsync(token => inner.RecordFailureAsync(key, startedAt, failure, token), cancellationToken);
+        inner.RecordFailureAsync(key, startedAt, failure, cancellationToken);
 
     public Task<LoadRecord?> FindLoadAsync(string loadId, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.FindLoadAsync(loadId, token), cancellationToken);

@@ -3,10 +3,11 @@ namespace PerfPipeline.Cli.Commands;
 using System.CommandLine;
 
 /// <summary>
-/// <c>--db PATH | --sqlserver CONNSTR</c>: which warehouse a command opens, the SQLite file (the default) or Azure SQL.
+/// <c>--db PATH | --sqlserver CONNSTR</c>: which warehouse a command opens, the SQLite file (the default) or Azure SQL;
+/// without either, the configured one (<c>PerfPipeline__Sqlite__DatabasePath</c>, <c>PerfPipeline__SqlServer__ConnectionString</c>).
 /// Every command that opens the warehouse adds these with <see cref="AddTo"/> and reads its choice with <see cref="Target"/>.
 /// </summary>
-internal sealed class WarehouseOptions(CliContext context)
+internal sealed class WarehouseFlags(CliContext context)
 {
     public Option<string> Database { get; } = PipelineOptions.Database(context);
 
@@ -30,11 +31,17 @@ internal sealed class WarehouseOptions(CliContext context)
         });
     }
 
+    /// <summary>The warehouse the flags name; <see cref="WarehouseTarget.Configured"/> when neither is given.</summary>
     public WarehouseTarget Target(ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
-        return parseResult.GetValue(SqlServer) is { } connectionString
-            ? WarehouseTarget.SqlServer(connectionString)
-            : WarehouseTarget.Sqlite(parseResult.GetValue(Database)!);
+        if (parseResult.GetValue(SqlServer) is { } connectionString)
+        {
+            return WarehouseTarget.SqlServer(connectionString);
+        }
+
+        return parseResult.GetResult(Database) is { Implicit: false }
+            ? WarehouseTarget.Sqlite(parseResult.GetValue(Database)!)
+            : WarehouseTarget.Configured;
     }
 }
