@@ -20,6 +20,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create(context));
+        root.Subcommands.Add(ReferenceCommand.Create(context));
         return root;
     }
 

@@ -12,7 +12,7 @@ using PerfPipeline.Reference;
 /// </summary>
 public static class BankHolidayList
 {
-    internal const string FileName = "bank-holidays-england-and-wales.csv";
+    internal const string FileName = "bank-holidays.csv";
 
     private static readonly Lazy<IReadOnlyList<BankHoliday>> Embedded = new(() =>
     {

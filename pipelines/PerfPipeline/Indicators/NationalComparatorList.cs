@@ -12,7 +12,7 @@ using PerfPipeline.Reference;
 /// </summary>
 public static class NationalComparatorList
 {
-    internal const string FileName = "national-comparators.csv";
+    internal const string FileName = "comparators.csv";
 
     private static readonly Lazy<IReadOnlyDictionary<string, NationalComparator>> Embedded = new(() =>
     {

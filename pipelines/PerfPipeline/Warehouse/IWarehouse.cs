@@ -3,14 +3,18 @@ namespace PerfPipeline.Warehouse;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
+using PerfPipeline.Reference;
 
 /// <summary>
 /// The warehouse port: the star schema in SQLite (embedded default) or Azure SQL. A load is keyed by
 /// <see cref="LoadKey"/> and commits in one transaction: facts, audit and indicator values, or nothing.
 /// </summary>
-public interface IWarehouse
+public interface IWarehouse : IReferenceStore
 {
-    /// <summary>Creates or upgrades the schema and fills the calendar dimensions; does nothing when up to date.</summary>
+    /// <summary>
+    /// Creates or upgrades the schema, fills the calendar dimensions and stores the shipped reference defaults
+    /// (<see cref="EmbeddedReference"/>) when it does not hold them yet; does nothing when up to date.
+    /// </summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

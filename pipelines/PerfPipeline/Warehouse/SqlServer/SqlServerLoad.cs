@@ -95,6 +95,17 @@ internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction tra
             row[6] = SqlServerValues.Measure(value.Denominator);
             row[7] = SqlServerValues.Measure(value.Value);
         }).ConfigureAwait(false);
+
+        await BulkCopyAsync(SqlServerStatements.IndicatorNotes, values.Where(v => v.Reason is not null || v.Basis is not null), (value, row) =>
+        {
+            row[0] = value.LaCode;
+            row[1] = value.IndicatorCode;
+            row[2] = CalendarDimensions.TypeCode(value.Period);
+            row[3] = value.Period.Code;
+            row[4] = key.LoadId;
+            row[5] = (object?)value.Reason ?? DBNull.Value;
+            row[6] = (object?)value.Basis ?? DBNull.Value;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Gives the load its commit number, just before the commit.</summary>

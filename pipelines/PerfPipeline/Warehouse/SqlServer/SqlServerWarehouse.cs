@@ -10,6 +10,7 @@ using PerfPipeline.Calendar;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
+using PerfPipeline.Reference;
 
 /// <summary>
 /// The Azure SQL warehouse: migrated by DbUp (<c>sql/sqlserver/</c>), loaded with SqlBulkCopy into staging tables
@@ -27,7 +28,65 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
             await SqlServerCalendar.FillAsync(connection, WorkingDayCalendar.EnglandAndWales, cancellationToken).ConfigureAwait(false);
             await SqlServerCalendar.FillIndicatorsAsync(connection, cancellationToken).ConfigureAwait(false);
         }
+
+        await new ReferenceImporter(this).EnsureDefaultsAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<ReferenceImportResult> ImportReferenceAsync(ReferenceImportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // Serializable: two imports at once cannot both take the next import number or both see the old files.
+            var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                if (await ReferenceSql.PlanAsync(connection, transaction, request, cancellationToken).ConfigureAwait(false) is not { } import)
+                {
+                    return new ReferenceImportResult(null, [], request.Files, []);
+                }
+
+                var now = timeProvider.GetUtcNow();
+                var before = await ReferenceSql.InForceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                await ReferenceSql.WriteAsync(
+                    connection, transaction, import, SqlServerValues.Timestamp(now), d => SqlServerValues.Date(d), cancellationToken).ConfigureAwait(false);
+                var after = await ReferenceSql.InForceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                var loaded = await ReferenceSql.LoadedLasAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+
+                var recomputed = new List<string>();
+                foreach (var la in ReferenceSql.Touched(loaded, import, before, after))
+                {
+                    var key = new LoadKey(la.LaCode, la.AsAt, import.Sha256);
+                    var load = new SqlServerLoad(connection, transaction, key, cancellationToken);
+                    await load.LockAsync().ConfigureAwait(false);
+                    await load.BeginAsync(ReferenceSql.SourceSystem(import), now).ConfigureAwait(false);
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        ReferenceSql.NameLoadSql, new { import.ImportId, key.LoadId }, transaction, SqlServerConnections.CommandTimeoutSeconds,
+                        cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    var caseData = await CaseDataReader.ReadAsync(connection, transaction, la.LaCode, cancellationToken).ConfigureAwait(false);
+                    await load.RecordIndicatorValuesAsync(computeIndicators(caseData)).ConfigureAwait(false);
+                    await load.FinishAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
+                    recomputed.Add(key.LoadId);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return new ReferenceImportResult(import.ImportId, import.Files, [.. request.Files.Except(import.Files)], recomputed);
+            }
+        }
+    }
+
+    public Task<LaReference> ReadReferenceAsync(string laCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ReadLaAsync(connection, laCode, cancellationToken), cancellationToken);
+
+    public Task<ReferenceListing> ListReferenceAsync(ReferenceKind kind, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ListAsync(connection, ReferenceSql.ShowSql(kind), cancellationToken), cancellationToken);
+
+    public Task<ReferenceListing> ListReferenceFilesAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ListAsync(connection, ReferenceSql.ShowFilesSql, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<ReferenceImportRecord>> ListReferenceImportsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ListImportsAsync(connection, cancellationToken), cancellationToken);
 
     public async Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default)
     {

@@ -31,6 +31,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             DELETE FROM audit_load_dataset WHERE load_id = @LoadId;
             DELETE FROM audit_load_issue WHERE load_id = @LoadId;
             DELETE FROM fact_indicator_value WHERE load_id = @LoadId;
+            DELETE FROM fact_indicator_note WHERE load_id = @LoadId;
             """;
         await ExecuteAsync(sql, new
         {
@@ -142,6 +143,22 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             parameters[6].Value = Real(value.Denominator);
             parameters[7].Value = Real(value.Value);
             command.ExecuteNonQuery();
+        }
+
+        using var note = Prepare(
+            "INSERT INTO fact_indicator_note (la_code, indicator_code, period_type, period_code, load_id, reason, basis) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)",
+            7);
+        var noted = note.Parameters;
+        noted[4].Value = key.LoadId;
+        foreach (var value in values.Where(v => v.Reason is not null || v.Basis is not null))
+        {
+            noted[0].Value = value.LaCode;
+            noted[1].Value = value.IndicatorCode;
+            noted[2].Value = CalendarDimensions.TypeCode(value.Period);
+            noted[3].Value = value.Period.Code;
+            noted[5].Value = (object?)value.Reason ?? DBNull.Value;
+            noted[6].Value = (object?)value.Basis ?? DBNull.Value;
+            note.ExecuteNonQuery();
         }
     }
 

@@ -8,6 +8,7 @@ using PerfPipeline.Calendar;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
+using PerfPipeline.Reference;
 
 /// <summary>The embedded warehouse: one SQLite file, migrated by DbUp, written with prepared commands.</summary>
 internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators computeIndicators, TimeProvider timeProvider) : IWarehouse
@@ -32,7 +33,61 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
             await SqliteCalendarDimensions.FillAsync(connection, WorkingDayCalendar.EnglandAndWales, cancellationToken).ConfigureAwait(false);
             await SqliteIndicatorDimension.FillAsync(connection, cancellationToken).ConfigureAwait(false);
         }
+
+        await new ReferenceImporter(this).EnsureDefaultsAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<ReferenceImportResult> ImportReferenceAsync(ReferenceImportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = connection.BeginTransaction(deferred: false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                if (await ReferenceSql.PlanAsync(connection, transaction, request, cancellationToken).ConfigureAwait(false) is not { } import)
+                {
+                    return new ReferenceImportResult(null, [], request.Files, []);
+                }
+
+                var now = timeProvider.GetUtcNow();
+                var before = await ReferenceSql.InForceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                await ReferenceSql.WriteAsync(connection, transaction, import, SqliteAudit.Timestamp(now), StoredValues.Date, cancellationToken)
+                    .ConfigureAwait(false);
+                var after = await ReferenceSql.InForceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                var loaded = await ReferenceSql.LoadedLasAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+
+                var recomputed = new List<string>();
+                foreach (var la in ReferenceSql.Touched(loaded, import, before, after))
+                {
+                    var key = new LoadKey(la.LaCode, la.AsAt, import.Sha256);
+                    var load = new SqliteLoad(connection, transaction, key, cancellationToken);
+                    await load.BeginAsync(ReferenceSql.SourceSystem(import), now).ConfigureAwait(false);
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        ReferenceSql.NameLoadSql, new { import.ImportId, key.LoadId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    load.RecordIndicatorValues(computeIndicators(SqliteCaseDataReader.Read(connection, la.LaCode, cancellationToken)));
+                    await load.FinishAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
+                    recomputed.Add(key.LoadId);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return new ReferenceImportResult(import.ImportId, import.Files, [.. request.Files.Except(import.Files)], recomputed);
+            }
+        }
+    }
+
+    public Task<LaReference> ReadReferenceAsync(string laCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ReadLaAsync(connection, laCode, cancellationToken), cancellationToken);
+
+    public Task<ReferenceListing> ListReferenceAsync(ReferenceKind kind, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ListAsync(connection, ReferenceSql.ShowSql(kind), cancellationToken), cancellationToken);
+
+    public Task<ReferenceListing> ListReferenceFilesAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ListAsync(connection, ReferenceSql.ShowFilesSql, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<ReferenceImportRecord>> ListReferenceImportsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ListImportsAsync(connection, cancellationToken), cancellationToken);
 
     public async Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default)
     {
