@@ -170,7 +170,7 @@ internal static class ReferenceCommand
         }
 
         var table = new Table().Border(TableBorder.Simple)
-            .AddColumn("import").AddColumn("imported (UTC)").AddColumn("origin").AddColumn("file").AddColumn("kind").AddColumn(new TableColumn("rows").RightAligned());
+            .AddColumn(new TableColumn("import").NoWrap()).AddColumn(new TableColumn("imported (UTC)").NoWrap()).AddColumn("origin").AddColumn(new TableColumn("file").NoWrap()).AddColumn("kind").AddColumn(new TableColumn("rows").RightAligned());
         foreach (var import in imports)
         {
             foreach (var file in import.Files)

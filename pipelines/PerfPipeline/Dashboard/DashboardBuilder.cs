@@ -66,5 +66,9 @@ public static class DashboardBuilder
     }
 
     private static DashboardValue Value(IndicatorValue? value, IndicatorDefinition definition) =>
-        new(value?.Value, value?.Numerator, value?.Denominator, IndicatorDisplay.Format(value?.Value, definition.Precision));
+        new(value?.Value, value?.Numerator, value?.Denominator, IndicatorDisplay.Format(value?.Value, definition.Precision))
+        {
+            Reason = value?.Reason,
+            Basis = value?.Basis,
+        };
 }

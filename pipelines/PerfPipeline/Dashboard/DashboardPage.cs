@@ -143,7 +143,7 @@ public static class DashboardPage
             page.Append("<tr data-code=\"").Append(Text(measure.Code)).Append("\"><th scope=\"row\">").Append(Text(measure.Label)).Append("</th>")
                 .Append("<td data-column=\"previous_year\">").Append(Shown(measure.PreviousYear.Display, measure)).Append("</td>")
                 .Append("<td data-column=\"same_period_last_year\">").Append(Shown(measure.SamePeriodLastYear.Display, measure)).Append("</td>")
-                .Append("<td data-column=\"current\">").Append(Shown(measure.Current.Display, measure)).Append("</td>")
+                .Append("<td data-column=\"current\"").Append(Note(measure.Current)).Append('>').Append(Shown(measure.Current.Display, measure)).Append("</td>")
                 .Append("<td data-column=\"direction\" class=\"").Append(change.Replace(' ', '-')).Append("\"><span aria-hidden=\"true\">").Append(arrow).Append("</span> ")
                 .Append(change).Append("</td>")
                 .Append("<td data-column=\"national\">").Append(Shown(measure.National.Display ?? IndicatorDisplay.NotAvailable, measure)).Append("</td></tr>\n");
@@ -179,6 +179,10 @@ public static class DashboardPage
     private static string Text(string value) => HtmlEncoder.Default.Encode(value);
 
     private static string Shown(string display, DashboardMeasure measure) => Text(IndicatorDisplay.WithUnit(display, measure.Unit));
+
+    /// <summary>Why a value is n/a, or the reference figure it used, as the cell's tooltip.</summary>
+    private static string Note(DashboardValue value) =>
+        (value.Reason ?? value.Basis) is { } note ? $" title=\"{Text(note)}\"" : string.Empty;
 
     private static string Asset(string name)
     {

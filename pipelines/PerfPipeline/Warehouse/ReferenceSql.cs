@@ -398,6 +398,27 @@ internal static class ReferenceSql
     private sealed record CodeMapRecord(string Dataset, string ColumnName, string SourceValue, string Code);
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
-    private sealed record ImportFileRecord(
-        string ImportId, long ImportSeq, string Origin, object ImportedAt, string Kind, string Scope, string ScopeLa, string FilePath, string Sha256, long RowCount);
+    private sealed class ImportFileRecord
+    {
+        public string ImportId { get; set; } = string.Empty;
+
+        public long ImportSeq { get; set; }
+
+        public string Origin { get; set; } = string.Empty;
+
+        /// <summary>Text in SQLite, datetime2 in SQL Server.</summary>
+        public object ImportedAt { get; set; } = string.Empty;
+
+        public string Kind { get; set; } = string.Empty;
+
+        public string Scope { get; set; } = string.Empty;
+
+        public string ScopeLa { get; set; } = string.Empty;
+
+        public string FilePath { get; set; } = string.Empty;
+
+        public string Sha256 { get; set; } = string.Empty;
+
+        public long RowCount { get; set; }
+    }
 }
