@@ -5,7 +5,6 @@ using System.Diagnostics;
 using System.Globalization;
 
 using PerfPipeline.Generation;
-using PerfPipeline.Generation.Profile;
 
 /// <summary>
 /// <c>generate --profile FILE --out DIR</c>: the seed batches a profile describes.
@@ -44,21 +43,19 @@ internal static class GenerateCommand
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var profileFile = parseResult.GetValue(profile);
+            var profilePath = parseResult.GetValue(profile)?.FullName;
             var root = parseResult.GetValue(output)!.FullName;
-            var loaded = profileFile is null ? null : SeedProfileJson.Load(profileFile.FullName);
             var stopwatch = Stopwatch.StartNew();
             if (parseResult.GetValue(scale) is { } factor)
             {
-                var options = loaded is null ? new ScaleOptions(factor, parseResult.GetValue(years)) : ScaleOptions.From(loaded, factor, parseResult.GetValue(years));
-                var result = await ScaleGenerator.WriteAsync(options, root, cancellationToken).ConfigureAwait(false);
+                var result = await ExtractGenerator.WriteScaleAsync(factor, parseResult.GetValue(years), profilePath, root, cancellationToken).ConfigureAwait(false);
                 var seconds = stopwatch.Elapsed.TotalSeconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"Wrote {result.Rows:N0} rows to {result.Folder} in {seconds:F1} s ({result.Rows / seconds:N0} rows/s)."));
                 return 0;
             }
 
-            foreach (var folder in await SeedBatches.WriteAsync(loaded!, root, cancellationToken).ConfigureAwait(false))
+            foreach (var folder in await ExtractGenerator.WriteSeedsAsync(profilePath!, root, cancellationToken).ConfigureAwait(false))
             {
                 Console.WriteLine($"Wrote {folder}");
             }

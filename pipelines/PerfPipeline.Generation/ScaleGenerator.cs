@@ -34,7 +34,7 @@ internal sealed class ScaleGenerator : IDisposable
         _workerCount = 70 * options.Scale;
         foreach (var dataset in ExtractContract.Datasets)
         {
-            _writers[dataset.Name] = new CsvFileWriter(Path.Combine(folder, dataset.Name + ".csv"), dataset.Columns.Select(c => c.Name));
+            _writers[dataset.Name] = new CsvFileWriter(Path.Combine(folder, dataset.Name + ".csv"), dataset);
         }
     }
 
@@ -107,12 +107,12 @@ internal sealed class ScaleGenerator : IDisposable
         {
             var start = _options.AsAt.AddDays(-_random.Next(30, 4000));
             var agency = _random.Chance(0.25);
-            w.Field(i);
-            w.Field(agency);
-            w.Field(_random.Chance(0.8) ? 1.0m : 0.6m);
-            w.Field(i % 7 != 0);
-            w.Field(start);
-            w.Field(_random.Chance(0.2) ? Known(start.AddDays(_random.Next(30, 2000))) : null);
+            w.Field("prof_professional_id", i);
+            w.Field("prof_agency_worker_flag", agency);
+            w.Field("prof_full_time_equivalency", _random.Chance(0.8) ? 1.0m : 0.6m);
+            w.Field("prof_qualified_social_worker", i % 7 != 0);
+            w.Field("prof_employment_start_date", start);
+            w.Field("prof_employment_end_date", _random.Chance(0.2) ? Known(start.AddDays(_random.Next(30, 2000))) : null);
             w.EndRow();
         }
     }
@@ -130,13 +130,13 @@ internal sealed class ScaleGenerator : IDisposable
             var referral = NextId();
             var assessed = _random.Chance(0.85);
             var r = _writers[ExtractContract.CinEpisodes.Name];
-            r.Field(referral);
-            r.Field(person);
-            r.Field(date);
-            r.Field(_random.Pick(Sources));
-            r.Field(!assessed);
-            r.Field(Known(date.AddDays(_random.Next(1, 300))));
-            r.Field("MASH");
+            r.Field("cine_referral_id", referral);
+            r.Field("cine_person_id", person);
+            r.Field("cine_referral_date", date);
+            r.Field("cine_referral_source_code", _random.Pick(Sources));
+            r.Field("cine_referral_nfa", !assessed);
+            r.Field("cine_close_date", Known(date.AddDays(_random.Next(1, 300))));
+            r.Field("cine_referral_team", "MASH");
             r.EndRow();
             if (!assessed)
             {
@@ -151,12 +151,12 @@ internal sealed class ScaleGenerator : IDisposable
             }
 
             var a = _writers[ExtractContract.CinAssessments.Name];
-            a.Field(NextId());
-            a.Field(person);
-            a.Field(referral);
-            a.Field(start);
-            a.Field(Known(authorised));
-            a.Field("Assessment Team");
+            a.Field("cina_assessment_id", NextId());
+            a.Field("cina_person_id", person);
+            a.Field("cina_referral_id", referral);
+            a.Field("cina_assessment_start_date", start);
+            a.Field("cina_assessment_auth_date", Known(authorised));
+            a.Field("cina_assessment_team", "Assessment Team");
             a.EndRow();
             Involvement(person, start, authorised.AddDays(30));
 
@@ -180,10 +180,10 @@ internal sealed class ScaleGenerator : IDisposable
     private void Person(long person, DateOnly dateOfBirth)
     {
         var w = _writers[ExtractContract.Person.Name];
-        w.Field(person);
-        w.Field(_random.Chance(0.51) ? "M" : "F");
-        w.Field(_random.Pick(Ethnicities));
-        w.Field(dateOfBirth);
+        w.Field("pers_person_id", person);
+        w.Field("pers_sex", _random.Chance(0.51) ? "M" : "F");
+        w.Field("pers_ethnicity", _random.Pick(Ethnicities));
+        w.Field("pers_dob", dateOfBirth);
         w.EndRow();
     }
 
@@ -195,13 +195,13 @@ internal sealed class ScaleGenerator : IDisposable
         }
 
         var w = _writers[ExtractContract.Involvements.Name];
-        w.Field(NextId());
-        w.Field(person);
-        w.Field(Worker());
-        w.Field("Social Worker");
-        w.Field("Children's Social Care");
-        w.Field(start);
-        w.Field(Known(end));
+        w.Field("invo_involvements_id", NextId());
+        w.Field("invo_person_id", person);
+        w.Field("invo_professional_id", Worker());
+        w.Field("invo_professional_role_id", "Social Worker");
+        w.Field("invo_professional_team", "Children's Social Care");
+        w.Field("invo_involvement_start_date", start);
+        w.Field("invo_involvement_end_date", Known(end));
         w.EndRow();
     }
 
@@ -215,22 +215,22 @@ internal sealed class ScaleGenerator : IDisposable
         var plan = NextId();
         var end = start.AddDays(_random.Next(90, 540));
         var p = _writers[ExtractContract.CpPlans.Name];
-        p.Field(plan);
-        p.Field(person);
-        p.Field(start);
-        p.Field(Known(end));
-        p.Field(_random.Pick(Categories));
+        p.Field("cppl_cp_plan_id", plan);
+        p.Field("cppl_person_id", person);
+        p.Field("cppl_cp_plan_start_date", start);
+        p.Field("cppl_cp_plan_end_date", Known(end));
+        p.Field("cppl_cp_plan_initial_category", _random.Pick(Categories));
         p.EndRow();
         Involvement(person, start, end);
         var v = _writers[ExtractContract.CpVisits.Name];
         for (var visit = _calendar.AddWorkingDays(_calendar.OnOrAfter(start), _random.Next(1, 10)); visit <= end && visit <= _options.AsAt;
              visit = _calendar.AddWorkingDays(visit, _random.Next(5, 14)))
         {
-            v.Field(NextId());
-            v.Field(person);
-            v.Field(plan);
-            v.Field(visit);
-            v.Field(true);
+            v.Field("cppv_cp_visit_id", NextId());
+            v.Field("cppv_person_id", person);
+            v.Field("cppv_cp_plan_id", plan);
+            v.Field("cppv_cp_visit_date", visit);
+            v.Field("cppv_cp_visit_seen", true);
             v.EndRow();
         }
     }
@@ -253,11 +253,11 @@ internal sealed class ScaleGenerator : IDisposable
                 break;
             }
 
-            e.Field(NextId());
-            e.Field(person);
-            e.Field(period);
-            e.Field(from);
-            e.Field(Known(to));
+            e.Field("clae_cla_episode_id", NextId());
+            e.Field("clae_person_id", person);
+            e.Field("clae_cla_id", period);
+            e.Field("clae_cla_episode_start_date", from);
+            e.Field("clae_cla_episode_ceased_date", Known(to));
             e.EndRow();
         }
 
@@ -265,11 +265,11 @@ internal sealed class ScaleGenerator : IDisposable
         var v = _writers[ExtractContract.ClaVisits.Name];
         for (var visit = start.AddDays(_random.Next(1, 10)); visit <= end && visit <= _options.AsAt; visit = visit.AddDays(_random.Next(20, 60)))
         {
-            v.Field(NextId());
-            v.Field(person);
-            v.Field(period);
-            v.Field(visit);
-            v.Field(true);
+            v.Field("clav_cla_visit_id", NextId());
+            v.Field("clav_person_id", person);
+            v.Field("clav_cla_id", period);
+            v.Field("clav_cla_visit_date", visit);
+            v.Field("clav_cla_visit_seen", true);
             v.EndRow();
         }
     }
@@ -280,14 +280,14 @@ internal sealed class ScaleGenerator : IDisposable
         for (var i = _random.Next(1, 4); i > 0 && start <= _options.AsAt; i--, start = start.AddDays(_random.Next(5, 60)))
         {
             var end = start.AddDays(_random.Next(0, 3));
-            w.Field(NextId());
-            w.Field(person);
-            w.Field(start);
-            w.Field(_random.Chance(0.9) ? "Missing" : "Absent");
-            w.Field(Known(end));
-            w.Field(true);
-            w.Field(true);
-            w.Field(Known(end.AddDays(_random.Next(0, 10))));
+            w.Field("miss_table_id", NextId());
+            w.Field("miss_person_id", person);
+            w.Field("miss_missing_episode_start_date", start);
+            w.Field("miss_missing_episode_type", _random.Chance(0.9) ? "Missing" : "Absent");
+            w.Field("miss_missing_episode_end_date", Known(end));
+            w.Field("miss_missing_rhi_offered", true);
+            w.Field("miss_missing_rhi_accepted", true);
+            w.Field("miss_missing_rhi_date", Known(end.AddDays(_random.Next(0, 10))));
             w.EndRow();
         }
     }
@@ -297,11 +297,11 @@ internal sealed class ScaleGenerator : IDisposable
         var person = NextId();
         Person(person, start.AddDays(-_random.Next(0, 17 * 365)));
         var w = _writers[ExtractContract.EarlyHelpEpisodes.Name];
-        w.Field(NextId());
-        w.Field(person);
-        w.Field(start);
-        w.Field(Known(start.AddDays(_random.Next(60, 300))));
-        w.Field(_random.Chance(0.75) ? Known(start.AddDays(_random.Next(5, 90))) : null);
+        w.Field("earl_episode_id", NextId());
+        w.Field("earl_person_id", person);
+        w.Field("earl_episode_start_date", start);
+        w.Field("earl_episode_end_date", Known(start.AddDays(_random.Next(60, 300))));
+        w.Field("earl_assessment_completed_date", _random.Chance(0.75) ? Known(start.AddDays(_random.Next(5, 90))) : null);
         w.EndRow();
     }
 
@@ -311,23 +311,22 @@ internal sealed class ScaleGenerator : IDisposable
         var assessment = NextId();
         var requested = issued.AddDays(-_random.Next(90, 300));
         var r = _writers[ExtractContract.EhcpRequests.Name];
-        r.Field(request);
-        r.Field(requested);
-        r.Field(requested.AddDays(35));
-        r.Field("Assessment agreed");
+        r.Field("ehcr_ehcp_request_id", request);
+        r.Field("ehcr_ehcp_req_date", requested);
+        r.Field("ehcr_ehcp_req_outcome_date", requested.AddDays(35));
+        r.Field("ehcr_ehcp_req_outcome", "Assessment agreed");
         r.EndRow();
         var a = _writers[ExtractContract.EhcpAssessments.Name];
-        a.Field(assessment);
-        a.Field(request);
-        a.Field(issued.AddDays(-7));
-        a.Field("Plan to be issued");
-        a.Field(_random.Chance(0.04));
+        a.Field("ehca_ehcp_assessment_id", assessment);
+        a.Field("ehca_ehcp_request_id", request);
+        a.Field("ehca_ehcp_assessment_outcome_date", issued.AddDays(-7));
+        a.Field("ehca_ehcp_assessment_outcome", "Plan to be issued");
+        a.Field("ehca_ehcp_assessment_exceptions", _random.Chance(0.04));
         a.EndRow();
         var p = _writers[ExtractContract.EhcpNamedPlans.Name];
-        p.Field(NextId());
-        p.Field(assessment);
-        p.Field(issued);
-        p.Field((DateOnly?)null);
+        p.Field("ehcn_named_plan_id", NextId());
+        p.Field("ehcn_ehcp_asmt_id", assessment);
+        p.Field("ehcn_named_plan_start_date", issued);
         p.EndRow();
     }
 
@@ -339,24 +338,21 @@ internal sealed class ScaleGenerator : IDisposable
         {
             var person = NextId();
             Person(person, asAt.AddDays(-_random.Next(16 * 365, 21 * 365)));
-            leavers.Field(NextId());
-            leavers.Field(person);
-            leavers.Field("Former relevant");
-            leavers.Field(_random.Chance(0.9) ? "YES" : "NO");
-            leavers.Field(asAt.AddDays(-_random.Next(1, 60)));
-            leavers.Field(_random.Chance(0.85) ? "U1" : "S2");
-            leavers.Field((string?)null);
-            leavers.Field(_random.Chance(0.4) ? "G5" : "F2");
+            leavers.Field("clea_table_id", NextId());
+            leavers.Field("clea_person_id", person);
+            leavers.Field("clea_care_leaver_eligibility", "Former relevant");
+            leavers.Field("clea_care_leaver_in_touch", _random.Chance(0.9) ? "YES" : "NO");
+            leavers.Field("clea_care_leaver_latest_contact", asAt.AddDays(-_random.Next(1, 60)));
+            leavers.Field("clea_care_leaver_accommodation", _random.Chance(0.85) ? "U1" : "S2");
+            leavers.Field("clea_care_leaver_activity", _random.Chance(0.4) ? "G5" : "F2");
             leavers.EndRow();
         }
 
         var plans = _writers[ExtractContract.EhcpActivePlans.Name];
         for (var i = 0; i < 900 * _options.Scale; i++)
         {
-            plans.Field(NextId());
-            plans.Field((string?)null);
-            plans.Field((string?)null);
-            plans.Field(_random.Chance(0.6));
+            plans.Field("ehcp_active_ehcp_id", NextId());
+            plans.Field("ehcp_educated_in_borough", _random.Chance(0.6));
             plans.EndRow();
         }
 
@@ -365,8 +361,8 @@ internal sealed class ScaleGenerator : IDisposable
         {
             var person = NextId();
             Person(person, asAt.AddDays(-_random.Next(5 * 365, 15 * 365)));
-            missing.Field(person);
-            missing.Field(asAt.AddDays(-_random.Next(1, 200)));
+            missing.Field("cme_person_id", person);
+            missing.Field("cme_start_date", asAt.AddDays(-_random.Next(1, 200)));
             missing.EndRow();
         }
     }

@@ -1,4 +1,4 @@
 namespace PerfPipeline.Generation;
 
 /// <summary>Where a scale batch was written and how many data rows it holds.</summary>
-internal sealed record ScaleResult(string Folder, long Rows);
+public sealed record ScaleResult(string Folder, long Rows);
