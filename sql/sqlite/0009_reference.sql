@@ -102,8 +102,12 @@ CREATE TABLE fact_indicator_note (
     PRIMARY KEY (la_code, indicator_code, period_type, period_code, load_id)
 ) WITHOUT ROWID;
 
--- A recomputation after a reference import is a load of its own (no datasets) that names the import.
-ALTER TABLE audit_load ADD COLUMN reference_import_id TEXT REFERENCES ref_import (import_id);
+-- A recomputation after a reference import is a load of its own (no datasets, source_system names the
+-- import): this is the link from that load to the import.
+CREATE TABLE audit_load_reference (
+    load_id    TEXT NOT NULL PRIMARY KEY REFERENCES audit_load (load_id),
+    import_id  TEXT NOT NULL REFERENCES ref_import (import_id)
+);
 
 -- The file in force per kind, scope and LA: the one of the latest import that brought it.
 CREATE VIEW ref_file_current AS

@@ -117,9 +117,15 @@ CREATE TABLE dbo.fact_indicator_note (
 );
 GO
 
--- A recomputation after a reference import is a load of its own (no datasets) that names the import.
-ALTER TABLE dbo.audit_load ADD reference_import_id nvarchar(64) NULL
-    CONSTRAINT fk_audit_load_reference_import FOREIGN KEY REFERENCES dbo.ref_import (import_id);
+-- A recomputation after a reference import is a load of its own (no datasets, source_system names the
+-- import): this is the link from that load to the import.
+CREATE TABLE dbo.audit_load_reference (
+    load_id    nvarchar(64)  NOT NULL,
+    import_id  nvarchar(64)  NOT NULL,
+    CONSTRAINT pk_audit_load_reference PRIMARY KEY CLUSTERED (load_id),
+    CONSTRAINT fk_audit_load_reference_load FOREIGN KEY (load_id) REFERENCES dbo.audit_load (load_id),
+    CONSTRAINT fk_audit_load_reference_import FOREIGN KEY (import_id) REFERENCES dbo.ref_import (import_id)
+);
 GO
 
 CREATE VIEW dbo.ref_file_current AS

@@ -67,7 +67,11 @@ internal static class ReferenceSql
         SELECT la_code AS LaCode, MAX(as_at) AS AsAt FROM audit_load WHERE status = 'loaded' GROUP BY la_code
         """;
 
-    public const string NameLoadSql = "UPDATE audit_load SET reference_import_id = @ImportId WHERE load_id = @LoadId";
+    /// <summary>Links a recomputation load to its import (a replayed import's load is linked again: same row).</summary>
+    public const string NameLoadSql = """
+        DELETE FROM audit_load_reference WHERE load_id = @LoadId;
+        INSERT INTO audit_load_reference (load_id, import_id) VALUES (@LoadId, @ImportId);
+        """;
 
     public const string PopulationSql = """
         SELECT la_code AS LaCode, year AS Year, population_0_17 AS Population, import_id AS ImportId, scope AS Scope,
@@ -109,7 +113,7 @@ internal static class ReferenceSql
 
     public const string ImportsSql = """
         SELECT i.import_id AS ImportId, i.import_seq AS ImportSeq, i.origin AS Origin, i.imported_at AS ImportedAt,
-               f.kind AS Kind, f.scope AS Scope, f.scope_la AS ScopeLa, f.file_path AS FilePath, f.sha256 AS Sha256, f.row_count AS RowCount
+               f.kind AS Kind, f.scope AS Scope, f.scope_la AS ScopeLa, f.file_path AS FilePath, f.sha256 AS Sha256, f.row_count AS FileRows
         FROM ref_import AS i
         JOIN ref_file AS f ON f.import_id = i.import_id
         ORDER BY i.import_seq DESC, f.kind, f.scope, f.scope_la
@@ -323,7 +327,7 @@ internal static class ReferenceSql
             g.Key,
             g.First().Origin,
             Timestamp(g.First().ImportedAt),
-            [.. g.Select(f => new ReferenceFileRecord(f.Kind, f.Scope, f.ScopeLa.Length == 0 ? null : f.ScopeLa, f.FilePath, f.Sha256, checked((int)f.RowCount)))]))];
+            [.. g.Select(f => new ReferenceFileRecord(f.Kind, f.Scope, f.ScopeLa.Length == 0 ? null : f.ScopeLa, f.FilePath, f.Sha256, checked((int)f.FileRows)))]))];
     }
 
     /// <summary>A generic listing: column names and each row's values as text.</summary>
@@ -419,6 +423,6 @@ internal static class ReferenceSql
 
         public string Sha256 { get; set; } = string.Empty;
 
-        public long RowCount { get; set; }
+        public long FileRows { get; set; }
     }
 }
