@@ -214,32 +214,60 @@ internal static class ReferenceSql
                 case ReferenceKind.Population:
                     await Execute(InsertPopulationSql, file.Population.Select(p => new
                     {
-                        ImportId = importId, Scope = scope, file.ScopeLa, p.LaCode, p.Year, Population = p.Population0To17,
+                        ImportId = importId,
+                        Scope = scope,
+                        file.ScopeLa,
+                        p.LaCode,
+                        p.Year,
+                        Population = p.Population0To17,
                     })).ConfigureAwait(false);
                     break;
                 case ReferenceKind.BankHolidays:
                     await Execute(InsertBankHolidaySql, file.BankHolidays.Select(h => new
                     {
-                        ImportId = importId, Scope = scope, HolidayDate = date(h.Date), h.Title, h.Notes, h.Source,
+                        ImportId = importId,
+                        Scope = scope,
+                        HolidayDate = date(h.Date),
+                        h.Title,
+                        h.Notes,
+                        h.Source,
                     })).ConfigureAwait(false);
                     break;
                 case ReferenceKind.Comparators:
                     await Execute(InsertComparatorSql, file.Comparators.Select(c => new
                     {
-                        ImportId = importId, Scope = scope, c.IndicatorCode, c.Geography, PeriodLabel = c.Period, PeriodEnd = date(c.PeriodEnd),
-                        c.Value, c.Unit, c.SourceNote,
+                        ImportId = importId,
+                        Scope = scope,
+                        c.IndicatorCode,
+                        c.Geography,
+                        PeriodLabel = c.Period,
+                        PeriodEnd = date(c.PeriodEnd),
+                        c.Value,
+                        c.Unit,
+                        c.SourceNote,
                     })).ConfigureAwait(false);
                     break;
                 case ReferenceKind.Targets:
                     await Execute(InsertTargetSql, file.Targets.Select(t => new
                     {
-                        ImportId = importId, LaCode = file.LaCode, t.IndicatorCode, t.Target, t.Tolerance, t.Source, FromDate = date(t.FromDate),
+                        ImportId = importId,
+                        LaCode = file.LaCode,
+                        t.IndicatorCode,
+                        t.Target,
+                        t.Tolerance,
+                        t.Source,
+                        FromDate = date(t.FromDate),
                     })).ConfigureAwait(false);
                     break;
                 case ReferenceKind.CodeMap:
                     await Execute(InsertCodeMapSql, file.CodeMap.Select(m => new
                     {
-                        ImportId = importId, LaCode = file.LaCode, m.Dataset, ColumnName = m.Column, m.SourceValue, m.Code,
+                        ImportId = importId,
+                        LaCode = file.LaCode,
+                        m.Dataset,
+                        ColumnName = m.Column,
+                        m.SourceValue,
+                        m.Code,
                     })).ConfigureAwait(false);
                     break;
                 default:
