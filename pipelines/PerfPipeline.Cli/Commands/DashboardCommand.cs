@@ -17,14 +17,20 @@ internal static class DashboardCommand
             DefaultValueFactory = _ => DashboardFormat.Table,
             HelpName = "table|json|html",
         };
+        var extracts = PipelineOptions.Extracts();
+        extracts.Description = "The extracts folder whose reference/ files (comparators, the LA's targets) the dashboard is judged against.";
+        var threshold = ReportCommand.SmallNumberThreshold();
         var warehouse = new WarehouseOptions(context);
-        var command = new Command("dashboard", "Print the dashboard from the warehouse (no loading).") { period, la, format };
+        var command = new Command("dashboard", "Print the dashboard from the warehouse (no loading).") { period, la, format, extracts, threshold };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, warehouse.Target(parseResult), cancellationToken)
-                .ConfigureAwait(false);
-            var readout = await DashboardQuery.ReadAsync(pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period), cancellationToken)
+            var target = warehouse.Target(parseResult);
+            var root = Path.GetFullPath(parseResult.GetValue(extracts)!);
+            var pipeline = await LocalPipeline.OpenAsync(context, root, target, cancellationToken).ConfigureAwait(false);
+            var readout = await DashboardQuery.ReadAsync(
+                pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period),
+                code => Reporting.ReportingReferenceFiles.Read(root, code, parseResult.GetValue(threshold)), target.Commentary(), cancellationToken)
                 .ConfigureAwait(false);
             if (readout is null)
             {

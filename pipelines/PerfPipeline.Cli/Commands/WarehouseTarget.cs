@@ -3,6 +3,7 @@ namespace PerfPipeline.Cli.Commands;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Configuration;
 
+using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Warehouse;
 using PerfPipeline.Warehouse.Resilience;
 using PerfPipeline.Warehouse.Sqlite;
@@ -44,9 +45,13 @@ internal sealed record WarehouseTarget
         if (SqlServerConnectionString is { } connectionString)
         {
             var retry = context.Configuration.GetSection(WarehouseRetryOptions.SectionName).Get<WarehouseRetryOptions>();
-            return AzureSqlWarehouse.Open(connectionString, computeIndicators, context.TimeProvider, retry);
+            return AzureSqlWarehouse.Open(connectionString, computeIndicators, context.TimeProvider, retry, computeTeamFigures: TeamFigures.Compute);
         }
 
-        return new SqliteWarehouse(DatabasePath!, computeIndicators, context.TimeProvider);
+        return new SqliteWarehouse(DatabasePath!, computeIndicators, context.TimeProvider, TeamFigures.Compute);
     }
+
+    /// <summary>The officers' commentary kept in the same warehouse.</summary>
+    public Reporting.ICommentaryStore Commentary() =>
+        SqlServerConnectionString is { } connectionString ? Reporting.CommentaryStores.SqlServer(connectionString) : Reporting.CommentaryStores.Sqlite(DatabasePath!);
 }

@@ -49,6 +49,23 @@ public sealed class WorkingDayCalendar
     /// </summary>
     public int WorkingDaysBetween(DateOnly from, DateOnly to) => to > from ? Through(to) - Through(from) : 0;
 
+    /// <summary>
+    /// The day that is working day <paramref name="workingDays"/> counting from <paramref name="from"/> (day 0), so that
+    /// <see cref="WorkingDaysBetween"/>(from, result) = workingDays: the date a timescale of that many working days runs out.
+    /// </summary>
+    public DateOnly AddWorkingDays(DateOnly from, int workingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        var date = from;
+        for (var counted = 0; counted < workingDays;)
+        {
+            date = date.AddDays(1);
+            counted += IsWorkingDay(date) ? 1 : 0;
+        }
+
+        return date;
+    }
+
     internal static WorkingDayCalendar FromBankHolidays(IReadOnlyList<BankHoliday> published)
     {
         var coveredYears = published.Select(h => h.Date.Year).ToHashSet();

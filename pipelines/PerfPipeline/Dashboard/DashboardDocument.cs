@@ -10,4 +10,8 @@ public sealed record DashboardDocument(
     string Period,
     DashboardComparisons ComparedWith,
     DateOnly? DataAsAt,
-    IReadOnlyList<DashboardSection> Items);
+    IReadOnlyList<DashboardSection> Items)
+{
+    /// <summary>Figures over fewer cases than this are flagged as small numbers.</summary>
+    public int SmallNumberThreshold { get; init; } = Reporting.SmallNumbers.DefaultThreshold;
+}

@@ -37,6 +37,30 @@ public sealed record ColumnSpec(string Name, ColumnKind Kind, bool Required, str
 {
     /// <summary>The accepted codes for <see cref="ColumnKind.Code"/> columns, in their canonical spelling.</summary>
     public IReadOnlyList<string> Codes { get; init; } = [];
+
+    /// <summary>
+    /// The longest value the column takes, in characters, after trimming: the limit of its kind
+    /// (<see cref="ExtractContract.MaxValueLength"/>) unless the contract sets one for the column.
+    /// </summary>
+    public int MaxLength { get; init; } = ExtractContract.MaxValueLength(Kind);
+
+    /// <summary>
+    /// Whether a quoted value may hold a line break (RFC 4180 allows it): text may, identifiers, codes, dates, flags and
+    /// numbers may not. Even in text, a line break followed in the same value by a comma is taken as a quote left open
+    /// (the lines after it are the next records), so one stray quote cannot swallow the rows after it.
+    /// </summary>
+    public bool AllowsLineBreaks { get; init; } = Kind == ColumnKind.Text;
+
+    /// <summary>For <see cref="ColumnKind.Number"/> columns: the values that make sense, when the contract bounds them.</summary>
+    public NumberRange? Range { get; init; }
+}
+
+/// <summary>Numbers greater than <see cref="Above"/> and at most <see cref="AtMost"/>.</summary>
+public sealed record NumberRange(decimal Above, decimal AtMost)
+{
+    public bool Contains(decimal value) => value > Above && value <= AtMost;
+
+    public override string ToString() => FormattableString.Invariant($"more than {Above} and at most {AtMost}");
 }
 
 /// <summary>A pair of date columns where the end may not be before the start.</summary>

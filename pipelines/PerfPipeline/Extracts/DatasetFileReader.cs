@@ -5,8 +5,6 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
-using nietras.SeparatedValues;
-
 using PerfPipeline.Privacy;
 
 /// <summary>
@@ -23,16 +21,6 @@ internal sealed class DatasetFileReader
 
     // A manifest's row count only sizes collections up to this, so a wrong one cannot claim much memory.
     private const int MaxPresizedRows = 4_000_000;
-
-    // RFC 4180: comma, quotes unescaped; values trimmed of spaces; field counts checked here, not by the parser,
-    // so blank lines can be skipped and a bad record becomes a row error instead of an exception.
-    private static readonly SepReaderOptions CsvOptions = Sep.New(',').Reader(o => o with
-    {
-        HasHeader = false,
-        Unescape = true,
-        Trim = SepTrim.All,
-        DisableColCountCheck = true,
-    });
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 
@@ -88,6 +76,9 @@ internal sealed class DatasetFileReader
         }
     }
 
+    /// <summary>The data rows read so far.</summary>
+    public long RowsRead => _rowsRead;
+
     public async Task<DatasetReadResult> ReadAsync(Stream stream, bool computeSha256, CancellationToken cancellationToken)
     {
         using var sha256 = computeSha256 ? SHA256.Create() : null;
@@ -96,11 +87,11 @@ internal sealed class DatasetFileReader
         try
         {
             using (var text = new StreamReader(source, StrictUtf8, detectEncodingFromByteOrderMarks: false, BufferSize, leaveOpen: true))
-            using (var csv = await CsvOptions.FromAsync(text, cancellationToken).ConfigureAwait(false))
+            using (var csv = new CsvRecordReader(text, ExtractContract.MaxRecordLength))
             {
                 while (await csv.MoveNextAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    Read(csv.Current);
+                    Read(csv);
                 }
             }
 
@@ -139,16 +130,24 @@ internal sealed class DatasetFileReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Read(SepReader.Row row)
+    private void Read(CsvRecordReader row)
     {
-        // Entirely blank lines are not records (checked before any column access, which may rewrite the span).
-        if (row.Span.IsWhiteSpace())
+        // Entirely blank lines are not records.
+        if (row.IsBlank)
         {
             return;
         }
 
         if (_headerFieldCount < 0)
         {
+            if (row.Framing != CsvFraming.Record)
+            {
+                _headerFieldCount = 0;
+                _headerRejected = true;
+                FileError(ValidationRule.HeaderMissing, null, $"the header row (line {row.Line}) cannot be read: {Unframed(row)}");
+                return;
+            }
+
             ReadHeader(row);
             return;
         }
@@ -160,15 +159,46 @@ internal sealed class DatasetFileReader
             return;
         }
 
+        if (row.Framing != CsvFraming.Record)
+        {
+            // Nothing of the record is kept, not even its key: what it holds is not known to be one row's values.
+            RowError(_rowsRead, null, null, row.Framing == CsvFraming.RunawayQuote ? ValidationRule.QuoteNotClosed : ValidationRule.RecordTooLong,
+                Unframed(row));
+            _rowsRejected++;
+            return;
+        }
+
         ReadRecord(row, _rowsRead);
     }
 
-    private void ReadHeader(SepReader.Row row)
+    private string Unframed(CsvRecordReader row)
     {
-        _headerFieldCount = row.ColCount;
-        for (var field = 0; field < row.ColCount; field++)
+        if (row.Framing == CsvFraming.RecordTooLong)
         {
-            var column = ColumnNamed(row[field].Span.Trim());
+            return $"the record starting on line {row.Line} is longer than {ExtractContract.MaxRecordLength} characters; reading resumes on the next line";
+        }
+
+        var column = Array.IndexOf(_fieldOfColumn, row.QuoteField);
+        var limit = column >= 0 ? Math.Min(_columns[column].MaxLength, ExtractContract.MaxRecordLength) : ExtractContract.MaxRecordLength;
+        var where = column < 0 ? $"within {limit} characters"
+            : _columns[column].AllowsLineBreaks ? $"within {limit} characters, or runs on over lines that hold commas"
+            : $"on that line within {limit} characters";
+        return $"the quote opened on line {row.QuoteLine} in {FieldName(row.QuoteField)} does not close {where}; " +
+            $"the record is rejected and reading resumes on line {row.QuoteLine + 1}";
+    }
+
+    private string FieldName(int field)
+    {
+        var column = Array.IndexOf(_fieldOfColumn, field);
+        return column >= 0 ? _columns[column].Name : $"field {field + 1}";
+    }
+
+    private void ReadHeader(CsvRecordReader row)
+    {
+        _headerFieldCount = row.FieldCount;
+        for (var field = 0; field < row.FieldCount; field++)
+        {
+            var column = ColumnNamed(row[field].Trim());
             if (column < 0)
             {
                 continue;
@@ -192,6 +222,21 @@ internal sealed class DatasetFileReader
                 _headerRejected = true;
             }
         }
+
+        // A quoted value may run no longer than its column's limit: past it, the quote is taken as unclosed.
+        var limits = new int[_headerFieldCount];
+        var lineBreaks = new CsvLineBreaks[_headerFieldCount];
+        Array.Fill(limits, ExtractContract.MaxRecordLength);
+        for (var column = 0; column < _columns.Length; column++)
+        {
+            if (_fieldOfColumn[column] >= 0)
+            {
+                limits[_fieldOfColumn[column]] = _columns[column].MaxLength;
+                lineBreaks[_fieldOfColumn[column]] = _columns[column].AllowsLineBreaks ? CsvLineBreaks.NoCommaAfterBreak : CsvLineBreaks.None;
+            }
+        }
+
+        row.SetFieldLimits(limits, lineBreaks);
     }
 
     private int ColumnNamed(ReadOnlySpan<char> name)
@@ -208,15 +253,15 @@ internal sealed class DatasetFileReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ReadRecord(SepReader.Row row, long rowNumber)
+    private void ReadRecord(CsvRecordReader row, long rowNumber)
     {
         string? key = null;
         int? person = null;
         bool rejected;
-        if (row.ColCount != _headerFieldCount)
+        if (row.FieldCount != _headerFieldCount)
         {
             RowError(rowNumber, null, null, ValidationRule.WrongFieldCount,
-                $"the record has {row.ColCount} fields, the header has {_headerFieldCount}");
+                $"the record starting on line {row.Line} has {row.FieldCount} fields, the header has {_headerFieldCount}");
             rejected = true;
             ReadKeyOnly(row, out key, out person);
         }
@@ -262,7 +307,7 @@ internal sealed class DatasetFileReader
     }
 
     /// <summary>Parses every contract column of a well-formed record into the rows' next slot; false when the row is rejected.</summary>
-    private bool ReadValues(SepReader.Row row, long rowNumber)
+    private bool ReadValues(CsvRecordReader row, long rowNumber)
     {
         // The row's dates for the range rules, as DayNumber + 1 so that 0 is no date.
         Span<int> days = stackalloc int[_columns.Length];
@@ -275,7 +320,7 @@ internal sealed class DatasetFileReader
                 continue;
             }
 
-            var text = row[field].Span.Trim();
+            var text = row[field].Trim();
             var spec = _columns[column];
             if (text.IsEmpty)
             {
@@ -285,6 +330,15 @@ internal sealed class DatasetFileReader
                     accepted = false;
                 }
 
+                continue;
+            }
+
+            if (text.Length > spec.MaxLength)
+            {
+                // A person identifier is never shown; other values as a short excerpt (the report redacts identifiers in it).
+                RowError(rowNumber, spec, spec.Kind == ColumnKind.PersonId ? null : text.ToString(), ValidationRule.ValueTooLong,
+                    $"{text.Length} characters, more than the {spec.MaxLength} this column takes");
+                accepted = false;
                 continue;
             }
 
@@ -323,6 +377,10 @@ internal sealed class DatasetFileReader
                     break;
                 case ColumnKind.Code:
                     RowError(rowNumber, spec, text.ToString(), ValidationRule.CodeNotInList, $"not in the code list ({string.Join(", ", spec.Codes)})");
+                    accepted = false;
+                    break;
+                case ColumnKind.Number when CellParser.TryParseNumber(text, out var number) && spec.Range is { } range && !range.Contains(number):
+                    RowError(rowNumber, spec, text.ToString(), ValidationRule.NumberOutOfRange, $"out of range: must be {range}");
                     accepted = false;
                     break;
                 case ColumnKind.Number when CellParser.TryParseNumber(text, out var number):
@@ -372,6 +430,13 @@ internal sealed class DatasetFileReader
             }
 
             return true;
+        }
+
+        if (parsed.Year is < ExtractContract.MinDateYear or > ExtractContract.MaxDateYear)
+        {
+            RowError(rowNumber, spec, text.ToString(), ValidationRule.DateOutOfRange,
+                $"outside the years {ExtractContract.MinDateYear} to {ExtractContract.MaxDateYear}");
+            return false;
         }
 
         if (parsed > _context.AsAt)
@@ -472,18 +537,18 @@ internal sealed class DatasetFileReader
     }
 
     /// <summary>The primary key of a malformed record, when it can be read, so its duplicates are still found.</summary>
-    private void ReadKeyOnly(SepReader.Row row, out string? key, out int? person)
+    private void ReadKeyOnly(CsvRecordReader row, out string? key, out int? person)
     {
         key = null;
         person = null;
         var field = _fieldOfColumn[0];
-        if (field >= row.ColCount)
+        if (field >= row.FieldCount)
         {
             return;
         }
 
-        var text = row[field].Span.Trim();
-        if (text.IsEmpty)
+        var text = row[field].Trim();
+        if (text.IsEmpty || text.Length > _columns[0].MaxLength)
         {
             return;
         }

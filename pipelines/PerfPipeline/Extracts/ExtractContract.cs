@@ -8,6 +8,39 @@ using static ColumnKind;
 /// </summary>
 public static class ExtractContract
 {
+    /// <summary>
+    /// The longest record (one row, all its fields, line breaks inside quotes included) in characters. Longer is a row
+    /// error, never an exception, and memory per file read stays bounded.
+    /// </summary>
+    public const int MaxRecordLength = 1 << 20;
+
+    /// <summary>Dates outside these years are row errors: no child's record runs before 1900 or after 2100.</summary>
+    public const int MinDateYear = 1900;
+
+    /// <inheritdoc cref="MinDateYear"/>
+    public const int MaxDateYear = 2100;
+
+    /// <summary>A worker's full-time equivalency is more than 0 and at most this.</summary>
+    public const decimal MaxFullTimeEquivalency = 1.5m;
+
+    /// <summary>
+    /// The longest value of each column kind, in characters. Record identifiers, text and codes match the warehouse's
+    /// columns (SQL Server <c>nvarchar(100)</c>, <c>nvarchar(400)</c> and <c>nvarchar(20)</c>; SQLite's TEXT has no
+    /// limit, so the reader is what keeps the two dialects alike); a person identifier is stored only as its 32-character
+    /// pseudonym, but its clear form is held to the record identifiers' limit; dates, flags and numbers are parsed, and
+    /// their limits only bound what a broken row can carry.
+    /// </summary>
+    public static int MaxValueLength(ColumnKind kind) => kind switch
+    {
+        ColumnKind.RecordId or ColumnKind.PersonId => 100,
+        ColumnKind.Text => 400,
+        ColumnKind.Code => 20,
+        ColumnKind.Date => 40,
+        ColumnKind.Flag => 10,
+        ColumnKind.Number => 40,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
     public static readonly IReadOnlyList<string> MissingEpisodeTypes = ["Missing", "Absent"];
 
     public static readonly IReadOnlyList<string> CareLeaverInTouchCodes = ["YES", "NO", "DIED", "REFU", "NREQ", "RHOM"];
@@ -155,7 +188,7 @@ public static class ExtractContract
         [
             Col("prof_professional_id", PersonId, true, "professional_key"),
             Col("prof_agency_worker_flag", Flag, true, "agency_worker"),
-            Col("prof_full_time_equivalency", Number, true, "full_time_equivalency"),
+            Col("prof_full_time_equivalency", Number, true, "full_time_equivalency") with { Range = new NumberRange(0, MaxFullTimeEquivalency) },
             Col("prof_qualified_social_worker", Flag, true, "qualified_social_worker"),
             Col("prof_employment_start_date", Date, true, "employment_start_date"),
             Col("prof_employment_end_date", Date, false, "employment_end_date"),

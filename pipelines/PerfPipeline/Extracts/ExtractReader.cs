@@ -84,7 +84,7 @@ public sealed class ExtractReader
 
         issues.AddRange(BatchCrossChecks.Check(datasets));
         CheckRejectedShare(datasets, issues);
-        return Complete(manifest, manifestSha256, datasets, issues);
+        return Complete(manifest, manifestSha256, datasets, IssueRedaction.Redact(issues, pseudonymiser));
     }
 
     private static async Task<byte[]?> ReadManifestAsync(BatchFileOpener openFile, List<ValidationIssue> issues, CancellationToken cancellationToken)
@@ -163,7 +163,15 @@ public sealed class ExtractReader
         await using (stream.ConfigureAwait(false))
         {
             var reader = new DatasetFileReader(contract, entry.File, context, entry.Rows);
-            result = await reader.ReadAsync(stream, computeSha256: entry.Sha256 is not null, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                result = await reader.ReadAsync(stream, computeSha256: entry.Sha256 is not null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Not a problem of the LA's data the reader knows how to report: the load records it as failed, naming where.
+                throw new BatchReadException(entry.File, reader.RowsRead, exception);
+            }
         }
 
         issues.AddRange(result.Issues);

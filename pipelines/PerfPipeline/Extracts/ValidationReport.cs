@@ -20,6 +20,27 @@ public sealed record ValidationReport(string Json, string Summary)
         return new ValidationReport(ToJson(batch, extract), ToSummary(batch, extract, issuesPerRule));
     }
 
+    /// <summary>The report of a batch whose load failed for a reason that retrying cannot fix, for its quarantined copy.</summary>
+    public static ValidationReport ForFailure(BatchLocation batch, string loadId, string error)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("la_code", batch.LaCode);
+            json.WriteString("as_at", batch.AsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("load_id", loadId);
+            json.WriteString("verdict", "failed");
+            json.WriteString("reason", error);
+            json.WriteEndObject();
+        }
+
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"Batch {batch}\n\nVerdict: failed (load {loadId}): {error}\nRecorded as failed; replay it once the cause is fixed.\n");
+        return new ValidationReport(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), summary);
+    }
+
     private static string Verdict(ExtractBatch extract) => extract.IsRejected ? "rejected" : "accepted";
 
     private static string ToJson(BatchLocation batch, ExtractBatch extract)

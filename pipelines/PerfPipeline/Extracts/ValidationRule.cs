@@ -30,6 +30,12 @@ public enum ValidationRule
     EndBeforeStart,
     DateAfterAsAt,
     DuplicatePrimaryKey,
+    QuoteNotClosed,
+    RecordTooLong,
+    ValueTooLong,
+    DateOutOfRange,
+    NumberOutOfRange,
+    UnreadableRow,
 
     // Warnings: the row is kept.
     UnknownDataset,

@@ -3,6 +3,7 @@ namespace PerfPipeline.Indicators;
 using PerfPipeline.Calendar;
 using PerfPipeline.CaseData;
 using PerfPipeline.Indicators.Measures;
+using PerfPipeline.Indicators.Teams;
 
 /// <summary>
 /// Computes the catalogue's measures (docs/spec/indicators.md) from one LA's case data. The data is indexed
@@ -42,6 +43,53 @@ public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingD
         }
 
         return values;
+    }
+
+    /// <summary>Every measure that has a team (<see cref="TeamMeasureCatalogue.ByTeam"/>), per team, for every period of <see cref="PeriodsTouched"/>.</summary>
+    public IReadOnlyList<TeamIndicatorValue> ComputeByTeam(LaCaseData data) => ComputeByTeam(data, PeriodsTouched(data));
+
+    /// <summary>
+    /// The measures that have a team, for every team of the LA (and <see cref="TeamKeys.NoTeamRecorded"/>) and period:
+    /// each team's figure from its own numerator and denominator, which add up to the LA's.
+    /// </summary>
+    public IReadOnlyList<TeamIndicatorValue> ComputeByTeam(LaCaseData data, IReadOnlyCollection<Period> periods)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(periods);
+        var context = new MeasureContext(data, _settings, _calendar);
+        var measures = TeamMeasureSet.Create(context, new CaseHolders(data.Involvements), TeamsOf(data));
+        var values = new List<TeamIndicatorValue>();
+        foreach (var period in periods)
+        {
+            foreach (var definition in IndicatorCatalogue.All)
+            {
+                if (!measures.TryGetValue(definition.Code, out var measure))
+                {
+                    continue;
+                }
+
+                foreach (var (team, m) in measure.Measure(period))
+                {
+                    values.Add(new TeamIndicatorValue(data.LaCode, team, definition.Code, period, m.Numerator, m.Denominator, m.Value));
+                }
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>The LA's teams: every key its referrals, assessments and involvements name, ordered, then "no team recorded".</summary>
+    public static IReadOnlyList<string> TeamsOf(LaCaseData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var named = data.Referrals.Select(r => r.ReferralTeam)
+            .Concat(data.Assessments.Select(a => a.AssessmentTeam))
+            .Concat(data.Involvements.Select(i => i.ProfessionalTeam))
+            .Select(TeamKeys.Of)
+            .Where(t => t != TeamKeys.NoTeamRecorded)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        return [.. named, TeamKeys.NoTeamRecorded];
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 namespace PerfPipeline.Loading;
 
+using System.Data.Common;
 using System.Security.Cryptography;
 
 using PerfPipeline.Batches;
@@ -9,7 +10,9 @@ using PerfPipeline.Warehouse;
 /// <summary>
 /// The load pipeline: for each batch of the source not loaded yet (oldest as_at first), read and validate it; a
 /// rejected batch goes to quarantine with its report and nothing reaches the warehouse; an accepted one is archived,
-/// then loaded in one transaction. A load that fails is recorded as failed and can be replayed from its archived copy.
+/// then loaded in one transaction. A load that fails, for whatever reason, is recorded as failed (naming the file and
+/// row where known) and can be replayed from its copy; a failure that retrying cannot fix also quarantines the batch.
+/// One batch's failure never stops the others.
 /// </summary>
 public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, ExtractReader reader, TimeProvider timeProvider)
 {
@@ -23,6 +26,8 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         }
 
         batches.Sort((a, b) => (a.AsAt, a.LaCode).CompareTo((b.AsAt, b.LaCode)));
+        // Each batch's failure is recorded in its outcome (LoadBatchAsync throws only when cancelled): the next batch,
+        // of this LA or another, is loaded all the same.
         var outcomes = new List<LoadOutcome>(batches.Count);
         for (var i = 0; i < batches.Count; i++)
         {
@@ -37,22 +42,31 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
     public async Task<LoadOutcome> LoadBatchAsync(BatchLocation batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        BatchFileOpener openFile = (fileName, ct) => source.OpenFileAsync(batch, fileName, ct);
-        var key = new LoadKey(batch.LaCode, batch.AsAt, await ManifestSha256Async(openFile, cancellationToken).ConfigureAwait(false));
-        var existing = await warehouse.FindLoadAsync(key.LoadId, cancellationToken).ConfigureAwait(false);
-        if (existing is { Status: LoadStatus.Loaded })
+        var startedAt = timeProvider.GetUtcNow();
+        LoadKey? key = null;
+        try
         {
-            return AlreadyLoaded(existing);
-        }
+            BatchFileOpener openFile = (fileName, ct) => source.OpenFileAsync(batch, fileName, ct);
+            key = new LoadKey(batch.LaCode, batch.AsAt, await ManifestSha256Async(openFile, cancellationToken).ConfigureAwait(false));
+            var existing = await warehouse.FindLoadAsync(key.LoadId, cancellationToken).ConfigureAwait(false);
+            if (existing is { Status: LoadStatus.Loaded })
+            {
+                return AlreadyLoaded(existing);
+            }
 
-        var extract = await reader.ReadAsync(batch, openFile, cancellationToken).ConfigureAwait(false);
-        if (extract.IsRejected)
+            var extract = await reader.ReadAsync(batch, openFile, cancellationToken).ConfigureAwait(false);
+            if (extract.IsRejected)
+            {
+                await source.QuarantineAsync(batch, key.LoadId, ValidationReport.Create(batch, extract), cancellationToken).ConfigureAwait(false);
+                return Rejected(batch, key, extract);
+            }
+
+            return await LoadAcceptedAsync(batch, extract, LoadMode.SkipIfLoaded, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            await source.QuarantineAsync(batch, key.LoadId, ValidationReport.Create(batch, extract), cancellationToken).ConfigureAwait(false);
-            return Rejected(batch, key, extract);
+            return await FailAsync(batch, key, startedAt, exception, [], cancellationToken).ConfigureAwait(false);
         }
-
-        return await LoadAcceptedAsync(batch, extract, LoadMode.SkipIfLoaded, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reruns a load from its archived (or quarantined) copy, whatever its status.</summary>
@@ -71,7 +85,16 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         }
 
         await manifest.DisposeAsync().ConfigureAwait(false);
-        var extract = await reader.ReadAsync(batch, openFile, cancellationToken).ConfigureAwait(false);
+        ExtractBatch extract;
+        try
+        {
+            extract = await reader.ReadAsync(batch, openFile, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new LoadOutcome(batch, loadId, LoadOutcomeKind.Failed, [], FailureMessage(exception)) { Transient = IsTransient(exception) };
+        }
+
         var key = new LoadKey(batch.LaCode, batch.AsAt, extract.ManifestSha256);
         if (key.LoadId != loadId)
         {
@@ -136,8 +159,65 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            await warehouse.RecordFailureAsync(key, startedAt, exception.Message, cancellationToken).ConfigureAwait(false);
-            return new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.Failed, DatasetCounts.Of(extract), exception.Message);
+            return await FailAsync(batch, key, startedAt, exception, DatasetCounts.Of(extract), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Records a failed load (when its key is known) and, when retrying cannot help, quarantines the batch with the
+    /// failure as its report, so the host's retries are spent only on transient causes.
+    /// </summary>
+    private async Task<LoadOutcome> FailAsync(
+        BatchLocation batch, LoadKey? key, DateTimeOffset startedAt, Exception exception, IReadOnlyList<DatasetCounts> datasets, CancellationToken cancellationToken)
+    {
+        var error = FailureMessage(exception);
+        var transient = IsTransient(exception);
+        if (key is null)
+        {
+            return new LoadOutcome(batch, $"{batch.LaCode}-{batch.AsAt:yyyyMMdd}", LoadOutcomeKind.Failed, datasets, error) { Transient = transient };
+        }
+
+        try
+        {
+            await warehouse.RecordFailureAsync(key, startedAt, error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception recording) when (recording is not OperationCanceledException)
+        {
+            // The warehouse cannot even take the record: only a later attempt can.
+            error = $"{error} (recording the failure failed too: {recording.Message})";
+            transient = true;
+        }
+
+        if (!transient)
+        {
+            try
+            {
+                await source.QuarantineAsync(batch, key.LoadId, ValidationReport.ForFailure(batch, key.LoadId, error), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception quarantining) when (quarantining is not OperationCanceledException)
+            {
+                error = $"{error} (quarantining the batch failed: {quarantining.Message})";
+            }
+        }
+
+        return new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.Failed, datasets, error) { Transient = transient };
+    }
+
+    /// <summary>
+    /// Whether retrying may help: storage and database faults may pass (an outage looks like any other database error), a
+    /// failure of the reader or of the batch's values will not.
+    /// </summary>
+    private static bool IsTransient(Exception exception) => exception switch
+    {
+        BatchReadException { InnerException: { } inner } => TransientFault.Is(inner),
+        DbException => true,
+        _ => TransientFault.Is(exception),
+    };
+
+    /// <summary>The failure as the audit and the logs show it: where it happened when the reader knows.</summary>
+    private static string FailureMessage(Exception exception) => exception switch
+    {
+        BatchReadException read => read.Message,
+        _ => exception.Message,
+    };
 }

@@ -9,9 +9,10 @@ using Polly.Retry;
 
 /// <summary>
 /// Loads one batch once, however often and however concurrently it is asked to: the batch lock keeps a second worker
-/// out while the first loads, and the warehouse's load key turns a later request into "already loaded". A valid batch
-/// whose load fails is retried (<see cref="LoadRetryOptions"/>); when the retries are spent the failure stays recorded
-/// and <see cref="LoadFailedException"/> is thrown.
+/// out while the first loads, and the warehouse's load key turns a later request into "already loaded". A load that
+/// fails for a transient cause is retried (<see cref="LoadRetryOptions"/>); when the retries are spent the failure stays
+/// recorded and <see cref="LoadFailedException"/> is thrown, so the host's retry and poison handling apply. A failure
+/// retrying cannot fix (the batch's own content) is recorded and quarantined by the loader and returned, not thrown.
 /// </summary>
 public sealed partial class ExactlyOnceLoader
 {
@@ -31,7 +32,7 @@ public sealed partial class ExactlyOnceLoader
             {
                 ShouldHandle = new PredicateBuilder<LoadOutcome>()
                     .Handle<Exception>(TransientFault.Is)
-                    .HandleResult(outcome => outcome.Kind == LoadOutcomeKind.Failed),
+                    .HandleResult(outcome => outcome is { Kind: LoadOutcomeKind.Failed, Transient: true }),
                 MaxRetryAttempts = retryOptions.MaxRetryAttempts,
                 Delay = retryOptions.Delay,
                 BackoffType = DelayBackoffType.Exponential,
@@ -49,7 +50,7 @@ public sealed partial class ExactlyOnceLoader
     /// Loads the batch unless it is loaded already; returns null when another worker is loading it right now.
     /// A rejected batch is quarantined and returned as such: retrying cannot make it valid.
     /// </summary>
-    /// <exception cref="LoadFailedException">The batch is valid but every attempt to load it failed.</exception>
+    /// <exception cref="LoadFailedException">Every attempt to load the batch failed for a transient cause.</exception>
     public async Task<LoadOutcome?> LoadAsync(BatchLocation batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -67,7 +68,7 @@ public sealed partial class ExactlyOnceLoader
                 (loader, batch),
                 cancellationToken).ConfigureAwait(false);
             Log(outcome);
-            return outcome.Kind == LoadOutcomeKind.Failed ? throw new LoadFailedException([outcome]) : outcome;
+            return outcome is { Kind: LoadOutcomeKind.Failed, Transient: true } ? throw new LoadFailedException([outcome]) : outcome;
         }
     }
 
@@ -87,7 +88,15 @@ public sealed partial class ExactlyOnceLoader
                 BatchRejected(outcome.LoadId, la, asAt, outcome.Error);
                 break;
             default:
-                LoadFailed(outcome.LoadId, la, asAt, outcome.Error);
+                if (outcome.Transient)
+                {
+                    LoadFailed(outcome.LoadId, la, asAt, outcome.Error);
+                }
+                else
+                {
+                    LoadFailedForGood(outcome.LoadId, la, asAt, outcome.Error);
+                }
+
                 break;
         }
     }
@@ -103,6 +112,9 @@ public sealed partial class ExactlyOnceLoader
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Load {LoadId} of batch {LaCode}/{AsAt} failed after every retry; recorded as failed, replay it once the cause is fixed: {Error}")]
     private partial void LoadFailed(string loadId, string laCode, DateOnly asAt, string? error);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Load {LoadId} of batch {LaCode}/{AsAt} failed for a reason retrying cannot fix; recorded as failed and quarantined: {Error}")]
+    private partial void LoadFailedForGood(string loadId, string laCode, DateOnly asAt, string? error);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Batch {LaCode}/{AsAt} is being loaded by another worker; leaving it to that one")]
     private partial void BatchBusy(string laCode, DateOnly asAt);

@@ -7,4 +7,10 @@ using PerfPipeline.Warehouse;
 public sealed record LoadOutcome(BatchLocation Batch, string LoadId, LoadOutcomeKind Kind, IReadOnlyList<DatasetCounts> Datasets, string? Error = null)
 {
     public bool Succeeded => Kind is LoadOutcomeKind.Loaded or LoadOutcomeKind.AlreadyLoaded;
+
+    /// <summary>
+    /// For a failed load: the cause may pass (storage or database briefly unavailable), so trying again may succeed. A
+    /// failure that is not transient (the batch's own content) is recorded and quarantined; retrying cannot fix it.
+    /// </summary>
+    public bool Transient { get; init; }
 }

@@ -59,6 +59,27 @@ internal sealed class PackedIdentifierMap
         }
     }
 
+    /// <summary>The value of <paramref name="key"/>, when it has one.</summary>
+    public bool TryGet(ulong key, out int value)
+    {
+        var mask = _slots.Length - 1;
+        for (var index = (int)(key >> _shift); ; index = (index + 1) & mask)
+        {
+            ref var slot = ref _slots[index];
+            if (slot.ValuePlusOne == 0)
+            {
+                value = -1;
+                return false;
+            }
+
+            if (slot.Key == key)
+            {
+                value = slot.ValuePlusOne - 1;
+                return true;
+            }
+        }
+    }
+
     private void Grow()
     {
         var old = _slots;

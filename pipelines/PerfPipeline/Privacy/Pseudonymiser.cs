@@ -1,6 +1,7 @@
 namespace PerfPipeline.Privacy;
 
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -117,6 +118,31 @@ public sealed class Pseudonymiser : IDisposable
             _pendingBytes.Clear();
             _pending.Clear();
         }
+    }
+
+    /// <summary>
+    /// The pseudonym of <paramref name="personId"/> when this instance has met and hashed it, without enlisting it: lets a
+    /// report replace a batch's identifiers wherever they turn up (a shifted column, a broken row) by their pseudonyms.
+    /// </summary>
+    internal bool TryFindPseudonym(ReadOnlySpan<char> personId, [NotNullWhen(true)] out string? pseudonym)
+    {
+        personId = personId.Trim();
+        pseudonym = null;
+        int person;
+        if (PackedIdentifier.TryPack(personId, out var packed))
+        {
+            if (!_packedPeople.TryGet(packed, out person))
+            {
+                return false;
+            }
+        }
+        else if (!_peopleLookup.TryGetValue(personId, out person))
+        {
+            return false;
+        }
+
+        pseudonym = _pseudonyms[person];
+        return pseudonym is not null;
     }
 
     /// <summary>The pseudonym of a person number from <see cref="Enlist"/>, after <see cref="HashPending"/>.</summary>

@@ -4,6 +4,8 @@ using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Reference;
+using PerfPipeline.Indicators.Teams;
+using PerfPipeline.Indicators.WorkDue;
 
 /// <summary>
 /// The warehouse port: the star schema in SQLite (embedded default) or Azure SQL. A load is keyed by
@@ -44,6 +46,15 @@ public interface IWarehouse : IReferenceStore
 
     /// <summary>The LA's current indicator values: per indicator and period, the value of the latest load that computed it.</summary>
     Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The LA's current figures by team (docs/teams.md): per team, indicator and period, the value of the latest load that
+    /// computed it. Empty when no load has computed any.
+    /// </summary>
+    Task<IReadOnlyList<TeamIndicatorValue>> ReadCurrentTeamValuesAsync(string laCode, CancellationToken cancellationToken = default);
+
+    /// <summary>The work list made by the LA's latest committed load, as at its newest batch; null when the LA has no load.</summary>
+    Task<WorkList?> ReadCurrentWorkListAsync(string laCode, CancellationToken cancellationToken = default);
 
     /// <summary>Every LA with a committed load, by LA code: its name (newest manifest) and newest loaded <c>as_at</c>.</summary>
     Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default);

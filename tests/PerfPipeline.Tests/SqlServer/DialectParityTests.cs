@@ -56,7 +56,9 @@ public sealed class DialectParityTests : IDisposable
         var exact = ExtractContract.Datasets
             .SelectMany(d => d.Columns.Where(c => c.Kind is ColumnKind.RecordId or ColumnKind.PersonId).Select(c => (d.Table, c.StoredAs)))
             .Append(("fact_referral", "referral_team")).Append(("fact_assessment", "assessment_team"))
-            .Append(("fact_involvement", "professional_team")).Append(("dim_team", "team_name"));
+            .Append(("fact_involvement", "professional_team")).Append(("dim_team", "team_name"))
+            .Append(("fact_team_indicator_value", "team_key")).Append(("security_team_user", "team_key"))
+            .Append(("fact_work_item", "team_key")).Append(("fact_work_item", "person_key")).Append(("fact_work_item", "worker_key"));
 
         foreach (var (table, column) in exact)
         {

@@ -24,7 +24,7 @@ internal static class ChildProtectionMeasures
     /// Distinct persons starting a plan in the period, by their first start in it; a repeat when an earlier
     /// plan of theirs (started before this one) ended in start − 2 years .. start, both inclusive.
     /// </summary>
-    private static DistinctPersonFlow RepeatPlans(MeasureContext context)
+    public static DistinctPersonFlow RepeatPlans(MeasureContext context)
     {
         var byPerson = context.Data.CpPlans.GroupBy(p => p.PersonKey, StringComparer.Ordinal);
         var starts = new List<(CpPlan Plan, bool Repeat)>(context.Data.CpPlans.Count);
@@ -48,7 +48,10 @@ internal static class ChildProtectionMeasures
     /// Visits dated within their plan (others are left out and are nobody's previous visit); in timescale
     /// when within the setting's working days of the previous visit in the plan, or of the plan start.
     /// </summary>
-    private static FlowSeries Visits(MeasureContext context)
+    private static FlowSeries Visits(MeasureContext context) =>
+        FlowSeries.Create(JudgedVisits(context), static v => v.Visit.Date, static v => v.InTimescale ? 1 : 0, FlowStatistic.Percent);
+
+    public static (TimedVisit Visit, bool InTimescale)[] JudgedVisits(MeasureContext context)
     {
         var plans = new Dictionary<string, CpPlan>(context.Data.CpPlans.Count, StringComparer.Ordinal);
         foreach (var plan in context.Data.CpPlans)
@@ -59,11 +62,11 @@ internal static class ChildProtectionMeasures
         var visits = context.Data.CpVisits
             .Where(v => plans.TryGetValue(v.CpPlanId, out var plan)
                 && v.VisitDate >= plan.PlanStartDate && (plan.PlanEndDate is not { } end || v.VisitDate <= end))
-            .Select(v => new TimedVisit(v.CpPlanId, v.VisitDate, v.CpVisitId))
+            .Select(v => new TimedVisit(v.CpPlanId, v.VisitDate, v.CpVisitId, v.PersonKey))
             .ToList();
         var limit = context.Settings.CpVisitWorkingDays;
         var calendar = context.Calendar;
-        return TimedVisit.InTimescale(
+        return TimedVisit.Judge(
             visits,
             (visit, previous) => calendar.WorkingDaysBetween(previous ?? plans[visit.Container].PlanStartDate, visit.Date) <= limit);
     }

@@ -16,7 +16,7 @@ internal static class ChildrenInCareMeasures
         yield return (CicCurrent, context.WhenSupplied(episodes, () => new PeriodEndMeasure(d => Measurement.Count(inCare.Value.CountOpenAt(d)))));
         yield return (CicVisitsInTimescalePct, context.WhenSupplied([ExtractContract.ClaEpisodes, ExtractContract.ClaVisits], () => Visits(context)));
         yield return (CicMultipleSocialWorkers12MPct, context.WhenSupplied(
-            [ExtractContract.ClaEpisodes, ExtractContract.Involvements], () => MultipleSocialWorkers(context, inCare.Value)));
+            [ExtractContract.ClaEpisodes, ExtractContract.Involvements], () => MultipleSocialWorkers(SeveralWorkers(context, inCare.Value))));
         yield return (CicRatePer10K, context.WhenSupplied(episodes, () => new PeriodEndMeasure(
             d => context.RatePer10K(inCare.Value.CountOpenAt(d), d))));
     }
@@ -26,7 +26,10 @@ internal static class ChildrenInCareMeasures
     /// an episode is open); in timescale within the setting's days of the previous visit, or for the first visit
     /// of the period of care's start.
     /// </summary>
-    private static FlowSeries Visits(MeasureContext context)
+    private static FlowSeries Visits(MeasureContext context) =>
+        FlowSeries.Create(JudgedVisits(context), static v => v.Visit.Date, static v => v.InTimescale ? 1 : 0, FlowStatistic.Percent);
+
+    public static (TimedVisit Visit, bool InTimescale)[] JudgedVisits(MeasureContext context)
     {
         var periodsOfCare = context.Data.CareEpisodes
             .GroupBy(e => e.PeriodOfCareId, StringComparer.Ordinal)
@@ -34,16 +37,16 @@ internal static class ChildrenInCareMeasures
         var visits = context.Data.CareVisits
             .Where(v => periodsOfCare.TryGetValue(v.PeriodOfCareId, out var care)
                 && v.VisitDate >= care.Start && (care.End is not { } end || v.VisitDate <= end))
-            .Select(v => new TimedVisit(v.PeriodOfCareId, v.VisitDate, v.CareVisitId))
+            .Select(v => new TimedVisit(v.PeriodOfCareId, v.VisitDate, v.CareVisitId, v.PersonKey))
             .ToList();
         var settings = context.Settings;
-        return TimedVisit.InTimescale(visits, (visit, previous) => previous is { } last
+        return TimedVisit.Judge(visits, (visit, previous) => previous is { } last
             ? visit.Date.DayNumber - last.DayNumber <= settings.CareVisitDays
             : visit.Date.DayNumber - periodsOfCare[visit.Container].Start.DayNumber <= settings.CareFirstVisitDays);
     }
 
     // As the extract validation reads it: open while any episode is open, else ending with the latest ceased date.
-    private static (DateOnly Start, DateOnly? End) PeriodOfCare(IEnumerable<CareEpisode> episodes)
+    public static (DateOnly Start, DateOnly? End) PeriodOfCare(IEnumerable<CareEpisode> episodes)
     {
         DateOnly start = DateOnly.MaxValue, end = DateOnly.MinValue;
         var open = false;
@@ -61,7 +64,15 @@ internal static class ChildrenInCareMeasures
     /// Children in care at D with more than one distinct professional among their involvements overlapping the
     /// 12 months ending D (start ≤ D and end null or ≥ D − 12 months + 1 day).
     /// </summary>
-    private static PeriodEndMeasure MultipleSocialWorkers(MeasureContext context, OpenIntervals inCare)
+    private static PeriodEndMeasure MultipleSocialWorkers(Func<DateOnly, List<(int Person, bool Several)>> severalWorkers) =>
+        new(date =>
+        {
+            var cohort = severalWorkers(date);
+            return Measurement.Percent(cohort.Count(c => c.Several), cohort.Count);
+        });
+
+    /// <summary>For a date D, each child in care at D (by person number) and whether they had more than one worker in the 12 months to D.</summary>
+    public static Func<DateOnly, List<(int Person, bool Several)>> SeveralWorkers(MeasureContext context, OpenIntervals inCare)
     {
         // Involvements grouped by person: firstOf[person] .. the next person's first, in arrays.
         var professionals = new KeyIndex();
@@ -85,16 +96,17 @@ internal static class ChildrenInCareMeasures
             firstOf[persons[i]] = i;
         }
 
-        return new PeriodEndMeasure(date =>
+        return date =>
         {
             var day = date.DayNumber;
             var windowStart = date.AddMonths(-12).AddDays(1).DayNumber;
-            long children = 0, multiple = 0;
+            var cohort = new List<(int Person, bool Several)>();
             foreach (var person in inCare.PersonsOpenAt(date))
             {
-                children++;
+                var several = false;
                 if (!firstOf.TryGetValue(person, out var i))
                 {
+                    cohort.Add((person, several));
                     continue;
                 }
 
@@ -106,16 +118,18 @@ internal static class ChildrenInCareMeasures
                     {
                         if (seen is { } other && other != involvement.Professional)
                         {
-                            multiple++;
+                            several = true;
                             break;
                         }
 
                         seen = involvement.Professional;
                     }
                 }
+
+                cohort.Add((person, several));
             }
 
-            return Measurement.Percent(multiple, children);
-        });
+            return cohort;
+        };
     }
 }

@@ -46,21 +46,56 @@ internal sealed class DistinctPersonFlow : IMeasure
 
     public Measurement Measure(Period period)
     {
+        var tally = new Tally();
+        Walk(period, ref tally);
+        return _statistic == FlowStatistic.Percent ? Measurement.Percent(tally.Flagged, tally.Persons) : Measurement.Count(tally.Persons);
+    }
+
+    /// <summary>The persons the period counts (by number), each once with the flag of their first event in it.</summary>
+    public List<(int Person, bool Flag)> CountedIn(Period period)
+    {
+        var counted = new Counted([]);
+        Walk(period, ref counted);
+        return counted.Persons;
+    }
+
+    // One walk for both the figure and the breakdown by team, so they cannot count differently.
+    private void Walk<TSink>(Period period, ref TSink sink)
+        where TSink : struct, ISink
+    {
         var query = ++_query;
         var from = SortedDays.LowerBound(_days, period.Start.DayNumber);
         var to = SortedDays.CountThrough(_days, period.End.DayNumber);
-        long persons = 0, flagged = 0;
         for (var i = from; i < to; i++)
         {
             var person = _persons[i];
             if (_seenIn[person] != query)
             {
                 _seenIn[person] = query;
-                persons++;
-                flagged += _flags[i] ? 1 : 0;
+                sink.Add(person, _flags[i]);
             }
         }
+    }
 
-        return _statistic == FlowStatistic.Percent ? Measurement.Percent(flagged, persons) : Measurement.Count(persons);
+    private interface ISink
+    {
+        void Add(int person, bool flag);
+    }
+
+    private struct Tally : ISink
+    {
+        public long Persons;
+        public long Flagged;
+
+        public void Add(int person, bool flag)
+        {
+            Persons++;
+            Flagged += flag ? 1 : 0;
+        }
+    }
+
+    private readonly record struct Counted(List<(int Person, bool Flag)> Persons) : ISink
+    {
+        public void Add(int person, bool flag) => Persons.Add((person, flag));
     }
 }

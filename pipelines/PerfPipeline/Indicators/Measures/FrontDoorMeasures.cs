@@ -16,29 +16,35 @@ internal static class FrontDoorMeasures
         yield return (CscReferrals, context.WhenSupplied(referrals, () => FlowSeries.Count(context.Data.Referrals, static r => r.ReferralDate)));
         yield return (CscRereferrals12MPct, context.WhenSupplied(referrals, () => Rereferrals(context)));
         yield return (CscAssessments45WdPct, context.WhenSupplied([ExtractContract.CinAssessments], () => FlowSeries.Create(
-            context.Data.Assessments,
-            static a => a.AssessmentAuthDate,
-            a => context.Calendar.WorkingDaysBetween(a.AssessmentStartDate, a.AssessmentAuthDate!.Value) <= AssessmentWorkingDays ? 1 : 0,
-            FlowStatistic.Percent)));
+            context.Data.Assessments, static a => a.AssessmentAuthDate, a => InTime(context, a) ? 1 : 0, FlowStatistic.Percent)));
     }
+
+    /// <summary>An authorised assessment is in time when authorised within 45 working days of its start.</summary>
+    public static bool InTime(MeasureContext context, Assessment assessment) =>
+        context.Calendar.WorkingDaysBetween(assessment.AssessmentStartDate, assessment.AssessmentAuthDate!.Value) <= AssessmentWorkingDays;
+
+    private static FlowSeries Rereferrals(MeasureContext context) =>
+        FlowSeries.Create(RereferralFlags(context), static r => r.Date, static r => r.Repeat ? 1 : 0, FlowStatistic.Percent);
 
     /// <summary>
     /// A referral is a re-referral when the same person has another referral dated in
     /// referral date − 12 months .. referral date − 1 day: that is, their latest earlier-dated referral is
     /// on or after the date 12 calendar months back.
     /// </summary>
-    private static FlowSeries Rereferrals(MeasureContext context)
+    public static (DateOnly Date, bool Repeat, Referral Referral)[] RereferralFlags(MeasureContext context)
     {
         // Sorted by person, then date, as one 64-bit key each.
         var referrals = context.Data.Referrals;
         var ordered = new long[referrals.Count];
+        var rows = new int[referrals.Count];
         for (var i = 0; i < referrals.Count; i++)
         {
             ordered[i] = ((long)context.Persons.NumberOf(referrals[i].PersonKey) << 32) | (uint)referrals[i].ReferralDate.DayNumber;
+            rows[i] = i;
         }
 
-        Array.Sort(ordered);
-        var flagged = new (DateOnly Date, bool Repeat)[ordered.Length];
+        Array.Sort(ordered, rows);
+        var flagged = new (DateOnly Date, bool Repeat, Referral Referral)[ordered.Length];
         int? earlierDay = null;
         for (var i = 0; i < ordered.Length; i++)
         {
@@ -53,9 +59,9 @@ internal static class FrontDoorMeasures
             }
 
             var date = DateOnly.FromDayNumber(day);
-            flagged[i] = (date, earlierDay >= date.AddMonths(-12).DayNumber);
+            flagged[i] = (date, earlierDay >= date.AddMonths(-12).DayNumber, referrals[rows[i]]);
         }
 
-        return FlowSeries.Create(flagged, static r => r.Date, static r => r.Repeat ? 1 : 0, FlowStatistic.Percent);
+        return flagged;
     }
 }

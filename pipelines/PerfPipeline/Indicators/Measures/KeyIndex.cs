@@ -4,8 +4,12 @@ namespace PerfPipeline.Indicators.Measures;
 internal sealed class KeyIndex
 {
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private readonly List<string> _keys = [];
 
     public int Count => _numbers.Count;
+
+    /// <summary>The key numbered <paramref name="number"/>.</summary>
+    public string KeyOf(int number) => _keys[number];
 
     public int NumberOf(string key)
     {
@@ -13,6 +17,7 @@ internal sealed class KeyIndex
         if (!exists)
         {
             number = _numbers.Count - 1;
+            _keys.Add(key);
         }
 
         return number;

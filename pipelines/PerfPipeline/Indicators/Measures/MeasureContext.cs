@@ -23,7 +23,10 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
 
     /// <summary>A measure is available only when every event dataset it reads has been supplied.</summary>
     public IMeasure WhenSupplied(IReadOnlyList<DatasetContract> datasets, Func<IMeasure> create) =>
-        datasets.All(d => data.SuppliedDatasets.Contains(d.Name)) ? create() : NotAvailableMeasure.Instance;
+        IsSupplied(datasets) ? create() : NotAvailableMeasure.Instance;
+
+    /// <summary>Every one of the event datasets has been supplied by some accepted batch.</summary>
+    public bool IsSupplied(params IReadOnlyList<DatasetContract> datasets) => datasets.All(d => data.SuppliedDatasets.Contains(d.Name));
 
     public DateOnly? DateOfBirth(string personKey)
     {

@@ -4,13 +4,10 @@ namespace PerfPipeline.Indicators.Measures;
 /// A visit inside its container (a CP plan or a period of care), for timeliness: visits are ordered by date,
 /// then visit id, within their container; a same-day predecessor gives 0 days.
 /// </summary>
-internal readonly record struct TimedVisit(string Container, DateOnly Date, string VisitId)
+internal readonly record struct TimedVisit(string Container, DateOnly Date, string VisitId, string PersonKey)
 {
-    /// <summary>
-    /// The percentage-in-timescale series of the visits, by visit date; <paramref name="inTimescale"/> gets
-    /// the visit and its predecessor's date (null for the container's first visit).
-    /// </summary>
-    public static FlowSeries InTimescale(IReadOnlyList<TimedVisit> visits, Func<TimedVisit, DateOnly?, bool> inTimescale)
+    /// <summary>Each visit with whether it was in timescale, in container and date order.</summary>
+    public static (TimedVisit Visit, bool InTimescale)[] Judge(IReadOnlyList<TimedVisit> visits, Func<TimedVisit, DateOnly?, bool> inTimescale)
     {
         // Sort by (container, date) as one 64-bit key, then order same-day visits by id.
         var containers = new KeyIndex();
@@ -40,14 +37,14 @@ internal readonly record struct TimedVisit(string Container, DateOnly Date, stri
             from = to;
         }
 
-        var timed = new (DateOnly Date, bool InTimescale)[keys.Length];
+        var timed = new (TimedVisit Visit, bool InTimescale)[keys.Length];
         for (var i = 0; i < keys.Length; i++)
         {
             var visit = visits[order[i]];
             DateOnly? previous = i > 0 && keys[i - 1] >> 32 == keys[i] >> 32 ? visits[order[i - 1]].Date : null;
-            timed[i] = (visit.Date, inTimescale(visit, previous));
+            timed[i] = (visit, inTimescale(visit, previous));
         }
 
-        return FlowSeries.Create(timed, static v => v.Date, static v => v.InTimescale ? 1 : 0, FlowStatistic.Percent);
+        return timed;
     }
 }

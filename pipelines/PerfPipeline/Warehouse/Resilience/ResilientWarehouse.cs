@@ -4,6 +4,8 @@ using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Reference;
+using PerfPipeline.Indicators.Teams;
+using PerfPipeline.Indicators.WorkDue;
 
 /// <summary>
 /// Any warehouse, each call run through <see cref="WarehouseRetry"/>: a call is a whole unit of work (a load opens its
@@ -53,6 +55,11 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
 
     public Task<IReadOnlyList<ReferenceImportRecord>> ListReferenceImportsAsync(CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(inner.ListReferenceImportsAsync, cancellationToken);
+    public Task<IReadOnlyList<TeamIndicatorValue>> ReadCurrentTeamValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ReadCurrentTeamValuesAsync(laCode, token), cancellationToken);
+
+    public Task<WorkList?> ReadCurrentWorkListAsync(string laCode, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ReadCurrentWorkListAsync(laCode, token), cancellationToken);
 
     public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.ReadCaseDataAsync(laCode, token), cancellationToken);

@@ -10,6 +10,8 @@ using Microsoft.Data.SqlClient;
 using PerfPipeline.Calendar;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
+using PerfPipeline.Indicators.Teams;
+using PerfPipeline.Indicators.WorkDue;
 
 /// <summary>
 /// The steps of one load, all inside the load's transaction: rows are bulk-copied into <c>stage.*</c> and then
@@ -105,6 +107,40 @@ internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction tra
             row[4] = key.LoadId;
             row[5] = (object?)value.Reason ?? DBNull.Value;
             row[6] = (object?)value.Basis ?? DBNull.Value;
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>The figures by team (their periods are the LA values' own, already in dim_period) and the work list.</summary>
+    public async Task RecordTeamFiguresAsync(TeamFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        await BulkCopyAsync(SqlServerStatements.TeamIndicatorValues, figures.Values, (value, row) =>
+        {
+            row[0] = value.LaCode;
+            row[1] = value.TeamKey;
+            row[2] = value.IndicatorCode;
+            row[3] = CalendarDimensions.TypeCode(value.Period);
+            row[4] = value.Period.Code;
+            row[5] = key.LoadId;
+            row[6] = SqlServerValues.Measure(value.Numerator);
+            row[7] = SqlServerValues.Measure(value.Denominator);
+            row[8] = SqlServerValues.Measure(value.Value);
+        }).ConfigureAwait(false);
+
+        var list = figures.WorkList;
+        await BulkCopyAsync(SqlServerStatements.WorkItems, list.Items, (item, row) =>
+        {
+            row[0] = key.LoadId;
+            row[1] = list.LaCode;
+            row[2] = SqlServerValues.Date(list.AsAt);
+            row[3] = WorkItemKinds.Code(item.Kind);
+            row[4] = item.ItemId;
+            row[5] = item.TeamKey;
+            row[6] = (object?)item.WorkerKey ?? DBNull.Value;
+            row[7] = item.PersonKey;
+            row[8] = SqlServerValues.Date(item.CountedFrom);
+            row[9] = SqlServerValues.Date(item.DueDate);
+            row[10] = item.DaysOverdue;
         }).ConfigureAwait(false);
     }
 

@@ -41,6 +41,8 @@ internal static class SqlServerStatements
             DELETE FROM dbo.audit_load_issue WHERE load_id = @LoadId;
             DELETE FROM dbo.fact_indicator_value WHERE la_code = @LaCode AND load_id = @LoadId;
             DELETE FROM dbo.fact_indicator_note WHERE la_code = @LaCode AND load_id = @LoadId;
+            DELETE FROM dbo.fact_team_indicator_value WHERE la_code = @LaCode AND load_id = @LoadId;
+            DELETE FROM dbo.fact_work_item WHERE load_id = @LoadId;
         END
         """, $"{Key}, @ManifestSha256 nvarchar(64), @SourceSystem nvarchar(200), @StartedAt datetime2(3)");
 
@@ -191,6 +193,11 @@ internal static class SqlServerStatements
 
     public static readonly SqlServerBulkTarget IndicatorNotes = new("dbo.fact_indicator_note",
         ["la_code", "indicator_code", "period_type", "period_code", "load_id", "reason", "basis"]);
+    public static readonly SqlServerBulkTarget TeamIndicatorValues = new("dbo.fact_team_indicator_value",
+        ["la_code", "team_key", "indicator_code", "period_type", "period_code", "load_id", "numerator", "denominator", "value"]);
+
+    public static readonly SqlServerBulkTarget WorkItems = new("dbo.fact_work_item",
+        ["load_id", "la_code", "as_at", "item_kind", "item_id", "team_key", "worker_key", "person_key", "counted_from", "due_date", "days_overdue"]);
 
     /// <summary>The columns of a dataset's table, in table order: la_code, as_at (snapshots), the contract's, load_id.</summary>
     public static IReadOnlyList<string> Columns(DatasetContract dataset)
@@ -312,5 +319,5 @@ internal static class SqlServerStatements
 
     /// <summary>Every bulk-copy target and its columns.</summary>
     public static IEnumerable<SqlServerBulkTarget> BulkTargets() =>
-        new[] { StagedDates, StagedPeriods, Issues, IndicatorValues, IndicatorNotes }.Concat(ExtractContract.Datasets.Select(Staged));
+        new[] { StagedDates, StagedPeriods, Issues, IndicatorValues, IndicatorNotes, TeamIndicatorValues, WorkItems }.Concat(ExtractContract.Datasets.Select(Staged));
 }

@@ -11,13 +11,15 @@ using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Reference;
+using PerfPipeline.Indicators.Teams;
+using PerfPipeline.Indicators.WorkDue;
 
 /// <summary>
 /// The Azure SQL warehouse: migrated by DbUp (<c>sql/sqlserver/</c>), loaded with SqlBulkCopy into staging tables
 /// and set-based statements from there, one transaction per load. Each method is one unit of work with its own
 /// connection, so <see cref="Resilience.ResilientWarehouse"/> can run it again whole after a transient fault.
 /// </summary>
-internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicators computeIndicators, TimeProvider timeProvider) : IWarehouse
+internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicators computeIndicators, TimeProvider timeProvider, ComputeTeamFigures? computeTeamFigures = null) : IWarehouse
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -123,6 +125,10 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
                 var caseData = await CaseDataReader.ReadAsync(connection, transaction, key.LaCode, cancellationToken).ConfigureAwait(false);
                 var values = computeIndicators(caseData);
                 await load.RecordIndicatorValuesAsync(values).ConfigureAwait(false);
+                if (computeTeamFigures is not null)
+                {
+                    await load.RecordTeamFiguresAsync(computeTeamFigures(caseData)).ConfigureAwait(false);
+                }
 
                 await load.FinishAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -165,6 +171,18 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
 
     public Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => IndicatorValueReader.ReadCurrentAsync(connection, laCode, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<TeamIndicatorValue>> ReadCurrentTeamValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => TeamFigureReader.ReadCurrentValuesAsync(connection, laCode, cancellationToken), cancellationToken);
+
+    public async Task<WorkList?> ReadCurrentWorkListAsync(string laCode, CancellationToken cancellationToken = default)
+    {
+        var latest = await FindLatestLoadAsync(laCode, cancellationToken).ConfigureAwait(false);
+        return latest is null
+            ? null
+            : await ReadAsync(connection => TeamFigureReader.ReadCurrentWorkListAsync(connection, laCode, latest.DataAsAt, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+    }
 
     public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => LocalAuthorityReader.ListAsync(connection, cancellationToken), cancellationToken);

@@ -9,6 +9,8 @@ using Microsoft.Data.Sqlite;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
+using PerfPipeline.Indicators.Teams;
+using PerfPipeline.Indicators.WorkDue;
 
 /// <summary>The steps of one load, all inside the load's transaction.</summary>
 internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction transaction, LoadKey key, CancellationToken cancellationToken)
@@ -32,6 +34,8 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             DELETE FROM audit_load_issue WHERE load_id = @LoadId;
             DELETE FROM fact_indicator_value WHERE load_id = @LoadId;
             DELETE FROM fact_indicator_note WHERE load_id = @LoadId;
+            DELETE FROM fact_team_indicator_value WHERE load_id = @LoadId;
+            DELETE FROM fact_work_item WHERE load_id = @LoadId;
             """;
         await ExecuteAsync(sql, new
         {
@@ -159,6 +163,50 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             noted[5].Value = (object?)value.Reason ?? DBNull.Value;
             noted[6].Value = (object?)value.Basis ?? DBNull.Value;
             note.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The figures by team (their periods are the LA values' own, already in dim_period) and the work list.</summary>
+    public void RecordTeamFigures(TeamFigures figures)
+    {
+        using (var command = Prepare(
+            "INSERT INTO fact_team_indicator_value (la_code, team_key, indicator_code, period_type, period_code, load_id, numerator, denominator, value) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)",
+            9))
+        {
+            var p = command.Parameters;
+            p[5].Value = key.LoadId;
+            foreach (var value in figures.Values)
+            {
+                p[0].Value = value.LaCode;
+                p[1].Value = value.TeamKey;
+                p[2].Value = value.IndicatorCode;
+                p[3].Value = CalendarDimensions.TypeCode(value.Period);
+                p[4].Value = value.Period.Code;
+                p[6].Value = Real(value.Numerator);
+                p[7].Value = Real(value.Denominator);
+                p[8].Value = Real(value.Value);
+                command.ExecuteNonQuery();
+            }
+        }
+
+        using var item = Prepare(
+            "INSERT INTO fact_work_item (load_id, la_code, as_at, item_kind, item_id, team_key, worker_key, person_key, counted_from, due_date, days_overdue) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)",
+            11);
+        var parameters = item.Parameters;
+        parameters[0].Value = key.LoadId;
+        parameters[1].Value = figures.WorkList.LaCode;
+        parameters[2].Value = StoredValues.Date(figures.WorkList.AsAt);
+        foreach (var work in figures.WorkList.Items)
+        {
+            parameters[3].Value = WorkItemKinds.Code(work.Kind);
+            parameters[4].Value = work.ItemId;
+            parameters[5].Value = work.TeamKey;
+            parameters[6].Value = (object?)work.WorkerKey ?? DBNull.Value;
+            parameters[7].Value = work.PersonKey;
+            parameters[8].Value = StoredValues.Date(work.CountedFrom);
+            parameters[9].Value = StoredValues.Date(work.DueDate);
+            parameters[10].Value = work.DaysOverdue;
+            item.ExecuteNonQuery();
         }
     }
 

@@ -9,9 +9,11 @@ using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Reference;
+using PerfPipeline.Indicators.Teams;
+using PerfPipeline.Indicators.WorkDue;
 
 /// <summary>The embedded warehouse: one SQLite file, migrated by DbUp, written with prepared commands.</summary>
-internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators computeIndicators, TimeProvider timeProvider) : IWarehouse
+internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators computeIndicators, TimeProvider timeProvider, ComputeTeamFigures? computeTeamFigures = null) : IWarehouse
 {
     private readonly string _connectionString = SqliteConnections.ConnectionString(databasePath);
     private readonly string _pooledConnectionString = SqliteConnections.PooledConnectionString(databasePath);
@@ -129,6 +131,10 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
                 load.RecordTeams(caseData);
                 var values = computeIndicators(caseData);
                 load.RecordIndicatorValues(values);
+                if (computeTeamFigures is not null)
+                {
+                    load.RecordTeamFigures(computeTeamFigures(caseData));
+                }
 
                 await load.FinishAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -181,6 +187,18 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
 
     public Task<IReadOnlyList<IndicatorValue>> ReadCurrentIndicatorValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => IndicatorValueReader.ReadCurrentAsync(connection, laCode, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<TeamIndicatorValue>> ReadCurrentTeamValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => TeamFigureReader.ReadCurrentValuesAsync(connection, laCode, cancellationToken), cancellationToken);
+
+    public async Task<WorkList?> ReadCurrentWorkListAsync(string laCode, CancellationToken cancellationToken = default)
+    {
+        var latest = await FindLatestLoadAsync(laCode, cancellationToken).ConfigureAwait(false);
+        return latest is null
+            ? null
+            : await ReadAsync(connection => TeamFigureReader.ReadCurrentWorkListAsync(connection, laCode, latest.DataAsAt, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+    }
 
     public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => LocalAuthorityReader.ListAsync(connection, cancellationToken), cancellationToken);

@@ -4,7 +4,7 @@
 -- SHA-256 and what the manifest says of its source and publication); the rows of each file are kept
 -- under the import. A file replaces the rows of the previous file of the same kind and scope (and LA);
 -- the *_current views resolve what is in force: an LA's own file over the national file over the
--- shipped default, per key. Same tables and columns as sql/sqlserver/0009_reference.sql.
+-- shipped default, per key. Same tables and columns as sql/sqlserver/0011_reference.sql.
 
 CREATE TABLE ref_import (
     import_id        TEXT    NOT NULL PRIMARY KEY,   -- ref-{yyyyMMddHHmmss}-{first 12 hex of the import's sha256}

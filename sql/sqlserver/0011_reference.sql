@@ -2,7 +2,7 @@
 -- allocated roles, loaded as files and versioned, never compiled in. Each import is one row of
 -- ref_import; each file it brought one row of ref_file; the rows of each file are kept under the
 -- import. The *_current views resolve what is in force: an LA's own file over the national file over
--- the shipped default, per key. Same tables and columns as sql/sqlite/0009_reference.sql. The tables
+-- the shipped default, per key. Same tables and columns as sql/sqlite/0011_reference.sql. The tables
 -- are small (every English LA's population for ten years is under 2,000 rows): clustered primary
 -- keys only.
 

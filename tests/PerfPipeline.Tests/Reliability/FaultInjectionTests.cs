@@ -1,0 +1,298 @@
+namespace PerfPipeline.Tests.Reliability;
+
+using System.Globalization;
+
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+using PerfPipeline.Batches;
+using PerfPipeline.Extracts;
+using PerfPipeline.Loading;
+using PerfPipeline.Tests.TestSupport;
+using PerfPipeline.Warehouse;
+using PerfPipeline.Warehouse.Sqlite;
+
+/// <summary>
+/// The fault-injection suite (docs/reliability.md): bad input and faults on real parts (batch folders, the reader, a
+/// SQLite file). Each case asserts a clear outcome, rows read = loaded + rejected, and that no person identifier of the
+/// batch reached the warehouse, a report or a log.
+/// </summary>
+public sealed class FaultInjectionTests : IDisposable
+{
+    private const int Rows = 200;
+    private const string ReferralHeader =
+        "cine_referral_id,cine_person_id,cine_referral_date,cine_referral_source_code,cine_referral_nfa,cine_close_date,cine_referral_team";
+
+    private readonly TempDirectory _temp = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2019, 10, 15, 12, 0, 0, TimeSpan.Zero));
+    private readonly ListLogger _logs = new();
+    private readonly List<string?> _texts = [];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string DatabasePath => _temp.File("data", "perfpipeline.db");
+
+    private static IReadOnlySet<string> RawIds { get; } = Enumerable.Range(1, Rows + 1).Select(PersonId).ToHashSet(StringComparer.Ordinal);
+
+    [Fact]
+    public async Task StrayQuote_ManifestWithoutRowCounts_RejectsThatRowAndReadsEveryOther()
+    {
+        var lines = ReferralLines();
+        lines[10] = lines[10].Replace(",MASH", ",\"MASH", StringComparison.Ordinal); // row 10, line 11
+        Batch("872").WithDataset("ssd_person", PeopleCsv()).WithDataset("ssd_cin_episodes", Csv(lines), listRows: false).Build();
+
+        var outcome = Assert.Single(await LoadAllAsync());
+
+        Assert.Equal(LoadOutcomeKind.Loaded, outcome.Kind);
+        var referrals = Assert.Single(outcome.Datasets, d => d.Dataset == "ssd_cin_episodes");
+        Assert.Equal((Rows, Rows - 1L, 1L), (referrals.RowsRead, referrals.RowsLoaded, referrals.RowsRejected));
+        var issue = Assert.Single(await IssuesAsync(outcome.LoadId), i => i.Reason.Contains("quote opened on line 11", StringComparison.Ordinal));
+        Assert.Equal(10, issue.Row);
+        Assert.Equal(Rows - 1, await ScalarAsync("SELECT COUNT(*) FROM fact_referral"));
+        Assert.True(await ScalarAsync("SELECT MAX(LENGTH(team_name)) FROM dim_team") <= ExtractContract.MaxValueLength(ColumnKind.Text));
+        AssertNoRawIdentifier();
+    }
+
+    [Fact]
+    public async Task QuotePairSpanningLinesAndAShiftedIdentifier_ShowNoIdentifierInTheAuditReportOrStore()
+    {
+        var lines = ReferralLines();
+        lines[10] = lines[10].Replace(",MASH", ",\"MASH", StringComparison.Ordinal);
+        lines[12] = lines[12] + "\"";
+        lines[20] = $"R20,{PersonId(20)},{PersonId(21)},3B,N,,MASH"; // an identifier where the referral date belongs
+        Batch("872").WithDataset("ssd_person", PeopleCsv()).WithDataset("ssd_cin_episodes", Csv(lines)).Build();
+
+        var outcome = Assert.Single(await LoadAllAsync());
+
+        Assert.Equal(LoadOutcomeKind.Loaded, outcome.Kind);
+        var referrals = Assert.Single(outcome.Datasets, d => d.Dataset == "ssd_cin_episodes");
+        Assert.Equal((Rows, Rows - 2L), (referrals.RowsRead, referrals.RowsLoaded));
+        var shifted = Assert.Single(await IssuesAsync(outcome.LoadId), i => i.Row == 20 && i.Column == "cine_referral_date");
+        Assert.Equal(32, shifted.Value!.Length); // the pseudonym, not the identifier
+        AssertNoRawIdentifier();
+    }
+
+    [Fact]
+    public async Task QuoteNearTheEnd_TheRowsAfterItAreReadNotDropped()
+    {
+        var lines = ReferralLines();
+        lines[Rows - 3] = lines[Rows - 3].Replace(",MASH", ",\"MASH", StringComparison.Ordinal);
+        Batch("872").WithDataset("ssd_person", PeopleCsv()).WithDataset("ssd_cin_episodes", Csv(lines), listRows: false).Build();
+
+        var outcome = Assert.Single(await LoadAllAsync());
+
+        var referrals = Assert.Single(outcome.Datasets, d => d.Dataset == "ssd_cin_episodes");
+        Assert.Equal((Rows, Rows - 1L, 1L), (referrals.RowsRead, referrals.RowsLoaded, referrals.RowsRejected));
+        AssertNoRawIdentifier();
+    }
+
+    [Fact]
+    public async Task RowOver16MegabytesInOneLa_IsARowErrorAndTheOtherLaStillLoads()
+    {
+        var lines = ReferralLines();
+        lines[5] = lines[5].Replace(",MASH", "," + new string('M', 17 << 20), StringComparison.Ordinal);
+        Batch("872").WithDataset("ssd_person", PeopleCsv()).WithDataset("ssd_cin_episodes", Csv(lines)).Build();
+        Batch("873").WithDataset("ssd_person", PeopleCsv()).WithDataset("ssd_cin_episodes", Csv(ReferralLines())).Build();
+
+        var outcomes = await LoadAllAsync();
+
+        Assert.Equal([("872", LoadOutcomeKind.Loaded), ("873", LoadOutcomeKind.Loaded)], outcomes.Select(o => (o.Batch.LaCode, o.Kind)));
+        var tooLong = Assert.Single(await IssuesAsync(outcomes[0].LoadId), i => i.Reason.Contains("longer than", StringComparison.Ordinal));
+        Assert.Equal(5, tooLong.Row);
+        Assert.Equal(Rows - 1L, Assert.Single(outcomes[0].Datasets, d => d.Dataset == "ssd_cin_episodes").RowsLoaded);
+        AssertNoRawIdentifier();
+    }
+
+    [Fact]
+    public async Task ReaderFailsOnOneLasBatch_RecordedAsFailedWithItsFileAndQuarantined_TheOtherLaLoads()
+    {
+        Batch("872").WithDataset("ssd_person", PeopleCsv()).WithDataset("ssd_cin_episodes", Csv(ReferralLines())).Build();
+        Batch("873").WithDataset("ssd_person", PeopleCsv()).WithDataset("ssd_cin_episodes", Csv(ReferralLines())).Build();
+        var source = new FaultySource(Source(), "872", "ssd_cin_episodes.csv", () => new InvalidOperationException("disk controller says no"));
+
+        var outcomes = await LoadAllAsync(source);
+
+        Assert.Equal([("872", LoadOutcomeKind.Failed), ("873", LoadOutcomeKind.Loaded)], outcomes.Select(o => (o.Batch.LaCode, o.Kind)));
+        Assert.False(outcomes[0].Transient);
+        Assert.Contains("ssd_cin_episodes.csv, row", outcomes[0].Error, StringComparison.Ordinal);
+        var recorded = Assert.Single(await Warehouse().ListLoadsAsync(LoadStatus.Failed, Ct));
+        Assert.Equal(outcomes[0].LoadId, recorded.LoadId);
+        Assert.Contains("disk controller says no", recorded.Error, StringComparison.Ordinal);
+        var report = Path.Combine(_temp.File("quarantine"), "872", "2019-09-30", outcomes[0].LoadId, "errors.json");
+        Assert.Contains("\"failed\"", await File.ReadAllTextAsync(report, Ct), StringComparison.Ordinal);
+        AssertNoRawIdentifier();
+    }
+
+    [Fact]
+    public async Task ExactlyOnceLoader_DeterministicFailure_RecordsAndQuarantinesWithoutThrowing_TransientOneThrows()
+    {
+        Batch("872").WithDataset("ssd_cin_episodes", Csv(ReferralLines())).Build();
+        Batch("873").WithDataset("ssd_cin_episodes", Csv(ReferralLines())).Build();
+        var deterministic = await ExactlyOnceAsync(new FaultySource(Source(), "872", "ssd_cin_episodes.csv", () => new FormatException("bad bytes")));
+        var transient = await ExactlyOnceAsync(new FaultySource(Source(), "873", "ssd_cin_episodes.csv", () => new TimeoutException("storage timed out")));
+
+        var outcome = await deterministic.LoadAsync(new BatchLocation("872", new DateOnly(2019, 9, 30)), Ct);
+        var thrown = await Assert.ThrowsAsync<LoadFailedException>(() => transient.LoadAsync(new BatchLocation("873", new DateOnly(2019, 9, 30)), Ct));
+
+        Assert.Equal((LoadOutcomeKind.Failed, false), (outcome!.Kind, outcome.Transient));
+        Assert.True(Directory.Exists(Path.Combine(_temp.File("quarantine"), "872", "2019-09-30", outcome.LoadId)));
+        Assert.True(Assert.Single(thrown.Failed).Transient);
+        Assert.Equal(2, (await Warehouse().ListLoadsAsync(LoadStatus.Failed, Ct)).Count);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private static string PersonId(int i) => (7300000 + i).ToString(CultureInfo.InvariantCulture);
+
+    private static List<string> ReferralLines() =>
+        [ReferralHeader, .. Enumerable.Range(1, Rows).Select(i => $"R{i},{PersonId(i)},2019-{1 + (i % 9):00}-{1 + (i % 28):00},3B,N,,MASH")];
+
+    private static string Csv(IEnumerable<string> lines) => string.Join("\n", lines) + "\n";
+
+    private static string PeopleCsv() =>
+        Csv(["pers_person_id,pers_sex,pers_ethnicity,pers_dob", .. Enumerable.Range(1, Rows + 1).Select(i => $"{PersonId(i)},F,WBRI,2012-03-14")]);
+
+    private BatchBuilder Batch(string la) => new(_temp.File("extracts"), la, "2019-09-30");
+
+    private LocalFolderBatchSource Source() => new(new LocalFolderBatchSourceOptions
+    {
+        ExtractsRoot = _temp.File("extracts"),
+        ArchiveRoot = _temp.File("archive"),
+        QuarantineRoot = _temp.File("quarantine"),
+    });
+
+    private SqliteWarehouse Warehouse() => new(DatabasePath, _ => [], _clock);
+
+    private async Task<IReadOnlyList<LoadOutcome>> LoadAllAsync(IBatchSource? source = null)
+    {
+        var warehouse = Warehouse();
+        await warehouse.MigrateAsync(Ct);
+        var loader = new BatchLoader(source ?? Source(), warehouse, new ExtractReader(TestKeys.NewKey(), _clock), _clock);
+        var outcomes = await loader.LoadNewBatchesAsync(cancellationToken: Ct);
+        _texts.AddRange(outcomes.Select(o => o.Error));
+        return outcomes;
+    }
+
+    private async Task<ExactlyOnceLoader> ExactlyOnceAsync(IBatchSource source)
+    {
+        var warehouse = Warehouse();
+        await warehouse.MigrateAsync(Ct);
+        var loader = new BatchLoader(source, warehouse, new ExtractReader(TestKeys.NewKey(), _clock), _clock);
+        return new ExactlyOnceLoader(loader, new NoLock(), new LoadRetryOptions { MaxRetryAttempts = 1, Delay = TimeSpan.Zero }, TimeProvider.System,
+            NullLogger<ExactlyOnceLoader>.Instance);
+    }
+
+    private async Task<List<(long? Row, string? Column, string? Value, string Reason)>> IssuesAsync(string loadId)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(SqliteConnections.ConnectionString(DatabasePath));
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT row_no, column_name, value, reason FROM audit_load_issue WHERE load_id = $id ORDER BY issue_no";
+        command.Parameters.AddWithValue("$id", loadId);
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var issues = new List<(long?, string?, string?, string)>();
+        while (await reader.ReadAsync(Ct))
+        {
+            issues.Add((reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
+        }
+
+        return issues;
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(SqliteConnections.ConnectionString(DatabasePath));
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(Ct), CultureInfo.InvariantCulture);
+    }
+
+    private void AssertNoRawIdentifier()
+    {
+        var found = RawIdentifierScan.Find(RawIds, DatabasePath, [_temp.File("quarantine"), _temp.File("archive"), _temp.File("reports")],
+            [.. _texts, .. _logs.Entries.Select(e => e.Message)]);
+        Assert.Empty(found);
+    }
+
+    private sealed class NoLock : IBatchLock
+    {
+        public Task<IAsyncDisposable?> TryAcquireAsync(BatchLocation batch, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IAsyncDisposable?>(new Released());
+
+        private sealed class Released : IAsyncDisposable
+        {
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>The local folder source with one file of one LA whose reading fails part way through.</summary>
+    private sealed class FaultySource(IBatchSource inner, string laCode, string fileName, Func<Exception> fault) : IBatchSource
+    {
+        public IAsyncEnumerable<BatchLocation> FindBatchesAsync(CancellationToken cancellationToken = default) => inner.FindBatchesAsync(cancellationToken);
+
+        public async Task<Stream?> OpenFileAsync(BatchLocation batch, string name, CancellationToken cancellationToken = default)
+        {
+            var stream = await inner.OpenFileAsync(batch, name, cancellationToken);
+            return stream is not null && batch.LaCode == laCode && name == fileName ? new FailingStream(stream, fault) : stream;
+        }
+
+        public Task ArchiveAsync(BatchLocation batch, string loadId, CancellationToken cancellationToken = default) =>
+            inner.ArchiveAsync(batch, loadId, cancellationToken);
+
+        public Task QuarantineAsync(BatchLocation batch, string loadId, ValidationReport report, CancellationToken cancellationToken = default) =>
+            inner.QuarantineAsync(batch, loadId, report, cancellationToken);
+
+        public Task<Stream?> OpenArchivedFileAsync(BatchLocation batch, string loadId, string name, CancellationToken cancellationToken = default) =>
+            inner.OpenArchivedFileAsync(batch, loadId, name, cancellationToken);
+    }
+
+    /// <summary>Gives the first 1,000 bytes, then fails.</summary>
+    private sealed class FailingStream(Stream inner, Func<Exception> fault) : Stream
+    {
+        private long _given;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _given; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_given >= 1000)
+            {
+                throw fault();
+            }
+
+            var read = inner.Read(buffer, offset, (int)Math.Min(count, 1000 - _given));
+            _given += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
