@@ -40,6 +40,22 @@ internal static class CommandLineApp
             return ExitCodes.Usage;
         }
 
-        return await parseResult.InvokeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            // A setting or file the command needs is unusable (a damaged key file): one line, no stack trace.
+            await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.Rejected;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // As System.CommandLine's own handler: anything unexpected is shown whole, for the bug report.
+            await Console.Error.WriteLineAsync($"Unhandled exception: {e}").ConfigureAwait(false);
+            return ExitCodes.Rejected;
+        }
     }
 }

@@ -298,6 +298,9 @@ public static class DashboardPage
         return reader.ReadToEnd();
     }
 
+    /// <summary>The page's inline scripts, for a server's Content-Security-Policy to allow by hash (and nothing else inline).</summary>
+    internal static IReadOnlyList<string> InlineScripts => [ChartScript, PickerScript];
+
     private const string Styles = """
         body{font-family:system-ui,sans-serif;margin:1rem 2rem;color:#0b0c0c}
         h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem}
