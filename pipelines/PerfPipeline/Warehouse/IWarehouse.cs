@@ -3,9 +3,9 @@ namespace PerfPipeline.Warehouse;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
-using PerfPipeline.Reference;
 using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Indicators.WorkDue;
+using PerfPipeline.Reference;
 
 /// <summary>
 /// The warehouse port: the star schema in SQLite (embedded default) or Azure SQL. A load is keyed by
