@@ -20,6 +20,9 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
     public Task MigrateAsync(CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(inner.MigrateAsync, cancellationToken);
 
+    public Task<WarehouseSchemaStatus> CheckSchemaAsync(CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(inner.CheckSchemaAsync, cancellationToken);
+
     public Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.LoadAsync(batch, mode, token), cancellationToken);
 
@@ -41,6 +44,18 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
     public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(inner.ListLocalAuthoritiesAsync, cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListLaCodesForUserAsync(string userPrincipalName, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ListLaCodesForUserAsync(userPrincipalName, token), cancellationToken);
+
+    public Task<IReadOnlyList<TeamIndicatorValue>> ReadCurrentTeamValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ReadCurrentTeamValuesAsync(laCode, token), cancellationToken);
+
+    public Task<WorkList?> ReadCurrentWorkListAsync(string laCode, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ReadCurrentWorkListAsync(laCode, token), cancellationToken);
+
+    public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ReadCaseDataAsync(laCode, token), cancellationToken);
+
     public Task<ReferenceImportResult> ImportReferenceAsync(ReferenceImportRequest request, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.ImportReferenceAsync(request, token), cancellationToken);
 
@@ -55,12 +70,4 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
 
     public Task<IReadOnlyList<ReferenceImportRecord>> ListReferenceImportsAsync(CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(inner.ListReferenceImportsAsync, cancellationToken);
-    public Task<IReadOnlyList<TeamIndicatorValue>> ReadCurrentTeamValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
-        retry.ExecuteAsync(token => inner.ReadCurrentTeamValuesAsync(laCode, token), cancellationToken);
-
-    public Task<WorkList?> ReadCurrentWorkListAsync(string laCode, CancellationToken cancellationToken = default) =>
-        retry.ExecuteAsync(token => inner.ReadCurrentWorkListAsync(laCode, token), cancellationToken);
-
-    public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
-        retry.ExecuteAsync(token => inner.ReadCaseDataAsync(laCode, token), cancellationToken);
 }

@@ -13,6 +13,7 @@ using PerfPipeline.Indicators;
 using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Indicators.WorkDue;
 using PerfPipeline.Reference;
+using PerfPipeline.Warehouse.Loading;
 
 /// <summary>
 /// The Azure SQL warehouse: migrated by DbUp (<c>sql/sqlserver/</c>), loaded with SqlBulkCopy into staging tables
@@ -21,7 +22,22 @@ using PerfPipeline.Reference;
 /// </summary>
 internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicators computeIndicators, TimeProvider timeProvider, ComputeTeamFigures? computeTeamFigures = null) : IWarehouse
 {
+    /// <summary>How long a migration waits for another migration of the database (<see cref="SqlServerMigrationLock"/>).</summary>
+    public TimeSpan MigrationLockTimeout { get; init; } = SqlServerMigrationLock.DefaultTimeout;
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var migrationLock = await SqlServerMigrationLock.AcquireAsync(connectionString, MigrationLockTimeout, cancellationToken).ConfigureAwait(false);
+        await using (migrationLock.ConfigureAwait(false))
+        {
+            await MigrateHoldingTheLockAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task<WarehouseSchemaStatus> CheckSchemaAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(SqlServerMigrations.Check(connectionString));
+
+    private async Task MigrateHoldingTheLockAsync(CancellationToken cancellationToken)
     {
         SqlServerMigrations.Apply(connectionString);
         var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
@@ -44,36 +60,23 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
             var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                if (await ReferenceSql.PlanAsync(connection, transaction, request, cancellationToken).ConfigureAwait(false) is not { } import)
+                var result = await new ReferenceRecomputation(connection, transaction, computeIndicators, computeTeamFigures, timeProvider).RunAsync(
+                    request,
+                    SqlServerValues.Timestamp(timeProvider.GetUtcNow()),
+                    d => SqlServerValues.Date(d),
+                    key =>
+                    {
+                        var load = new SqlServerLoad(connection, transaction, key, cancellationToken);
+                        return (load, load.FinishAsync);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                if (result is null)
                 {
                     return new ReferenceImportResult(null, [], request.Files, []);
                 }
 
-                var now = timeProvider.GetUtcNow();
-                var before = await ReferenceSql.InForceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                await ReferenceSql.WriteAsync(
-                    connection, transaction, import, SqlServerValues.Timestamp(now), d => SqlServerValues.Date(d), cancellationToken).ConfigureAwait(false);
-                var after = await ReferenceSql.InForceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                var loaded = await ReferenceSql.LoadedLasAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-
-                var recomputed = new List<string>();
-                foreach (var la in ReferenceSql.Touched(loaded, import, before, after))
-                {
-                    var key = new LoadKey(la.LaCode, la.AsAt, import.Sha256);
-                    var load = new SqlServerLoad(connection, transaction, key, cancellationToken);
-                    await load.LockAsync().ConfigureAwait(false);
-                    await load.BeginAsync(ReferenceSql.SourceSystem(import), now).ConfigureAwait(false);
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        ReferenceSql.NameLoadSql, new { import.ImportId, key.LoadId }, transaction, SqlServerConnections.CommandTimeoutSeconds,
-                        cancellationToken: cancellationToken)).ConfigureAwait(false);
-                    var caseData = await CaseDataReader.ReadAsync(connection, transaction, la.LaCode, cancellationToken).ConfigureAwait(false);
-                    await load.RecordIndicatorValuesAsync(computeIndicators(caseData)).ConfigureAwait(false);
-                    await load.FinishAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
-                    recomputed.Add(key.LoadId);
-                }
-
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new ReferenceImportResult(import.ImportId, import.Files, [.. request.Files.Except(import.Files)], recomputed);
+                return result;
             }
         }
     }
@@ -90,54 +93,9 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
     public Task<IReadOnlyList<ReferenceImportRecord>> ListReferenceImportsAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => ReferenceSql.ListImportsAsync(connection, cancellationToken), cancellationToken);
 
-    public async Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch.IsRejected)
-        {
-            throw new ArgumentException("A rejected batch is never loaded: it goes to quarantine.", nameof(batch));
-        }
-
-        var key = LoadKey.Of(batch);
-        var startedAt = timeProvider.GetUtcNow();
-        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var load = new SqlServerLoad(connection, transaction, key, cancellationToken);
-                var existing = await load.LockAsync().ConfigureAwait(false);
-                if (existing is { Status: LoadStatus.Loaded } && mode == LoadMode.SkipIfLoaded)
-                {
-                    return new WarehouseLoadResult(existing, AlreadyLoaded: true, IndicatorValues: 0);
-                }
-
-                await load.BeginAsync(batch.Manifest!.SourceSystem, startedAt).ConfigureAwait(false);
-                foreach (var dataset in batch.Datasets)
-                {
-                    await load.ApplyAsync(dataset, DatasetCounts.Of(dataset, batch.Issues)).ConfigureAwait(false);
-                }
-
-                await load.RecordIssuesAsync(batch.Issues).ConfigureAwait(false);
-                await load.UpdateDimensionsAsync(batch.Manifest.LaName).ConfigureAwait(false);
-
-                var caseData = await CaseDataReader.ReadAsync(connection, transaction, key.LaCode, cancellationToken).ConfigureAwait(false);
-                var values = computeIndicators(caseData);
-                await load.RecordIndicatorValuesAsync(values).ConfigureAwait(false);
-                if (computeTeamFigures is not null)
-                {
-                    await load.RecordTeamFiguresAsync(computeTeamFigures(caseData)).ConfigureAwait(false);
-                }
-
-                await load.FinishAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-
-                var committed = await SqlServerAudit.FindAsync(connection, null, key.LoadId, cancellationToken).ConfigureAwait(false);
-                return new WarehouseLoadResult(committed!, AlreadyLoaded: false, IndicatorValues: values.Count);
-            }
-        }
-    }
+    public Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default) =>
+        new WarehouseLoad((key, token) => SqlServerLoad.OpenAsync(connectionString, key, token), computeIndicators, computeTeamFigures, timeProvider)
+            .RunAsync(batch, mode, cancellationToken);
 
     public async Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default)
     {
@@ -186,6 +144,9 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
 
     public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => LocalAuthorityReader.ListAsync(connection, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListLaCodesForUserAsync(string userPrincipalName, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => LaUserReader.ListAsync(connection, userPrincipalName, cancellationToken), cancellationToken);
 
     public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => CaseDataReader.ReadAsync(connection, null, laCode, cancellationToken), cancellationToken);

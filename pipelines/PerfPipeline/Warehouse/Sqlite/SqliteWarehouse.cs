@@ -11,6 +11,7 @@ using PerfPipeline.Indicators;
 using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Indicators.WorkDue;
 using PerfPipeline.Reference;
+using PerfPipeline.Warehouse.Loading;
 
 /// <summary>The embedded warehouse: one SQLite file, migrated by DbUp, written with prepared commands.</summary>
 internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators computeIndicators, TimeProvider timeProvider, ComputeTeamFigures? computeTeamFigures = null) : IWarehouse
@@ -20,6 +21,9 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
 
     public string DatabasePath => databasePath;
 
+    /// <summary>How long a migration waits for another migration of the same file (<see cref="SqliteMigrationLock"/>).</summary>
+    public TimeSpan MigrationLockTimeout { get; init; } = SqliteMigrationLock.DefaultTimeout;
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
@@ -27,6 +31,8 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         {
             Directory.CreateDirectory(folder);
         }
+
+        using var migrationLock = await SqliteMigrationLock.AcquireAsync(databasePath, MigrationLockTimeout, cancellationToken).ConfigureAwait(false);
 
         // Owner-only before SQLite first opens it: its journal files take the database file's mode.
         Batches.OwnerOnly.EnsureFile(databasePath);
@@ -50,33 +56,23 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
             var transaction = connection.BeginTransaction(deferred: false);
             await using (transaction.ConfigureAwait(false))
             {
-                if (await ReferenceSql.PlanAsync(connection, transaction, request, cancellationToken).ConfigureAwait(false) is not { } import)
+                var result = await new ReferenceRecomputation(connection, transaction, computeIndicators, computeTeamFigures, timeProvider).RunAsync(
+                    request,
+                    SqliteAudit.Timestamp(timeProvider.GetUtcNow()),
+                    StoredValues.Date,
+                    key =>
+                    {
+                        var load = new SqliteLoad(connection, transaction, key, cancellationToken);
+                        return (load, load.FinishAsync);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                if (result is null)
                 {
                     return new ReferenceImportResult(null, [], request.Files, []);
                 }
 
-                var now = timeProvider.GetUtcNow();
-                var before = await ReferenceSql.InForceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                await ReferenceSql.WriteAsync(connection, transaction, import, SqliteAudit.Timestamp(now), StoredValues.Date, cancellationToken)
-                    .ConfigureAwait(false);
-                var after = await ReferenceSql.InForceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                var loaded = await ReferenceSql.LoadedLasAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-
-                var recomputed = new List<string>();
-                foreach (var la in ReferenceSql.Touched(loaded, import, before, after))
-                {
-                    var key = new LoadKey(la.LaCode, la.AsAt, import.Sha256);
-                    var load = new SqliteLoad(connection, transaction, key, cancellationToken);
-                    await load.BeginAsync(ReferenceSql.SourceSystem(import), now).ConfigureAwait(false);
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        ReferenceSql.NameLoadSql, new { import.ImportId, key.LoadId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                    load.RecordIndicatorValues(computeIndicators(SqliteCaseDataReader.Read(connection, la.LaCode, cancellationToken)));
-                    await load.FinishAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
-                    recomputed.Add(key.LoadId);
-                }
-
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new ReferenceImportResult(import.ImportId, import.Files, [.. request.Files.Except(import.Files)], recomputed);
+                return result;
             }
         }
     }
@@ -93,59 +89,15 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
     public Task<IReadOnlyList<ReferenceImportRecord>> ListReferenceImportsAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => ReferenceSql.ListImportsAsync(connection, cancellationToken), cancellationToken);
 
-    public async Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch.IsRejected)
-        {
-            throw new ArgumentException("A rejected batch is never loaded: it goes to quarantine.", nameof(batch));
-        }
+    public Task<WarehouseSchemaStatus> CheckSchemaAsync(CancellationToken cancellationToken = default) =>
+        // A missing file is a warehouse never migrated; checking must not create it.
+        Task.FromResult(File.Exists(databasePath)
+            ? SqliteMigrations.Check(_connectionString)
+            : WarehouseSchemaStatus.Compare(SqliteMigrations.Known(), []));
 
-        var key = LoadKey.Of(batch);
-        var startedAt = timeProvider.GetUtcNow();
-        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            // Every row a load writes names its own audit row, written first, or a load it has just read: it cannot break
-            // a foreign key. Checking them costs a lookup per row and makes SQLite delete a table's rows one by one. The
-            // connection is not pooled: the setting ends with it.
-            await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = OFF", cancellationToken: cancellationToken)).ConfigureAwait(false);
-            var transaction = connection.BeginTransaction(deferred: false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var existing = await SqliteAudit.FindAsync(connection, transaction, key.LoadId, cancellationToken).ConfigureAwait(false);
-                if (existing is { Status: LoadStatus.Loaded } && mode == LoadMode.SkipIfLoaded)
-                {
-                    return new WarehouseLoadResult(existing, AlreadyLoaded: true, IndicatorValues: 0);
-                }
-
-                var load = new SqliteLoad(connection, transaction, key, cancellationToken);
-                await load.BeginAsync(batch.Manifest!.SourceSystem, startedAt).ConfigureAwait(false);
-                foreach (var dataset in batch.Datasets)
-                {
-                    await load.ApplyAsync(dataset, DatasetCounts.Of(dataset, batch.Issues)).ConfigureAwait(false);
-                }
-
-                load.RecordIssues(batch.Issues);
-                await load.UpdateLocalAuthorityAsync(batch.Manifest.LaName).ConfigureAwait(false);
-
-                var caseData = SqliteCaseDataReader.Read(connection, key.LaCode, load.Written, cancellationToken);
-                load.RecordTeams(caseData);
-                var values = computeIndicators(caseData);
-                load.RecordIndicatorValues(values);
-                if (computeTeamFigures is not null)
-                {
-                    load.RecordTeamFigures(computeTeamFigures(caseData));
-                }
-
-                await load.FinishAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-
-                var committed = await SqliteAudit.FindAsync(connection, null, key.LoadId, cancellationToken).ConfigureAwait(false);
-                return new WarehouseLoadResult(committed!, AlreadyLoaded: false, IndicatorValues: values.Count);
-            }
-        }
-    }
+    public Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default) =>
+        new WarehouseLoad((key, token) => SqliteLoad.OpenAsync(_connectionString, key, token), computeIndicators, computeTeamFigures, timeProvider)
+            .RunAsync(batch, mode, cancellationToken);
 
     public async Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default)
     {
@@ -204,6 +156,9 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
 
     public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => LocalAuthorityReader.ListAsync(connection, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListLaCodesForUserAsync(string userPrincipalName, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => LaUserReader.ListAsync(connection, userPrincipalName, cancellationToken), cancellationToken);
 
     public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => Task.FromResult(SqliteCaseDataReader.Read(connection, laCode, cancellationToken)), cancellationToken);
