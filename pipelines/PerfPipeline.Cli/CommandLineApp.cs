@@ -22,6 +22,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create(context));
+        root.Subcommands.Add(ReferenceCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(CommentaryCommand.Create(context));
         return root;

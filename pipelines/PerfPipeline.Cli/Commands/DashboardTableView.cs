@@ -42,6 +42,11 @@ internal static class DashboardTableView
         }
 
         console.Write(table);
+        foreach (var measure in dashboard.Items.SelectMany(i => i.Measures).Where(m => m.Current.Reason is not null))
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(measure.Code)} {Markup.Escape(dashboard.Period)}: n/a, {Markup.Escape(measure.Current.Reason!)}.[/]");
+        }
+
         console.MarkupLine("[grey]Arrows compare with the same period last year, or the previous financial year when that is not available.[/]");
     }
 

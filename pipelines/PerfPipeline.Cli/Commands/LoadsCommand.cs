@@ -61,7 +61,7 @@ internal static class LoadsCommand
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn(new TableColumn("load").NoWrap()).AddColumn("status").AddColumn(new TableColumn("finished (UTC)").NoWrap()).AddColumn(new TableColumn("attempts").RightAligned())
             .AddColumn(new TableColumn("read").RightAligned()).AddColumn(new TableColumn("loaded").RightAligned())
-            .AddColumn(new TableColumn("rejected").RightAligned()).AddColumn("error");
+            .AddColumn(new TableColumn("rejected").RightAligned()).AddColumn("source").AddColumn("error");
         foreach (var load in loads)
         {
             var counts = load.Datasets.Select(d => d.Counts).ToList();
@@ -73,6 +73,7 @@ internal static class LoadsCommand
                 LoadOutcomeView.Number(counts.Sum(c => c.RowsRead)),
                 LoadOutcomeView.Number(counts.Sum(c => c.RowsLoaded)),
                 LoadOutcomeView.Number(counts.Sum(c => c.RowsRejected)),
+                Markup.Escape(load.SourceSystem ?? string.Empty),
                 Markup.Escape(load.Error ?? string.Empty));
         }
 

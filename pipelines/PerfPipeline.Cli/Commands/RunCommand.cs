@@ -4,6 +4,7 @@ using System.CommandLine;
 
 using PerfPipeline.Dashboard;
 using PerfPipeline.Loading;
+using PerfPipeline.Reference;
 
 using Spectre.Console;
 
@@ -32,6 +33,12 @@ internal static class RunCommand
         {
             var pipeline = await LocalPipeline.OpenAsync(context, parseResult.GetValue(extracts), warehouse.Target(parseResult), cancellationToken)
                 .ConfigureAwait(false);
+
+            // Reference files beside the batches (reference/ and {la}/reference/) first, so the batches' figures use them.
+            var reference = Directory.Exists(parseResult.GetValue(extracts))
+                ? await ReferenceCommand.ImportAsync(context.Console, pipeline.Warehouse, new LocalFolderReferenceSource(parseResult.GetValue(extracts)!), cancellationToken, quietWhenUnchanged: true)
+                    .ConfigureAwait(false)
+                : ExitCodes.Success;
             var outcomes = await LoadAsync(context.Console, pipeline.Loader, parseResult.GetValue(acceptShrink), cancellationToken).ConfigureAwait(false);
             WriteLoads(context.Console, outcomes);
 
@@ -48,7 +55,7 @@ internal static class RunCommand
                 }
             }
 
-            return LoadOutcomeView.ExitCode(outcomes);
+            return reference != ExitCodes.Success ? reference : LoadOutcomeView.ExitCode(outcomes);
         });
         return command;
     }

@@ -7,12 +7,12 @@ using nietras.SeparatedValues;
 using PerfPipeline.Reference;
 
 /// <summary>
-/// The England and Wales bank holidays shipped as <c>seeds/reference/bank-holidays-england-and-wales.csv</c>
+/// The England and Wales bank holidays shipped as <c>seeds/reference/bank-holidays.csv</c>
 /// (columns <c>date,title,notes,source</c>), embedded into the library.
 /// </summary>
 public static class BankHolidayList
 {
-    internal const string FileName = "bank-holidays-england-and-wales.csv";
+    internal const string FileName = "bank-holidays.csv";
 
     private static readonly Lazy<IReadOnlyList<BankHoliday>> Embedded = new(() =>
     {

@@ -59,4 +59,8 @@ public sealed record MissingEducationCase(string PersonKey, DateOnly CmeStartDat
 public sealed record Snapshot<T>(DateOnly AsAt, IReadOnlyList<T> Rows);
 
 /// <summary>Mid-year estimate of the population aged 0-17 (refers to 30 June of <see cref="Year"/>).</summary>
-public sealed record PopulationEstimate(int Year, int Population);
+public sealed record PopulationEstimate(int Year, int Population)
+{
+    /// <summary>The reference file and import the estimate came from; null for one made in code (tests, benchmarks).</summary>
+    public Reference.ReferenceProvenance? Source { get; init; }
+}

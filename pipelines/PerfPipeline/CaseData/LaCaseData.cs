@@ -36,5 +36,9 @@ public sealed record LaCaseData
     public IReadOnlyList<Snapshot<EhcpActivePlan>> EhcpActivePlanSnapshots { get; init; } = [];
     public IReadOnlyList<Snapshot<MissingEducationCase>> MissingEducationSnapshots { get; init; } = [];
 
+    /// <summary>The LA's own 0-17 estimates in force (reference data), oldest first; never another LA's.</summary>
     public IReadOnlyList<PopulationEstimate> Population { get; init; } = [];
+
+    /// <summary>The England and Wales bank holidays in force (reference data); null: the engine's own calendar.</summary>
+    public IReadOnlyList<Calendar.BankHoliday>? BankHolidays { get; init; }
 }

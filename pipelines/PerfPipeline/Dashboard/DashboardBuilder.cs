@@ -100,5 +100,7 @@ internal static class DashboardBuilder
         new(value?.Value, value?.Numerator, value?.Denominator, IndicatorDisplay.Format(value?.Value, definition.Precision))
         {
             SmallNumber = SmallNumbers.IsSmall(definition.Unit, value?.Denominator, reference.SmallNumberThreshold),
+            Reason = value?.Reason,
+            Basis = value?.Basis,
         };
 }

@@ -228,6 +228,17 @@ public static class DashboardPage
             footnotes.Add(ReportFigures.SmallNumberNote(measure, value, dashboard.SmallNumberThreshold));
             page.Append(" class=\"small-number\" data-footnote=\"").Append(footnotes.Count.ToString(CultureInfo.InvariantCulture)).Append('"');
         }
+        else if (value.Reason is { } reason)
+        {
+            // n/a with its reason (e.g. no population estimate for the LA and year), kept as a footnote like small numbers.
+            footnotes.Add($"{measure.Label}: n/a, {reason}.");
+            page.Append(" class=\"not-available\" data-reason=\"").Append(Text(reason)).Append("\" data-footnote=\"")
+                .Append(footnotes.Count.ToString(CultureInfo.InvariantCulture)).Append('"');
+        }
+        else if (fraction is null && value.Basis is { } basis)
+        {
+            page.Append(" title=\"").Append(Text(basis)).Append('"');
+        }
 
         page.Append('>').Append(Shown(value.Display, measure)).Append("</td>");
     }
@@ -277,6 +288,7 @@ public static class DashboardPage
     private static string Text(string value) => HtmlEncoder.Default.Encode(value);
 
     private static string Shown(string display, DashboardMeasure measure) => Text(IndicatorDisplay.WithUnit(display, measure.Unit));
+
 
     private static string Asset(string name)
     {

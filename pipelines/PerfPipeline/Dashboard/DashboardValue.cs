@@ -8,4 +8,10 @@ public sealed record DashboardValue(decimal? Value, decimal? Numerator, decimal?
 {
     /// <summary>True when the denominator is under the small-number threshold (Reporting.SmallNumbers).</summary>
     public bool SmallNumber { get; init; }
+
+    /// <summary>Why the value is <c>n/a</c>, when the numbers alone do not say (e.g. no population estimate for the LA and year).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The reference figure the value used and the file and import it came from (e.g. the population estimate).</summary>
+    public string? Basis { get; init; }
 }

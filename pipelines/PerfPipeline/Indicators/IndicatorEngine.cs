@@ -25,7 +25,8 @@ public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingD
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(periods);
-        var measures = MeasureSet.Create(new MeasureContext(data, _settings, _calendar));
+        var calendar = data.BankHolidays is { Count: > 0 } holidays ? WorkingDayCalendar.FromBankHolidays(holidays) : _calendar;
+        var measures = MeasureSet.Create(new MeasureContext(data, _settings, calendar));
         var values = new List<IndicatorValue>(periods.Count * IndicatorCatalogue.All.Count);
         foreach (var period in periods)
         {
@@ -33,7 +34,11 @@ public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingD
             {
                 var measurement = measures[definition.Code].Measure(period);
                 values.Add(new IndicatorValue(
-                    data.LaCode, definition.Code, period, measurement.Numerator, measurement.Denominator, measurement.Value));
+                    data.LaCode, definition.Code, period, measurement.Numerator, measurement.Denominator, measurement.Value)
+                {
+                    Reason = measurement.Reason,
+                    Basis = measurement.Basis,
+                });
             }
         }
 

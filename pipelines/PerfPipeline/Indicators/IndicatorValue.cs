@@ -12,4 +12,11 @@ public sealed record IndicatorValue(
     Period Period,
     decimal? Numerator,
     decimal? Denominator,
-    decimal? Value);
+    decimal? Value)
+{
+    /// <summary>Why the value is <c>n/a</c>, when the numbers alone do not say (e.g. no population estimate for the LA and year).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The reference figure the value used and the file and import it came from (e.g. the population estimate).</summary>
+    public string? Basis { get; init; }
+}

@@ -1,4 +1,4 @@
 namespace PerfPipeline.Indicators;
 
-/// <summary>The England figure a measure is compared with (<c>seeds/reference/national-comparators.csv</c>).</summary>
+/// <summary>The England figure a measure is compared with (<c>seeds/reference/comparators.csv</c>).</summary>
 public sealed record NationalComparator(decimal Value, string Period, string SourceNote);

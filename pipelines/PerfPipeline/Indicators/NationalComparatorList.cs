@@ -7,12 +7,12 @@ using nietras.SeparatedValues;
 using PerfPipeline.Reference;
 
 /// <summary>
-/// The England comparators of <c>seeds/reference/national-comparators.csv</c>
+/// The England comparators of <c>seeds/reference/comparators.csv</c>
 /// (columns <c>indicator,period,value,unit,source_note</c>), embedded into the library.
 /// </summary>
 public static class NationalComparatorList
 {
-    internal const string FileName = "national-comparators.csv";
+    internal const string FileName = "comparators.csv";
 
     private static readonly Lazy<IReadOnlyDictionary<string, NationalComparator>> Embedded = new(() =>
     {

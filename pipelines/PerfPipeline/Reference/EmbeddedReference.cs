@@ -1,11 +1,40 @@
 namespace PerfPipeline.Reference;
 
-/// <summary>Reference data files of <c>seeds/reference/</c>, embedded into the library when it is built.</summary>
-internal static class EmbeddedReference
+/// <summary>
+/// The reference files of <c>seeds/reference/</c> (population, bank holidays, comparators and their manifest), embedded
+/// into the library when it is built: the defaults a warehouse starts with, so that <c>run</c> works with no setup.
+/// They rank below anything loaded from a folder or container.
+/// </summary>
+public sealed class EmbeddedReference : IReferenceSource
 {
+    public static readonly EmbeddedReference Defaults = new();
+
     private const string Prefix = "PerfPipeline.Reference.";
+
+    private static readonly string[] FileNames =
+        [ReferenceFolders.ManifestName, ReferenceKind.Population.FileName(), ReferenceKind.BankHolidays.FileName(), ReferenceKind.Comparators.FileName()];
+
+    private EmbeddedReference()
+    {
+    }
+
+    public string Origin => "shipped defaults";
 
     public static Stream Open(string fileName) =>
         typeof(EmbeddedReference).Assembly.GetManifestResourceStream(Prefix + fileName)
         ?? throw new InvalidOperationException($"Reference file '{fileName}' is not embedded in the library.");
+
+    public Task<IReadOnlyList<RawReferenceFile>> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var files = new List<RawReferenceFile>(FileNames.Length);
+        foreach (var name in FileNames)
+        {
+            using var stream = Open(name);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            files.Add(new RawReferenceFile(ReferenceScope.Default, null, $"defaults/{name}", copy.ToArray()));
+        }
+
+        return Task.FromResult<IReadOnlyList<RawReferenceFile>>(files);
+    }
 }

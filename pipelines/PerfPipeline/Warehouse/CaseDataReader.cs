@@ -35,7 +35,8 @@ internal static class CaseDataReader
         {
             LaCode = laCode,
             AsAt = asAt.Single(),
-            Population = PopulationReference.ForLa(laCode),
+            Population = await ReferenceSql.ReadPopulationAsync(connection, transaction, laCode, cancellationToken).ConfigureAwait(false),
+            BankHolidays = await ReferenceSql.ReadHolidaysAsync(connection, transaction, cancellationToken).ConfigureAwait(false),
             SuppliedDatasets = supplied.ToHashSet(StringComparer.Ordinal),
             People = await query.EventsAsync<Person>(ExtractContract.Person).ConfigureAwait(false),
             Referrals = await query.EventsAsync<Referral>(ExtractContract.CinEpisodes).ConfigureAwait(false),

@@ -3,8 +3,10 @@ namespace PerfPipeline.Warehouse;
 /// <summary>
 /// The whole warehouse (SQLite, embedded default, or Azure SQL): its three ports together, for the composition root
 /// that builds one per host. Consumers take the port they use: <see cref="IWarehouseWriter"/> to load,
-/// <see cref="ILoadAudit"/> to ask what was loaded, <see cref="IWarehouseReadModel"/> to read what a dashboard shows.
+/// <see cref="ILoadAudit"/> to ask what was loaded, <see cref="IWarehouseReadModel"/> to read what a dashboard shows,
+/// <see cref="Reference.IReferenceStore"/> to import and read reference data. Migrating also stores the shipped reference
+/// defaults (<see cref="Reference.EmbeddedReference"/>) when the warehouse does not hold them yet.
 /// </summary>
-public interface IWarehouse : IWarehouseWriter, ILoadAudit, IWarehouseReadModel
+public interface IWarehouse : IWarehouseWriter, ILoadAudit, IWarehouseReadModel, Reference.IReferenceStore
 {
 }

@@ -41,7 +41,7 @@ public sealed class IndicatorCatalogueTests
     [Fact]
     public void All_CarriesEveryNationalComparatorOfTheReferenceFile()
     {
-        using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(RepositoryRoot.File("seeds", "reference", "national-comparators.csv"));
+        using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(RepositoryRoot.File("seeds", "reference", "comparators.csv"));
         var comparators = reader.Enumerate(row => (Code: row["indicator"].ToString(), Value: row["value"].Parse<decimal>(), Period: row["period"].ToString())).ToList();
 
         Assert.Equal(10, comparators.Count);

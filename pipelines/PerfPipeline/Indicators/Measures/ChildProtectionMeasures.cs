@@ -17,7 +17,7 @@ internal static class ChildProtectionMeasures
         yield return (CpRepeatPlan2YPct, context.WhenSupplied(plans, () => RepeatPlans(context)));
         yield return (CpVisitsInTimescalePct, context.WhenSupplied([ExtractContract.CpPlans, ExtractContract.CpVisits], () => Visits(context)));
         yield return (CpRatePer10K, context.WhenSupplied(plans, () => new PeriodEndMeasure(
-            d => Measurement.RatePer10K(open.Value.CountOpenAt(d), context.PopulationAt(d)))));
+            d => context.RatePer10K(open.Value.CountOpenAt(d), d))));
     }
 
     /// <summary>

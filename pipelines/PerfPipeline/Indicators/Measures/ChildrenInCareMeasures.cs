@@ -18,7 +18,7 @@ internal static class ChildrenInCareMeasures
         yield return (CicMultipleSocialWorkers12MPct, context.WhenSupplied(
             [ExtractContract.ClaEpisodes, ExtractContract.Involvements], () => MultipleSocialWorkers(SeveralWorkers(context, inCare.Value))));
         yield return (CicRatePer10K, context.WhenSupplied(episodes, () => new PeriodEndMeasure(
-            d => Measurement.RatePer10K(inCare.Value.CountOpenAt(d), context.PopulationAt(d)))));
+            d => context.RatePer10K(inCare.Value.CountOpenAt(d), d))));
     }
 
     /// <summary>

@@ -18,6 +18,9 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
     /// <summary>Children and young people, numbered once for all measures.</summary>
     public KeyIndex Persons { get; } = new();
 
+    /// <summary>A rate per 10,000 children at <paramref name="date"/> with the LA's own estimate, or n/a with the reason.</summary>
+    public Measurement RatePer10K(long count, DateOnly date) => Measurement.RatePer10K(count, data.LaCode, date, PopulationAt(date));
+
     /// <summary>A measure is available only when every event dataset it reads has been supplied.</summary>
     public IMeasure WhenSupplied(IReadOnlyList<DatasetContract> datasets, Func<IMeasure> create) =>
         IsSupplied(datasets) ? create() : NotAvailableMeasure.Instance;
@@ -31,8 +34,8 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
         return _datesOfBirth.TryGetValue(personKey, out var dateOfBirth) ? dateOfBirth : null;
     }
 
-    /// <summary>The latest mid-year estimate (30 June of its year) on or before <paramref name="date"/>.</summary>
-    public int? PopulationAt(DateOnly date)
+    /// <summary>The LA's latest mid-year estimate (30 June of its year) on or before <paramref name="date"/>; null when it has none.</summary>
+    public PopulationEstimate? PopulationAt(DateOnly date)
     {
         PopulationEstimate? latest = null;
         foreach (var estimate in data.Population)
@@ -43,7 +46,7 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
             }
         }
 
-        return latest?.Population;
+        return latest;
     }
 
     private static Dictionary<string, DateOnly> BuildDatesOfBirth(IReadOnlyList<Person> people)

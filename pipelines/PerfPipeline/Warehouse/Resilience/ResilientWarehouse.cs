@@ -5,6 +5,7 @@ using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Indicators.WorkDue;
+using PerfPipeline.Reference;
 
 /// <summary>
 /// Any warehouse, each call run through <see cref="WarehouseRetry"/>: a call is a whole unit of work (a load opens its
@@ -56,4 +57,19 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
 
     public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.ReadCaseDataAsync(laCode, token), cancellationToken);
+
+    public Task<ReferenceImportResult> ImportReferenceAsync(ReferenceImportRequest request, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ImportReferenceAsync(request, token), cancellationToken);
+
+    public Task<LaReference> ReadReferenceAsync(string laCode, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ReadReferenceAsync(laCode, token), cancellationToken);
+
+    public Task<ReferenceListing> ListReferenceAsync(ReferenceKind kind, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ListReferenceAsync(kind, token), cancellationToken);
+
+    public Task<ReferenceListing> ListReferenceFilesAsync(CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(inner.ListReferenceFilesAsync, cancellationToken);
+
+    public Task<IReadOnlyList<ReferenceImportRecord>> ListReferenceImportsAsync(CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(inner.ListReferenceImportsAsync, cancellationToken);
 }

@@ -120,6 +120,17 @@ internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction tra
             row[6] = SqlServerValues.Measure(value.Denominator);
             row[7] = SqlServerValues.Measure(value.Value);
         }).ConfigureAwait(false);
+
+        await BulkCopyAsync(SqlServerStatements.IndicatorNotes, values.Where(v => v.Reason is not null || v.Basis is not null), (value, row) =>
+        {
+            row[0] = value.LaCode;
+            row[1] = value.IndicatorCode;
+            row[2] = CalendarDimensions.TypeCode(value.Period);
+            row[3] = value.Period.Code;
+            row[4] = key.LoadId;
+            row[5] = (object?)value.Reason ?? DBNull.Value;
+            row[6] = (object?)value.Basis ?? DBNull.Value;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>The figures by team (their periods are the LA values' own, already in dim_period) and the work list.</summary>
@@ -157,11 +168,17 @@ internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction tra
     }
 
     /// <summary>Gives the load its commit number, just before the commit.</summary>
-    public async Task<LoadRecord> CommitAsync(DateTimeOffset finishedAt)
+    /// <summary>Gives the load its commit number and finish time without committing: for loads inside a larger transaction.</summary>
+    public Task FinishAsync(DateTimeOffset finishedAt)
     {
         var parameters = new DynamicParameters(new { key.LoadId });
         parameters.Add("FinishedAt", SqlServerValues.Timestamp(finishedAt), DbType.DateTime2);
-        await ExecuteAsync(SqlServerStatements.FinishLoad, parameters).ConfigureAwait(false);
+        return ExecuteAsync(SqlServerStatements.FinishLoad, parameters);
+    }
+
+    public async Task<LoadRecord> CommitAsync(DateTimeOffset finishedAt)
+    {
+        await FinishAsync(finishedAt).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (await SqlServerAudit.FindAsync(connection, null, key.LoadId, cancellationToken).ConfigureAwait(false))!;
     }

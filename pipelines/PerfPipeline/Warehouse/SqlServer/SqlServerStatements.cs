@@ -1,6 +1,7 @@
 namespace PerfPipeline.Warehouse.SqlServer;
 
 using PerfPipeline.Extracts;
+using PerfPipeline.Reference;
 
 /// <summary>
 /// Every T-SQL batch and bulk-copy target of the Azure SQL warehouse, in one place: the offline tests compile each
@@ -39,6 +40,7 @@ internal static class SqlServerStatements
             DELETE FROM dbo.audit_load_dataset WHERE load_id = @LoadId;
             DELETE FROM dbo.audit_load_issue WHERE load_id = @LoadId;
             DELETE FROM dbo.fact_indicator_value WHERE la_code = @LaCode AND load_id = @LoadId;
+            DELETE FROM dbo.fact_indicator_note WHERE la_code = @LaCode AND load_id = @LoadId;
             DELETE FROM dbo.fact_team_indicator_value WHERE la_code = @LaCode AND load_id = @LoadId;
             DELETE FROM dbo.fact_work_item WHERE load_id = @LoadId;
         END
@@ -189,6 +191,8 @@ internal static class SqlServerStatements
     public static readonly SqlServerBulkTarget IndicatorValues = new("dbo.fact_indicator_value",
         ["la_code", "indicator_code", "period_type", "period_code", "load_id", "numerator", "denominator", "value"]);
 
+    public static readonly SqlServerBulkTarget IndicatorNotes = new("dbo.fact_indicator_note",
+        ["la_code", "indicator_code", "period_type", "period_code", "load_id", "reason", "basis"]);
     public static readonly SqlServerBulkTarget TeamIndicatorValues = new("dbo.fact_team_indicator_value",
         ["la_code", "team_key", "indicator_code", "period_type", "period_code", "load_id", "numerator", "denominator", "value"]);
 
@@ -267,6 +271,40 @@ internal static class SqlServerStatements
         }
 
         yield return new("IndicatorValues.Current", IndicatorValueReader.CurrentSql, laCode);
+
+        const string import = "@ImportId nvarchar(64)";
+        yield return new("Reference.CurrentFiles", ReferenceSql.CurrentFilesSql, string.Empty);
+        yield return new("Reference.NextImportSeq", ReferenceSql.NextImportSeqSql, string.Empty);
+        yield return new("Reference.InsertImport", ReferenceSql.InsertImportSql,
+            $"{import}, @ImportSeq bigint, @Origin nvarchar(400), @ImportedAt datetime2(3), @ManifestSha256 nvarchar(64)");
+        yield return new("Reference.InsertFile", ReferenceSql.InsertFileSql,
+            $"{import}, @Kind nvarchar(32), @Scope nvarchar(16), @ScopeLa nvarchar(10), @FilePath nvarchar(400), @Sha256 nvarchar(64), @RowCount int, @Source nvarchar(400), @PublishedOn date");
+        yield return new("Reference.InsertPopulation", ReferenceSql.InsertPopulationSql,
+            $"{import}, @Scope nvarchar(16), @ScopeLa nvarchar(10), {laCode}, @Year int, @Population int");
+        yield return new("Reference.InsertBankHoliday", ReferenceSql.InsertBankHolidaySql,
+            $"{import}, @Scope nvarchar(16), @HolidayDate date, @Title nvarchar(200), @Notes nvarchar(400), @Source nvarchar(100)");
+        yield return new("Reference.InsertComparator", ReferenceSql.InsertComparatorSql,
+            $"{import}, @Scope nvarchar(16), @IndicatorCode nvarchar(64), @Geography nvarchar(200), @PeriodLabel nvarchar(100), @PeriodEnd date, @Value decimal(28, 12), @Unit nvarchar(100), @SourceNote nvarchar(400)");
+        yield return new("Reference.InsertTarget", ReferenceSql.InsertTargetSql,
+            $"{import}, {laCode}, @IndicatorCode nvarchar(64), @Target decimal(28, 12), @Tolerance decimal(28, 12), @Source nvarchar(16), @FromDate date");
+        yield return new("Reference.InsertCodeMap", ReferenceSql.InsertCodeMapSql,
+            $"{import}, {laCode}, @Dataset nvarchar(64), @ColumnName nvarchar(128), @SourceValue nvarchar(200), @Code nvarchar(200)");
+        yield return new("Reference.InsertAllocatedRole", ReferenceSql.InsertAllocatedRoleSql, $"{import}, {laCode}, @Role nvarchar(200)");
+        yield return new("Reference.LoadedLas", ReferenceSql.LoadedLasSql, string.Empty);
+        yield return new("Reference.NameLoad", ReferenceSql.NameLoadSql, $"{import}, @LoadId nvarchar(64)");
+        yield return new("Reference.Population", ReferenceSql.PopulationSql, string.Empty);
+        yield return new("Reference.LaPopulation", ReferenceSql.LaPopulationSql, laCode);
+        yield return new("Reference.BankHolidays", ReferenceSql.BankHolidaysSql, string.Empty);
+        yield return new("Reference.Comparators", ReferenceSql.ComparatorsSql, string.Empty);
+        yield return new("Reference.Targets", ReferenceSql.TargetsSql, laCode);
+        yield return new("Reference.CodeMap", ReferenceSql.CodeMapSql, laCode);
+        yield return new("Reference.AllocatedRoles", ReferenceSql.AllocatedRolesSql, laCode);
+        yield return new("Reference.Imports", ReferenceSql.ImportsSql, string.Empty);
+        yield return new("Reference.Files", ReferenceSql.ShowFilesSql, string.Empty);
+        foreach (var kind in ReferenceKinds.All)
+        {
+            yield return new($"Reference.Show({kind.Code()})", ReferenceSql.ShowSql(kind), string.Empty);
+        }
     }
 
     /// <summary>Every statement, the per-dataset ones for every contract dataset and the shared ones: what the offline check compiles.</summary>
@@ -281,5 +319,5 @@ internal static class SqlServerStatements
 
     /// <summary>Every bulk-copy target and its columns.</summary>
     public static IEnumerable<SqlServerBulkTarget> BulkTargets() =>
-        new[] { StagedDates, StagedPeriods, Issues, IndicatorValues, TeamIndicatorValues, WorkItems }.Concat(ExtractContract.Datasets.Select(Staged));
+        new[] { StagedDates, StagedPeriods, Issues, IndicatorValues, IndicatorNotes, TeamIndicatorValues, WorkItems }.Concat(ExtractContract.Datasets.Select(Staged));
 }

@@ -12,6 +12,7 @@ using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Indicators.WorkDue;
+using PerfPipeline.Reference;
 using PerfPipeline.Warehouse.Loading;
 
 /// <summary>
@@ -45,7 +46,52 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
             await SqlServerCalendar.FillAsync(connection, WorkingDayCalendar.EnglandAndWales, cancellationToken).ConfigureAwait(false);
             await SqlServerCalendar.FillIndicatorsAsync(connection, cancellationToken).ConfigureAwait(false);
         }
+
+        await new ReferenceImporter(this).EnsureDefaultsAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<ReferenceImportResult> ImportReferenceAsync(ReferenceImportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // Serializable: two imports at once cannot both take the next import number or both see the old files.
+            var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var result = await new ReferenceRecomputation(connection, transaction, computeIndicators, computeTeamFigures, timeProvider).RunAsync(
+                    request,
+                    SqlServerValues.Timestamp(timeProvider.GetUtcNow()),
+                    d => SqlServerValues.Date(d),
+                    key =>
+                    {
+                        var load = new SqlServerLoad(connection, transaction, key, cancellationToken);
+                        return (load, load.FinishAsync);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                if (result is null)
+                {
+                    return new ReferenceImportResult(null, [], request.Files, []);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+        }
+    }
+
+    public Task<LaReference> ReadReferenceAsync(string laCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ReadLaAsync(connection, laCode, cancellationToken), cancellationToken);
+
+    public Task<ReferenceListing> ListReferenceAsync(ReferenceKind kind, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ListAsync(connection, ReferenceSql.ShowSql(kind), cancellationToken), cancellationToken);
+
+    public Task<ReferenceListing> ListReferenceFilesAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ListAsync(connection, ReferenceSql.ShowFilesSql, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<ReferenceImportRecord>> ListReferenceImportsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ListImportsAsync(connection, cancellationToken), cancellationToken);
 
     public Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default) =>
         new WarehouseLoad((key, token) => SqlServerLoad.OpenAsync(connectionString, key, token), computeIndicators, computeTeamFigures, timeProvider)

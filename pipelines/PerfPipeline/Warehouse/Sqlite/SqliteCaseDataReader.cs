@@ -2,8 +2,10 @@ namespace PerfPipeline.Warehouse.Sqlite;
 
 using Microsoft.Data.Sqlite;
 
+using PerfPipeline.Calendar;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
+using PerfPipeline.Reference;
 
 using SQLitePCL;
 
@@ -27,7 +29,11 @@ internal static class SqliteCaseDataReader
         {
             LaCode = laCode,
             AsAt = query.List(CaseDataReader.AsAtSql, null, static r => r.DateOrNull(0)).Single(),
-            Population = PopulationReference.ForLa(laCode),
+            Population = query.List(ReferenceSql.LaPopulationSql, null, static r => new PopulationEstimate((int)r.Number(1), (int)r.Number(2))
+            {
+                Source = new ReferenceProvenance(r.Text(3), ReferenceKinds.ParseScope(r.Text(4)), r.Text(5), r.TextOrNull(6), r.DateOrNull(7)),
+            }, new bool[8]),
+            BankHolidays = query.List(ReferenceSql.BankHolidaysSql, null, static r => new BankHoliday(r.Date(0), r.Text(1), r.Text(2), r.Text(3)), new bool[4]),
             SuppliedDatasets = query.List(CaseDataReader.SuppliedDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal),
             People = query.Events(ExtractContract.Person, static r => new Person(r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.DateOrNull(3))),
             Referrals = query.Events(ExtractContract.CinEpisodes, static r => new Referral(
@@ -151,7 +157,14 @@ internal static class SqliteCaseDataReader
         private static bool[] Shared(DatasetContract dataset) =>
             [.. dataset.Columns.Select(c => c.Kind is ColumnKind.Text or ColumnKind.Code)];
 
-        private void Bind(sqlite3_stmt statement, string name, string value) =>
-            SqliteCommands.Check(raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, name), value), db);
+        /// <summary>Binds a parameter the statement names; one it does not name (a query not about the LA) is left alone.</summary>
+        private void Bind(sqlite3_stmt statement, string name, string value)
+        {
+            var index = raw.sqlite3_bind_parameter_index(statement, name);
+            if (index > 0)
+            {
+                SqliteCommands.Check(raw.sqlite3_bind_text(statement, index, value), db);
+            }
+        }
     }
 }

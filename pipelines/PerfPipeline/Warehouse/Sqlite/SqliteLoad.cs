@@ -55,6 +55,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             DELETE FROM audit_load_dataset WHERE load_id = @LoadId;
             DELETE FROM audit_load_issue WHERE load_id = @LoadId;
             DELETE FROM fact_indicator_value WHERE load_id = @LoadId;
+            DELETE FROM fact_indicator_note WHERE load_id = @LoadId;
             DELETE FROM fact_team_indicator_value WHERE load_id = @LoadId;
             DELETE FROM fact_work_item WHERE load_id = @LoadId;
             """;
@@ -176,6 +177,22 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             command.ExecuteNonQuery();
         }
 
+        using var note = Prepare(
+            "INSERT INTO fact_indicator_note (la_code, indicator_code, period_type, period_code, load_id, reason, basis) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)",
+            7);
+        var noted = note.Parameters;
+        noted[4].Value = key.LoadId;
+        foreach (var value in values.Where(v => v.Reason is not null || v.Basis is not null))
+        {
+            noted[0].Value = value.LaCode;
+            noted[1].Value = value.IndicatorCode;
+            noted[2].Value = CalendarDimensions.TypeCode(value.Period);
+            noted[3].Value = value.Period.Code;
+            noted[5].Value = (object?)value.Reason ?? DBNull.Value;
+            noted[6].Value = (object?)value.Basis ?? DBNull.Value;
+            note.ExecuteNonQuery();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -228,11 +245,14 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
 
     public async Task<LoadRecord> CommitAsync(DateTimeOffset finishedAt)
     {
-        await ExecuteAsync("UPDATE audit_load SET finished_at = @FinishedAt WHERE load_id = @LoadId", new { key.LoadId, FinishedAt = SqliteAudit.Timestamp(finishedAt) })
-            .ConfigureAwait(false);
+        await FinishAsync(finishedAt).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (await SqliteAudit.FindAsync(connection, null, key.LoadId, cancellationToken).ConfigureAwait(false))!;
     }
+
+    /// <summary>Stamps the load finished without committing: for loads run inside a larger transaction (a reference import's recomputations).</summary>
+    public Task FinishAsync(DateTimeOffset finishedAt) =>
+        ExecuteAsync("UPDATE audit_load SET finished_at = @FinishedAt WHERE load_id = @LoadId", new { key.LoadId, FinishedAt = SqliteAudit.Timestamp(finishedAt) });
 
     public async ValueTask DisposeAsync()
     {

@@ -10,6 +10,7 @@ using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Indicators.WorkDue;
+using PerfPipeline.Reference;
 using PerfPipeline.Warehouse.Loading;
 
 /// <summary>The embedded warehouse: one SQLite file, migrated by DbUp, written with prepared commands.</summary>
@@ -42,7 +43,51 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
             await SqliteCalendarDimensions.FillAsync(connection, WorkingDayCalendar.EnglandAndWales, cancellationToken).ConfigureAwait(false);
             await SqliteIndicatorDimension.FillAsync(connection, cancellationToken).ConfigureAwait(false);
         }
+
+        await new ReferenceImporter(this).EnsureDefaultsAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<ReferenceImportResult> ImportReferenceAsync(ReferenceImportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = connection.BeginTransaction(deferred: false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var result = await new ReferenceRecomputation(connection, transaction, computeIndicators, computeTeamFigures, timeProvider).RunAsync(
+                    request,
+                    SqliteAudit.Timestamp(timeProvider.GetUtcNow()),
+                    StoredValues.Date,
+                    key =>
+                    {
+                        var load = new SqliteLoad(connection, transaction, key, cancellationToken);
+                        return (load, load.FinishAsync);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                if (result is null)
+                {
+                    return new ReferenceImportResult(null, [], request.Files, []);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+        }
+    }
+
+    public Task<LaReference> ReadReferenceAsync(string laCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ReadLaAsync(connection, laCode, cancellationToken), cancellationToken);
+
+    public Task<ReferenceListing> ListReferenceAsync(ReferenceKind kind, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ListAsync(connection, ReferenceSql.ShowSql(kind), cancellationToken), cancellationToken);
+
+    public Task<ReferenceListing> ListReferenceFilesAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ListAsync(connection, ReferenceSql.ShowFilesSql, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<ReferenceImportRecord>> ListReferenceImportsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.ListImportsAsync(connection, cancellationToken), cancellationToken);
 
     public Task<WarehouseSchemaStatus> CheckSchemaAsync(CancellationToken cancellationToken = default) =>
         // A missing file is a warehouse never migrated; checking must not create it.
