@@ -52,7 +52,7 @@ internal static class ReferenceCommand
         {
             Description = "An extracts folder (its reference/ and {la}/reference/), or one reference folder itself.",
         };
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var command = new Command("import", "Load reference files; a changed file recomputes the indicator values it affects, in one transaction.") { folder };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -83,7 +83,7 @@ internal static class ReferenceCommand
             }
         });
         var la = new Option<string?>("--la") { Description = "Only this LA's rows (population, targets, code-map, allocated-roles).", HelpName = "CODE" };
-        var warehouse = new WarehouseOptions(context);
+        var warehouse = new WarehouseFlags(context);
         var command = new Command("show", "List the reference data in force, with the file and import each row came from.") { kind, la };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
