@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 using PerfPipeline.Api;
 using PerfPipeline.Functions.Http;
 
-/// <summary><c>GET /api/dashboard/{la}?period=2019-20 Q2</c>: one LA's dashboard (function key).</summary>
+/// <summary><c>GET /api/dashboard/{la}?period=2019-20 Q2&amp;team=</c>: one LA's dashboard, or one team's (function key).</summary>
 public sealed class GetDashboard(PerfPipelineApi api)
 {
     [Function(nameof(GetDashboard))]
@@ -17,6 +17,6 @@ public sealed class GetDashboard(PerfPipelineApi api)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new ApiResult(await api.GetDashboardAsync(la, request.Query["period"], request.Headers.IfNoneMatch, cancellationToken).ConfigureAwait(false));
+        return new ApiResult(await api.GetDashboardAsync(la, request.Query["period"], request.Query["team"], request.Headers.IfNoneMatch, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -24,7 +24,9 @@ internal static class ServeRoutes
     public static void MapPerfPipeline(this IEndpointRouteBuilder routes, PerfPipelineApi api)
     {
         routes.MapGet("/api/dashboard/{la}", http => SendAsync(http, api.GetDashboardAsync(
-            Route(http, "la"), http.Request.Query["period"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));
+            Route(http, "la"), http.Request.Query["period"], http.Request.Query["team"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));
+        routes.MapGet("/api/worklist/{la}", http => SendAsync(http, api.GetWorkListAsync(
+            Route(http, "la"), http.Request.Query["team"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));
         routes.MapGet("/api/indicators", http => SendAsync(http, Task.FromResult(PerfPipelineApi.GetIndicators())));
         routes.MapGet("/api/indicators/{code}/series", http => SendAsync(http, api.GetIndicatorSeriesAsync(
             Route(http, "code"), http.Request.Query["la"], http.Request.Query["type"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));

@@ -26,7 +26,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_BuildOutput_ListsExactlyTheAppsFunctions()
     {
         Assert.Equal(
-            ["GetDashboard", "GetIndicatorSeries", "GetIndicators", "GetLoads", "LoadBatchOnManifest", "MonthlySweep", "ReplayLoad"],
+            ["GetDashboard", "GetIndicatorSeries", "GetIndicators", "GetLoads", "GetWorkList", "LoadBatchOnManifest", "MonthlySweep", "ReplayLoad"],
             Metadata.Value.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(Metadata.Value.Keys.Order(StringComparer.Ordinal), FunctionNames().Select(row => row.Data).Order(StringComparer.Ordinal));
     }
@@ -53,6 +53,7 @@ public sealed class FunctionsMetadataTests
 
     [Theory]
     [InlineData("GetDashboard", "get", "dashboard/{la}", "Function")]
+    [InlineData("GetWorkList", "get", "worklist/{la}", "Function")]
     [InlineData("GetIndicators", "get", "indicators", "Function")]
     [InlineData("GetIndicatorSeries", "get", "indicators/{code}/series", "Function")]
     [InlineData("GetLoads", "get", "loads", "Function")]
