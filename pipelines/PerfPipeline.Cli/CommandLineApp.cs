@@ -22,6 +22,8 @@ internal static class CommandLineApp
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(CommentaryCommand.Create(context));
         return root;
     }
 
@@ -39,6 +41,22 @@ internal static class CommandLineApp
             return ExitCodes.Usage;
         }
 
-        return await parseResult.InvokeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            // A setting or file the command needs is unusable (a damaged key file): one line, no stack trace.
+            await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.Rejected;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // As System.CommandLine's own handler: anything unexpected is shown whole, for the bug report.
+            await Console.Error.WriteLineAsync($"Unhandled exception: {e}").ConfigureAwait(false);
+            return ExitCodes.Rejected;
+        }
     }
 }

@@ -17,20 +17,32 @@ internal static class DashboardCommand
             DefaultValueFactory = _ => DashboardFormat.Table,
             HelpName = "table|json|html",
         };
+        var extracts = PipelineOptions.Extracts();
+        extracts.Description = "The extracts folder whose reference/ files (comparators, the LA's targets) the dashboard is judged against.";
+        var threshold = ReportCommand.SmallNumberThreshold();
         var team = WorkListCommand.TeamOption();
         var warehouse = new WarehouseOptions(context);
-        var command = new Command("dashboard", "Print the dashboard from the warehouse (no loading); with --team, one team's.") { period, la, team, format };
+        var command = new Command("dashboard", "Print the dashboard from the warehouse (no loading); with --team, one team's.")
+        {
+            period, la, team, format, extracts, threshold,
+        };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, warehouse.Target(parseResult), cancellationToken)
-                .ConfigureAwait(false);
-            var readout = await DashboardQuery.ReadAsync(
-                pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period), parseResult.GetValue(team), cancellationToken).ConfigureAwait(false);
+            var target = warehouse.Target(parseResult);
+            var root = Path.GetFullPath(parseResult.GetValue(extracts)!);
+            var pipeline = await LocalPipeline.OpenAsync(context, root, target, cancellationToken).ConfigureAwait(false);
+            var readout = parseResult.GetValue(team) is { } teamKey
+                ? await DashboardQuery.ReadAsync(pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period), teamKey, cancellationToken)
+                    .ConfigureAwait(false)
+                : await DashboardQuery.ReadAsync(
+                    pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period),
+                    code => Reporting.ReportingReferenceFiles.Read(root, code, parseResult.GetValue(threshold)), target.Commentary(), cancellationToken)
+                    .ConfigureAwait(false);
             if (readout is null)
             {
                 await context.Console.Profile.Out.Writer.WriteLineAsync(
-                    parseResult.GetValue(team) is { } teamKey ? $"No figures for team {teamKey}: its key is the extract's team value."
+                    parseResult.GetValue(team) is { } unknownTeam ? $"No figures for team {unknownTeam}: its key is the extract's team value."
                     : parseResult.GetValue(la) is { } code ? $"No loads for LA {code}." : "No loads yet: run first.").ConfigureAwait(false);
                 return ExitCodes.Rejected;
             }

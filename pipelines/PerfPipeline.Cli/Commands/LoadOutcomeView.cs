@@ -39,6 +39,7 @@ internal static class LoadOutcomeView
         LoadOutcomeKind.Loaded => "[green]loaded[/]",
         LoadOutcomeKind.AlreadyLoaded => "[grey]already loaded[/]",
         LoadOutcomeKind.Rejected => "[red]rejected[/]",
+        LoadOutcomeKind.NeedsConfirmation => "[yellow]needs confirmation[/]",
         _ => "[red]failed[/]",
     };
 

@@ -27,7 +27,9 @@ internal static class PipelineOptions
                 return period;
             }
 
-            result.AddError($"'{code}' is not a period code (2019-09, 2019-20 Q2 or 2019-20).");
+            result.AddError(Calendar.Period.IsOutOfRange(code)
+                ? $"'{code}' is outside the years {Calendar.Period.MinYear} to {Calendar.Period.MaxYear}: there are no figures for it."
+                : $"'{code}' is not a period code (2019-09, 2019-20 Q2 or 2019-20).");
             return null;
         },
     };

@@ -13,8 +13,12 @@ internal static class ReplayCommand
     {
         var loadId = new Argument<string?>("LOAD_ID") { Description = "The load to rerun (see `loads`).", Arity = ArgumentArity.ZeroOrOne };
         var failed = new Option<bool>("--failed") { Description = "Rerun every load recorded as failed." };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Load a batch held for emptying or more than halving an event dataset (needs confirmation); recorded in the audit.",
+        };
         var warehouse = new WarehouseOptions(context);
-        var command = new Command("replay", "Rerun a load, or every failed load, from its archived copy.") { loadId, failed };
+        var command = new Command("replay", "Rerun a load, or every failed load, from its archived copy.") { loadId, failed, force };
         warehouse.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -28,7 +32,7 @@ internal static class ReplayCommand
             var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, warehouse.Target(parseResult), cancellationToken)
                 .ConfigureAwait(false);
             IReadOnlyList<LoadOutcome> outcomes = parseResult.GetValue(loadId) is { } id
-                ? [await pipeline.Loader.ReplayAsync(id, cancellationToken).ConfigureAwait(false)]
+                ? [await pipeline.Loader.ReplayAsync(id, parseResult.GetValue(force), cancellationToken).ConfigureAwait(false)]
                 : await pipeline.Loader.ReplayFailedAsync(cancellationToken).ConfigureAwait(false);
             if (outcomes.Count == 0)
             {

@@ -16,18 +16,23 @@ internal static class RunCommand
         var warehouse = new WarehouseOptions(context);
         var period = PipelineOptions.Period();
         var json = new Option<string?>("--json") { Description = "Also write the dashboard's JSON to this file.", HelpName = "FILE" };
+        var acceptShrink = new Option<bool>("--accept-shrink")
+        {
+            Description = "Load batches that empty an event dataset that held rows, or cut it by more than half (held otherwise); recorded in the audit.",
+        };
         var command = new Command("run", "Load every batch not loaded yet (oldest as_at first), report the rows per dataset and print the dashboard.")
         {
             extracts,
             period,
             json,
+            acceptShrink,
         };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var pipeline = await LocalPipeline.OpenAsync(context, parseResult.GetValue(extracts)!, warehouse.Target(parseResult), cancellationToken)
                 .ConfigureAwait(false);
-            var outcomes = await LoadAsync(context.Console, pipeline.Loader, cancellationToken).ConfigureAwait(false);
+            var outcomes = await LoadAsync(context.Console, pipeline.Loader, parseResult.GetValue(acceptShrink), cancellationToken).ConfigureAwait(false);
             WriteLoads(context.Console, outcomes);
 
             var readout = await DashboardQuery.ReadAsync(pipeline.Warehouse, period: parseResult.GetValue(period), cancellationToken: cancellationToken)
@@ -49,9 +54,9 @@ internal static class RunCommand
     }
 
     /// <summary>Loads with a progress bar on a terminal; redirected output gets only the results.</summary>
-    private static Task<IReadOnlyList<LoadOutcome>> LoadAsync(IAnsiConsole console, BatchLoader loader, CancellationToken cancellationToken) =>
+    private static Task<IReadOnlyList<LoadOutcome>> LoadAsync(IAnsiConsole console, BatchLoader loader, bool acceptShrink, CancellationToken cancellationToken) =>
         !console.Profile.Capabilities.Interactive
-            ? loader.LoadNewBatchesAsync(cancellationToken: cancellationToken)
+            ? loader.LoadNewBatchesAsync(null, acceptShrink, cancellationToken)
             : console.Progress().AutoClear(true).StartAsync(async progressContext =>
         {
             var task = progressContext.AddTask("Loading batches", autoStart: true);
@@ -61,7 +66,7 @@ internal static class RunCommand
                 task.Value = p.Number - 1;
                 task.Description = $"Loading {Markup.Escape(p.Batch.Path)} ({p.Number} of {p.Count})";
             });
-            var outcomes = await loader.LoadNewBatchesAsync(progress, cancellationToken).ConfigureAwait(false);
+            var outcomes = await loader.LoadNewBatchesAsync(progress, acceptShrink, cancellationToken).ConfigureAwait(false);
             task.Value = task.MaxValue;
             return outcomes;
         });
@@ -79,7 +84,8 @@ internal static class RunCommand
         LoadOutcomeView.Write(console, worked);
         console.MarkupLine(
             $"Loaded {Count(worked, LoadOutcomeKind.Loaded)}, rejected {Count(worked, LoadOutcomeKind.Rejected)}, " +
-            $"failed {Count(worked, LoadOutcomeKind.Failed)}; {alreadyLoaded} already loaded.");
+            $"failed {Count(worked, LoadOutcomeKind.Failed)}; {alreadyLoaded} already loaded." +
+            (Count(worked, LoadOutcomeKind.NeedsConfirmation) is > 0 and var held ? $" {held} held: see above, then run --accept-shrink if right." : string.Empty));
     }
 
     private static int Count(IEnumerable<LoadOutcome> outcomes, LoadOutcomeKind kind) => outcomes.Count(o => o.Kind == kind);

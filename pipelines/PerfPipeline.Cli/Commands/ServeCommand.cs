@@ -33,7 +33,7 @@ internal static class ServeCommand
             DashboardServer server;
             try
             {
-                server = await DashboardServer.StartAsync(api, listen, cancellationToken).ConfigureAwait(false);
+                server = await DashboardServer.StartAsync(api, listen, AllowedHosts(context, listen), cancellationToken).ConfigureAwait(false);
             }
             catch (IOException e)
             {
@@ -57,4 +57,14 @@ internal static class ServeCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// Host names answered besides loopback: those named in <c>--urls</c>, and <c>PerfPipeline:Serve:AllowedHosts</c>
+    /// (';'-separated) for a server reached by a name it does not listen on.
+    /// </summary>
+    private static IEnumerable<string> AllowedHosts(CliContext context, IEnumerable<string> listen) =>
+        listen.Select(url => Uri.TryCreate(url.Replace("://+", "://any", StringComparison.Ordinal).Replace("://*", "://any", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri.Host : null)
+            .Concat((context.Configuration["PerfPipeline:Serve:AllowedHosts"] ?? string.Empty).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Where(host => host is not null && host != "any" && host != "0.0.0.0" && host != "[::]")
+            .Select(host => host!);
 }

@@ -26,8 +26,13 @@ internal static class ValidateCommand
             batchFolder,
             reportFile,
         };
-        command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(context, parseResult.GetRequiredValue(batchFolder), parseResult.GetValue(reportFile), cancellationToken));
+
+        // The warehouse's data folder holds the key its pseudonyms come from: the report's pseudonyms match the warehouse's.
+        var warehouse = new WarehouseOptions(context);
+        warehouse.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            context with { DataFolder = warehouse.Target(parseResult).DataFolder(context) },
+            parseResult.GetRequiredValue(batchFolder), parseResult.GetValue(reportFile), cancellationToken));
         return command;
     }
 

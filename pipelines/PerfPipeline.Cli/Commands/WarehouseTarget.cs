@@ -50,4 +50,8 @@ internal sealed record WarehouseTarget
 
         return new SqliteWarehouse(DatabasePath!, computeIndicators, context.TimeProvider, TeamFigures.Compute);
     }
+
+    /// <summary>The officers' commentary kept in the same warehouse.</summary>
+    public Reporting.ICommentaryStore Commentary() =>
+        SqlServerConnectionString is { } connectionString ? Reporting.CommentaryStores.SqlServer(connectionString) : Reporting.CommentaryStores.Sqlite(DatabasePath!);
 }

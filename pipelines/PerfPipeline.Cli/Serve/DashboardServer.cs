@@ -2,6 +2,7 @@ namespace PerfPipeline.Cli.Serve;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,9 @@ using PerfPipeline.Api;
 
 /// <summary>
 /// The local server of <c>serve</c>: Kestrel with <see cref="ServeRoutes"/> on <see cref="PerfPipelineApi"/>. It logs
-/// warnings and errors only (no line per request), so it can take a load.
+/// warnings and errors only (no line per request, an unexpected error once per kind per minute), so it can take a load.
+/// Requests pass <see cref="LocalRequestGuard"/> first: loopback or configured Host names only, same-origin JSON POSTs,
+/// security headers on every answer.
 /// </summary>
 internal sealed class DashboardServer : IAsyncDisposable
 {
@@ -20,7 +23,12 @@ internal sealed class DashboardServer : IAsyncDisposable
     /// <summary>The addresses it listens on, with the port chosen when a URL asked for port 0.</summary>
     public IReadOnlyList<Uri> Addresses => [.. _app.Urls.Select(u => new Uri(u))];
 
-    public static async Task<DashboardServer> StartAsync(PerfPipelineApi api, IEnumerable<string> urls, CancellationToken cancellationToken = default)
+    public static Task<DashboardServer> StartAsync(PerfPipelineApi api, IEnumerable<string> urls, CancellationToken cancellationToken = default) =>
+        StartAsync(api, urls, null, cancellationToken);
+
+    /// <param name="allowedHosts">Host names the server answers besides loopback ones (when it listens beyond loopback).</param>
+    public static async Task<DashboardServer> StartAsync(
+        PerfPipelineApi api, IEnumerable<string> urls, IEnumerable<string>? allowedHosts, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls([.. urls]);
@@ -29,7 +37,10 @@ internal sealed class DashboardServer : IAsyncDisposable
             // log of it would repeat it as a stack trace.
             .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ServeRoutes.WriteServerErrorAsync });
+        var errors = new ServerErrorLog(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ServerErrorLog>(), TimeProvider.System);
+        var guard = new LocalRequestGuard(allowedHosts ?? []);
+        app.Use(errors.InvokeAsync);
+        app.Use(guard.InvokeAsync);
         app.MapPerfPipeline(api);
         try
         {

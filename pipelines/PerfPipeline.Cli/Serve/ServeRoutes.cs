@@ -19,29 +19,28 @@ internal static class ServeRoutes
 
     private const string Immutable = "public, max-age=31536000, immutable";
 
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     private static readonly ApiResponse ChartLibrary = new(200, "text/javascript; charset=utf-8", DashboardPage.ChartLibraryUtf8);
 
     public static void MapPerfPipeline(this IEndpointRouteBuilder routes, PerfPipelineApi api)
     {
-        routes.MapGet("/api/dashboard/{la}", http => SendAsync(http, api.GetDashboardAsync(
+        // HEAD is answered wherever GET is (the server sends the headers and drops the body).
+        routes.MapMethods("/api/dashboard/{la}", GetOrHead, http => SendAsync(http, api.GetDashboardAsync(
             Route(http, "la"), http.Request.Query["period"], http.Request.Query["team"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));
-        routes.MapGet("/api/worklist/{la}", http => SendAsync(http, api.GetWorkListAsync(
+        routes.MapMethods("/api/worklist/{la}", GetOrHead, http => SendAsync(http, api.GetWorkListAsync(
             Route(http, "la"), http.Request.Query["team"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));
-        routes.MapGet("/api/indicators", http => SendAsync(http, Task.FromResult(PerfPipelineApi.GetIndicators())));
-        routes.MapGet("/api/indicators/{code}/series", http => SendAsync(http, api.GetIndicatorSeriesAsync(
+        routes.MapMethods("/api/indicators", GetOrHead, http => SendAsync(http, Task.FromResult(PerfPipelineApi.GetIndicators())));
+        routes.MapMethods("/api/indicators/{code}/series", GetOrHead, http => SendAsync(http, api.GetIndicatorSeriesAsync(
             Route(http, "code"), http.Request.Query["la"], http.Request.Query["type"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));
-        routes.MapGet("/api/loads", http => SendAsync(http, api.GetLoadsAsync(http.Request.Query["status"], http.RequestAborted)));
+        routes.MapMethods("/api/loads", GetOrHead, http => SendAsync(http, api.GetLoadsAsync(http.Request.Query["status"], http.RequestAborted)));
         routes.MapPost("/api/loads/{loadId}/replay", http => SendAsync(http, api.ReplayLoadAsync(Route(http, "loadId"), http.RequestAborted)));
-        routes.MapGet("/", http => SendAsync(http, api.GetDashboardPageAsync(
+        routes.MapMethods("/", GetOrHead, http => SendAsync(http, api.GetDashboardPageAsync(
             http.Request.Query["la"], http.Request.Query["period"], ChartLibraryPath, http.RequestAborted)));
-        routes.MapMethods(ChartLibraryPath, [HttpMethods.Get, HttpMethods.Head], http => new ApiResponseResult(ChartLibrary, Immutable).ExecuteAsync(http));
+        routes.MapMethods(ChartLibraryPath, GetOrHead, http => new ApiResponseResult(ChartLibrary, Immutable).ExecuteAsync(http));
         routes.MapFallback("{**path}", http => SendAsync(http, Task.FromResult(
             ApiResponse.NotFound($"No route {http.Request.Method} {http.Request.Path}: see docs/spec/interfaces.md for the routes."))));
     }
-
-    /// <summary>What a request that failed on the server gets: a 500 problem (the exception is logged, not shown).</summary>
-    public static Task WriteServerErrorAsync(HttpContext http) =>
-        new ApiResponseResult(ApiResponse.Problem(500, "Server error", "The request failed on the server; its log says why.")).ExecuteAsync(http);
 
     private static async Task SendAsync(HttpContext http, Task<ApiResponse> response) =>
         await new ApiResponseResult(await response.ConfigureAwait(false)).ExecuteAsync(http).ConfigureAwait(false);

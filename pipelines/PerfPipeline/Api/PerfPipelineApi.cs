@@ -35,7 +35,7 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
     {
         if (!TryParsePeriod(period, out var requested))
         {
-            return ApiResponse.BadRequest(NotAPeriod(period));
+            return Period.IsOutOfRange(period) ? ApiResponse.NotFound(OutOfRange(period)) : ApiResponse.BadRequest(NotAPeriod(period));
         }
 
         var latest = await warehouse.FindLatestLoadAsync(la, cancellationToken).ConfigureAwait(false);
@@ -80,7 +80,9 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
     {
         if (!TryParsePeriod(period, out var requested))
         {
-            return ApiResponse.Html(400, DashboardPage.RenderMessage("Not a period", NotAPeriod(period)));
+            return Period.IsOutOfRange(period)
+                ? ApiResponse.Html(404, DashboardPage.RenderMessage("No figures for that period", OutOfRange(period)))
+                : ApiResponse.Html(400, DashboardPage.RenderMessage("Not a period", NotAPeriod(period)));
         }
 
         var localAuthorities = await warehouse.ListLocalAuthoritiesAsync(cancellationToken).ConfigureAwait(false);
@@ -236,6 +238,7 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         {
             LoadOutcomeKind.Loaded or LoadOutcomeKind.AlreadyLoaded => ApiResponse.Json(body, ApiJsonContext.Default.ReplayBody),
             LoadOutcomeKind.Rejected => ApiResponse.Problem(422, "Replayed batch rejected", $"Load '{loadId}': {outcome.Error}"),
+            LoadOutcomeKind.NeedsConfirmation => ApiResponse.Problem(409, "Needs confirmation", $"Load '{loadId}': {outcome.Error}"),
             _ => ApiResponse.Problem(503, "Replay failed", $"Load '{loadId}' failed again and stays recorded as failed: {outcome.Error}"),
         };
     }
@@ -279,6 +282,9 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
 
     private static string NotAPeriod(string? period) =>
         $"'{period}' is not a period: use a month (2019-09), a quarter (2019-20 Q2) or a financial year (2019-20).";
+
+    private static string OutOfRange(string? period) =>
+        $"'{period}' is outside the years {Period.MinYear} to {Period.MaxYear}: there are no figures for it.";
 
     private static string NoData(string la) => $"No data for LA '{la}' in the warehouse.";
 

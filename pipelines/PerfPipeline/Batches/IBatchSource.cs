@@ -30,4 +30,11 @@ public interface IBatchSource
 
     /// <summary>Reopens an archived (or quarantined) copy for replay.</summary>
     Task<Stream?> OpenArchivedFileAsync(BatchLocation batch, string loadId, string fileName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The entries of the batch that are not regular files (symbolic links, folders), listed or not, with what each is:
+    /// the reader reports each as a file error and nothing of them is read or copied. A blob container has none.
+    /// </summary>
+    Task<IReadOnlyList<(string Name, string What)>> FindIrregularEntriesAsync(BatchLocation batch, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<(string Name, string What)>>([]);
 }

@@ -10,7 +10,10 @@ using PerfPipeline.Extracts;
 /// The batch source on a local folder (the embedded default). Batches are <c>{la_code}/{as_at}/</c> folders holding a
 /// <c>manifest.json</c>; anything else under the root is ignored. The LA's own files are only ever read: archive and
 /// quarantine are copies, written to a hidden partial folder and renamed into place so that a crash never leaves a
-/// copy that looks complete.
+/// copy that looks complete. Only regular files are read or copied: a symbolic link (to anywhere) or a folder inside a
+/// batch is refused, and an entry that reports no size (an empty file, or a FIFO, device or socket) is never opened, so
+/// it can neither hang a read nor copy without end. Copies are bounded (<see cref="LocalFolderBatchSourceOptions.MaxFileBytes"/>)
+/// and owner-only.
 /// </summary>
 public sealed class LocalFolderBatchSource : IBatchSource
 {
@@ -34,7 +37,7 @@ public sealed class LocalFolderBatchSource : IBatchSource
         foreach (var laFolder in Directory.EnumerateDirectories(_options.ExtractsRoot).Order(StringComparer.Ordinal))
         {
             var laCode = Path.GetFileName(laFolder);
-            if (!BatchFileNames.IsLaCode(laCode))
+            if (!BatchFileNames.IsLaCode(laCode) || IsLink(laFolder))
             {
                 continue;
             }
@@ -42,7 +45,7 @@ public sealed class LocalFolderBatchSource : IBatchSource
             foreach (var asAtFolder in Directory.EnumerateDirectories(laFolder).Order(StringComparer.Ordinal))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (DateOnly.TryParseExact(Path.GetFileName(asAtFolder), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asAt)
+                if (!IsLink(asAtFolder) && DateOnly.TryParseExact(Path.GetFileName(asAtFolder), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asAt)
                     && File.Exists(Path.Combine(asAtFolder, BatchFileNames.Manifest)))
                 {
                     yield return new BatchLocation(laCode, asAt);
@@ -82,14 +85,64 @@ public sealed class LocalFolderBatchSource : IBatchSource
         return Task.FromResult<Stream?>(stream);
     }
 
+    public Task<IReadOnlyList<(string Name, string What)>> FindIrregularEntriesAsync(BatchLocation batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var folder = new DirectoryInfo(BatchFolder(_options.ExtractsRoot, batch));
+        var irregular = new List<(string, string)>();
+        if (folder.Exists)
+        {
+            foreach (var entry in folder.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                if (Irregular(entry) is { } what)
+                {
+                    irregular.Add((entry.Name, what));
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<(string, string)>>(irregular);
+    }
+
+    /// <summary>What an entry is when it is not a regular file; null for a regular file (or one that reports no size).</summary>
+    private static string? Irregular(FileSystemInfo entry) =>
+        entry.LinkTarget is not null ? "a symbolic link"
+        : entry.Attributes.HasFlag(FileAttributes.Directory) ? "a folder"
+        : null;
+
+    private static bool IsLink(string path) => new DirectoryInfo(path).LinkTarget is not null;
+
     private static string BatchFolder(string root, BatchLocation batch) =>
         Path.Combine(root, PlainName(batch.LaCode), batch.AsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     private static string PlainName(string name) =>
         BatchFileNames.IsPlain(name) ? name : throw new ArgumentException($"'{name}' is not a plain file name.", nameof(name));
 
-    private static FileStream? OpenRead(string path)
+    /// <summary>Opens a regular file; null when there is none; throws <see cref="NotRegularFileException"/> for a link or folder.</summary>
+    private static Stream? OpenRead(string path)
     {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null)
+        {
+            throw new NotRegularFileException($"{info.Name} is a symbolic link; only regular files are read");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new NotRegularFileException($"{info.Name} is a folder; only regular files are read");
+        }
+
+        if (!info.Exists)
+        {
+            return null;
+        }
+
+        if (info.Length == 0)
+        {
+            // An empty file, or a FIFO, device or socket (which report no size): read as empty, never opened.
+            return new MemoryStream([], writable: false);
+        }
+
         try
         {
             // No FileStream buffer: readers above buffer themselves.
@@ -113,19 +166,24 @@ public sealed class LocalFolderBatchSource : IBatchSource
             return;
         }
 
-        Directory.CreateDirectory(parent);
+        OwnerOnly.CreateFolder(root);
+        OwnerOnly.CreateFolder(parent);
         foreach (var stale in Directory.EnumerateDirectories(parent, $".{id}.partial-*"))
         {
             Directory.Delete(stale, recursive: true);
         }
 
         var partial = Path.Combine(parent, $".{id}.partial-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(partial);
+        OwnerOnly.CreateFolder(partial);
         try
         {
-            foreach (var file in Directory.EnumerateFiles(source))
+            // Regular files only: links and folders are never followed (the reader reported them as file errors).
+            foreach (var file in new DirectoryInfo(source).EnumerateFiles())
             {
-                await CopyFileAsync(file, Path.Combine(partial, Path.GetFileName(file)), cancellationToken).ConfigureAwait(false);
+                if (Irregular(file) is null)
+                {
+                    await CopyFileAsync(file, Path.Combine(partial, file.Name), _options.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             if (report is not null)
@@ -149,23 +207,40 @@ public sealed class LocalFolderBatchSource : IBatchSource
         }
     }
 
-    private static async Task CopyFileAsync(string from, string to, CancellationToken cancellationToken)
+    /// <summary>Copies at most <paramref name="maxBytes"/>; an entry that reports no size is copied as an empty file, never opened.</summary>
+    private static async Task CopyFileAsync(FileInfo from, string to, long maxBytes, CancellationToken cancellationToken)
     {
-        var source = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        await using (source.ConfigureAwait(false))
+        var target = new FileStream(to, OwnerOnly.NewFile(CopyBufferSize));
+        await using (target.ConfigureAwait(false))
         {
-            var target = new FileStream(to, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, FileOptions.Asynchronous);
-            await using (target.ConfigureAwait(false))
+            if (from.Length > 0)
             {
-                await source.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
-                target.Flush(flushToDisk: true);
+                var source = new FileStream(from.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                await using (source.ConfigureAwait(false))
+                {
+                    var buffer = new byte[CopyBufferSize];
+                    long copied = 0;
+                    int read;
+                    while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        copied += read;
+                        if (copied > maxBytes)
+                        {
+                            throw new InvalidDataException($"{from.Name} is larger than the {maxBytes:N0} bytes a batch file may have; not copied");
+                        }
+
+                        await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    }
+                }
             }
+
+            target.Flush(flushToDisk: true);
         }
     }
 
     private static async Task WriteTextAsync(string path, string text, CancellationToken cancellationToken)
     {
-        var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, FileOptions.Asynchronous);
+        var target = new FileStream(path, OwnerOnly.NewFile(CopyBufferSize));
         await using (target.ConfigureAwait(false))
         {
             await target.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken).ConfigureAwait(false);

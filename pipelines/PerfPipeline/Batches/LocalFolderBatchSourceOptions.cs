@@ -11,4 +11,10 @@ public sealed class LocalFolderBatchSourceOptions
 
     /// <summary>Where rejected batches are copied with their error report. Default <c>data/quarantine</c>.</summary>
     public string QuarantineRoot { get; init; } = Path.Combine("data", "quarantine");
+
+    /// <summary>
+    /// The most bytes one file of a batch may have when it is copied to the archive or quarantine (a manifest gives no
+    /// sizes). A larger file fails the copy instead of filling the disk. Default 4 GiB.
+    /// </summary>
+    public long MaxFileBytes { get; init; } = 4L << 30;
 }

@@ -16,6 +16,12 @@ public enum PeriodType
 /// </summary>
 public readonly record struct Period(PeriodType Type, DateOnly Start, DateOnly End)
 {
+    /// <summary>The earliest year a period code may start in (no record of the service runs earlier).</summary>
+    public const int MinYear = 1900;
+
+    /// <summary>The latest year a period code may start in: dates after 2100 are row errors, so no period later has data.</summary>
+    public const int MaxYear = 2100;
+
     /// <summary>The period code as published: <c>2019-09</c>, <c>2019-20 Q2</c> or <c>2019-20</c>.</summary>
     public string Code => Type switch
     {
@@ -89,7 +95,7 @@ public readonly record struct Period(PeriodType Type, DateOnly Start, DateOnly E
     {
         period = default;
         var s = code?.Trim();
-        if (s is null || s.Length < 7 || s[4] != '-' || !TryDigits(s.AsSpan(0, 4), out var year) || year < 1900)
+        if (s is null || s.Length < 7 || s[4] != '-' || !TryDigits(s.AsSpan(0, 4), out var year) || year is < MinYear or > MaxYear)
         {
             return false;
         }
@@ -126,6 +132,25 @@ public readonly record struct Period(PeriodType Type, DateOnly Start, DateOnly E
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="code"/> is shaped like a period code (<c>yyyy-nn</c> or <c>yyyy-nn Qn</c>) but its year is
+    /// outside <see cref="MinYear"/>..<see cref="MaxYear"/>: a period that can have no data (404), not a malformed code (400).
+    /// </summary>
+    public static bool IsOutOfRange(string? code)
+    {
+        var s = code?.Trim();
+        if (s is null || s.Length < 7 || s[4] != '-' || !TryDigits(s.AsSpan(0, 4), out var year) || !TryDigits(s.AsSpan(5, 2), out var second)
+            || year is >= MinYear and <= MaxYear)
+        {
+            return false;
+        }
+
+        var isFinancialYear = second == (year + 1) % 100;
+        return s.Length == 7
+            ? isFinancialYear || second is >= 1 and <= 12
+            : isFinancialYear && s.Length == 10 && s[7] == ' ' && (s[8] == 'Q' || s[8] == 'q') && s[9] is >= '1' and <= '4';
+    }
+
     public static Period Parse(string code, PeriodType type) =>
         TryParse(code, type, out var period) ? period : throw new FormatException($"'{code}' is not a {type} period code.");
 
@@ -137,7 +162,7 @@ public readonly record struct Period(PeriodType Type, DateOnly Start, DateOnly E
     {
         var s = code?.Trim();
         if (type == PeriodType.Month && s is { Length: 7 } && s[4] == '-'
-            && TryDigits(s.AsSpan(0, 4), out var year) && year >= 1900
+            && TryDigits(s.AsSpan(0, 4), out var year) && year is >= MinYear and <= MaxYear
             && TryDigits(s.AsSpan(5, 2), out var month) && month is >= 1 and <= 12)
         {
             period = Month(year, month);

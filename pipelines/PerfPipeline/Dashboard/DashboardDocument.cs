@@ -14,4 +14,8 @@ public sealed record DashboardDocument(
     DashboardComparisons ComparedWith,
     DateOnly? DataAsAt,
     IReadOnlyList<DashboardSection> Items,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DashboardTeam? Team = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DashboardTeam? Team = null)
+{
+    /// <summary>Figures over fewer cases than this are flagged as small numbers.</summary>
+    public int SmallNumberThreshold { get; init; } = Reporting.SmallNumbers.DefaultThreshold;
+}

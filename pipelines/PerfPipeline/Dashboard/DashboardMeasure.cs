@@ -18,4 +18,8 @@ public sealed record DashboardMeasure(
     DashboardValue PreviousYear,
     TravelDirection? Direction,
     string? DirectionComparedWith,
-    DashboardNational National);
+    DashboardNational National)
+{
+    /// <summary>The LA's target in force at the end of the period and the RAG of the current figure; null when the LA set none.</summary>
+    public DashboardTarget? Target { get; init; }
+}

@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 
 using PerfPipeline.Indicators;
+using PerfPipeline.Reporting;
 
 /// <summary>
 /// The dashboard as one self-contained HTML page: each item's table as published (previous financial year, same
@@ -136,20 +137,57 @@ public static class DashboardPage
             .Append("<th scope=\"col\">").Append(Text(dashboard.ComparedWith.PreviousYear)).Append("</th>")
             .Append("<th scope=\"col\">").Append(Text(dashboard.ComparedWith.SamePeriodLastYear)).Append("</th>")
             .Append("<th scope=\"col\">").Append(Text(dashboard.Period)).Append("</th>")
-            .Append("<th scope=\"col\">Direction</th><th scope=\"col\">England</th></tr></thead>\n<tbody>\n");
+            .Append("<th scope=\"col\">Direction</th><th scope=\"col\">Target</th><th scope=\"col\">RAG</th><th scope=\"col\">England (period)</th></tr></thead>\n<tbody>\n");
+        var footnotes = new List<string>();
         foreach (var measure in item.Measures)
         {
-            var (arrow, change) = Change(measure);
-            page.Append("<tr data-code=\"").Append(Text(measure.Code)).Append("\"><th scope=\"row\">").Append(Text(measure.Label)).Append("</th>")
-                .Append("<td data-column=\"previous_year\">").Append(Shown(measure.PreviousYear.Display, measure)).Append("</td>")
-                .Append("<td data-column=\"same_period_last_year\">").Append(Shown(measure.SamePeriodLastYear.Display, measure)).Append("</td>")
-                .Append("<td data-column=\"current\">").Append(Shown(measure.Current.Display, measure)).Append("</td>")
-                .Append("<td data-column=\"direction\" class=\"").Append(change.Replace(' ', '-')).Append("\"><span aria-hidden=\"true\">").Append(arrow).Append("</span> ")
-                .Append(change).Append("</td>")
-                .Append("<td data-column=\"national\">").Append(Shown(measure.National.Display ?? IndicatorDisplay.NotAvailable, measure)).Append("</td></tr>\n");
+            var change = DirectionWords.Change(measure.Direction, measure.Polarity);
+            page.Append("<tr data-code=\"").Append(Text(measure.Code)).Append("\"><th scope=\"row\">").Append(Text(measure.Label)).Append("</th>");
+            AppendValue(page, "previous_year", measure.PreviousYear, measure, dashboard, footnotes);
+            AppendValue(page, "same_period_last_year", measure.SamePeriodLastYear, measure, dashboard, footnotes);
+            AppendValue(page, "current", measure.Current, measure, dashboard, footnotes);
+            page.Append("<td data-column=\"direction\" class=\"").Append(change.Replace(' ', '-')).Append("\"><span aria-hidden=\"true\">")
+                .Append(IndicatorDisplay.Arrow(measure.Direction)).Append("</span> ").Append(change).Append("</td>");
+            if (measure.Target is { } target)
+            {
+                var rag = target.Rag is { } status ? RagText(status) : IndicatorDisplay.NotAvailable;
+                page.Append("<td data-column=\"target\" title=\"").Append(Text(TargetNote(target, measure))).Append("\">")
+                    .Append(Shown(IndicatorDisplay.Format(target.Value, measure.DisplayPrecision), measure)).Append("</td>")
+                    .Append("<td data-column=\"rag\" class=\"rag-").Append(rag.ToLowerInvariant().Replace('/', '-')).Append("\">").Append(rag).Append("</td>");
+            }
+            else
+            {
+                page.Append("<td data-column=\"target\"></td><td data-column=\"rag\"></td>");
+            }
+
+            page.Append("<td data-column=\"national\"");
+            if (measure.National.SourceNote is { } note)
+            {
+                page.Append(" title=\"").Append(Text(note)).Append('"');
+            }
+
+            page.Append('>').Append(Shown(measure.National.Display ?? IndicatorDisplay.NotAvailable, measure));
+            if (measure.National.Label is { } label)
+            {
+                page.Append(" <span class=\"comparator-period\">(").Append(Text(label)).Append(")</span>");
+            }
+
+            page.Append("</td></tr>\n");
         }
 
-        page.Append("</tbody>\n</table>\n<div class=\"charts\">\n");
+        page.Append("</tbody>\n</table>\n");
+        if (footnotes.Count > 0)
+        {
+            page.Append("<ol class=\"footnotes\">");
+            foreach (var note in footnotes)
+            {
+                page.Append("<li>").Append(Text(note)).Append("</li>");
+            }
+
+            page.Append("</ol>\n");
+        }
+
+        page.Append("<div class=\"charts\">\n");
         foreach (var measure in item.Measures)
         {
             var points = trends.GetValueOrDefault(measure.Code) ?? [];
@@ -162,19 +200,79 @@ public static class DashboardPage
                 .Append(Text(described)).Append("</p></canvas><figcaption>").Append(Text(measure.Label)).Append("</figcaption></figure>\n");
         }
 
-        page.Append("</div>\n</section>\n");
+        page.Append("</div>\n");
+        if (item.Narrative is { } narrative)
+        {
+            AppendNarrative(page, narrative);
+        }
+
+        page.Append("</section>\n");
     }
 
-    /// <summary>The arrow and whether the change is an improvement: up is better when higher is better, and so on.</summary>
-    private static (string Arrow, string Change) Change(DashboardMeasure measure) => (measure.Direction, measure.Polarity) switch
+    /// <summary>
+    /// A value cell: a percentage or average carries its numerator and denominator on hover, and a small number is
+    /// also footnoted under the table (a printed page shows no hover).
+    /// </summary>
+    private static void AppendValue(StringBuilder page, string column, DashboardValue value, DashboardMeasure measure, DashboardDocument dashboard, List<string> footnotes)
     {
-        (null, _) => (string.Empty, "not compared"),
-        (TravelDirection.Level, _) => ("↔", "no change"),
-        (_, IndicatorPolarity.Neutral) => (measure.Direction == TravelDirection.Up ? "↑" : "↓", "neutral"),
-        (TravelDirection.Up, IndicatorPolarity.HigherIsBetter) or (TravelDirection.Down, IndicatorPolarity.LowerIsBetter) =>
-            (measure.Direction == TravelDirection.Up ? "↑" : "↓", "improving"),
-        _ => (measure.Direction == TravelDirection.Up ? "↑" : "↓", "worsening"),
-    };
+        page.Append("<td data-column=\"").Append(column).Append('"');
+        var fraction = ReportFigures.Fraction(value, measure.Unit);
+        if (fraction is not null)
+        {
+            page.Append(" data-numerator=\"").Append(ReportFigures.Quantity(value.Numerator ?? 0)).Append("\" data-denominator=\"")
+                .Append(ReportFigures.Quantity(value.Denominator ?? 0)).Append("\" title=\"").Append(Text(fraction)).Append('"');
+        }
+
+        if (value.SmallNumber)
+        {
+            footnotes.Add(ReportFigures.SmallNumberNote(measure, value, dashboard.SmallNumberThreshold));
+            page.Append(" class=\"small-number\" data-footnote=\"").Append(footnotes.Count.ToString(CultureInfo.InvariantCulture)).Append('"');
+        }
+
+        page.Append('>').Append(Shown(value.Display, measure)).Append("</td>");
+    }
+
+    private static void AppendNarrative(StringBuilder page, ItemNarrative narrative)
+    {
+        page.Append("<div class=\"narrative\">\n");
+        foreach (var section in ReportSections.All)
+        {
+            page.Append("<h3>").Append(Text(ReportSections.Heading(section))).Append("</h3>\n");
+            var drafted = narrative.Drafted(section);
+            if (drafted.Count > 0)
+            {
+                page.Append("<ul class=\"drafted\" data-section=\"").Append(ReportSections.Code(section)).Append("\">");
+                foreach (var sentence in drafted)
+                {
+                    page.Append("<li>").Append(Text(sentence)).Append("</li>");
+                }
+
+                page.Append("</ul>\n");
+            }
+
+            if (narrative.WrittenFor(section) is { } written)
+            {
+                page.Append("<div class=\"written\" data-section=\"").Append(ReportSections.Code(section)).Append("\">");
+                foreach (var paragraph in CommentaryMarkdown.Paragraphs(written.Text))
+                {
+                    page.Append("<p>").Append(Text(paragraph)).Append("</p>");
+                }
+
+                page.Append("<p class=\"byline\">").Append(Text(ReportFigures.Byline(written))).Append("</p></div>\n");
+            }
+            else if (drafted.Count == 0)
+            {
+                page.Append("<p class=\"awaiting\">No commentary yet.</p>\n");
+            }
+        }
+
+        page.Append("</div>\n");
+    }
+
+    private static string TargetNote(DashboardTarget target, DashboardMeasure measure) =>
+        $"{(target.Source == "statutory" ? "Statutory" : "Local")} target from {target.FromDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, amber within {IndicatorDisplay.Format(target.Tolerance, measure.DisplayPrecision)}";
+
+    private static string RagText(RagStatus status) => ReportFigures.Rag(status);
 
     private static string Text(string value) => HtmlEncoder.Default.Encode(value);
 
@@ -188,6 +286,9 @@ public static class DashboardPage
         return reader.ReadToEnd();
     }
 
+    /// <summary>The page's inline scripts, for a server's Content-Security-Policy to allow by hash (and nothing else inline).</summary>
+    internal static IReadOnlyList<string> InlineScripts => [ChartScript, PickerScript];
+
     private const string Styles = """
         body{font-family:system-ui,sans-serif;margin:1rem 2rem;color:#0b0c0c}
         h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem}
@@ -200,7 +301,20 @@ public static class DashboardPage
         form.pickers{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:.5rem 0}
         select,button{font:inherit;padding:.2rem .4rem}
         figure{margin:0;width:320px}figcaption{font-size:.8rem}
+        td.small-number::after{content:" \2020";color:#505a5f}
+        td.rag-green{background:#cce2d8}td.rag-amber{background:#fff2cc}td.rag-red{background:#f6d7d2}
+        .comparator-period{font-size:.75rem;color:#505a5f}
+        ol.footnotes{font-size:.85rem;color:#505a5f}
+        .narrative h3{font-size:1rem;margin:1rem 0 .25rem}.narrative .byline{font-size:.8rem;color:#505a5f}
+        .narrative .awaiting{color:#505a5f;font-style:italic}
+        @media print{
+          body{margin:0;font-size:10pt}form.pickers{display:none}
+          section.item{break-before:page}section.item:first-of-type{break-before:auto}
+          table,figure{break-inside:avoid}h2,h3{break-after:avoid}
+          td.rag-green,td.rag-amber,td.rag-red{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+        }
         """;
+
 
     /// <summary>One line chart per canvas; instances are kept on <c>window.dashboardCharts</c> by measure code.</summary>
     private const string ChartScript = """

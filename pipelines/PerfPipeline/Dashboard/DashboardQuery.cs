@@ -15,8 +15,17 @@ public static class DashboardQuery
     /// <paramref name="period"/> (default: <see cref="DefaultPeriod"/>); null when the warehouse has no committed
     /// load for the LA.
     /// </summary>
+    public static Task<DashboardReadout?> ReadAsync(
+        IWarehouse warehouse, string? laCode = null, Period? period = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(warehouse, laCode, period, null, null, cancellationToken);
+
+    /// <summary>
+    /// As above, judged against the reference data <paramref name="referenceFor"/> gives for the chosen LA (targets,
+    /// comparators; the shipped comparators when null) and with the officers' text from <paramref name="commentary"/>.
+    /// </summary>
     public static async Task<DashboardReadout?> ReadAsync(
-        IWarehouse warehouse, string? laCode = null, Period? period = null, CancellationToken cancellationToken = default)
+        IWarehouse warehouse, string? laCode, Period? period, Func<string, Reporting.ReportingReference>? referenceFor,
+        Reporting.ICommentaryStore? commentary, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(warehouse);
         var la = ChooseLocalAuthority(await warehouse.ListLocalAuthoritiesAsync(cancellationToken).ConfigureAwait(false), laCode);
@@ -26,7 +35,9 @@ public static class DashboardQuery
         }
 
         var values = await warehouse.ReadCurrentIndicatorValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
-        return DashboardReadout.Of(la, period ?? DefaultPeriod(la.DataAsAt), values);
+        var shown = period ?? DefaultPeriod(la.DataAsAt);
+        var written = commentary is null ? null : await commentary.ReadAsync(la.LaCode, shown.Code, cancellationToken).ConfigureAwait(false);
+        return DashboardReadout.Of(la, shown, values, referenceFor?.Invoke(la.LaCode), written);
     }
 
     /// <summary>

@@ -8,12 +8,14 @@ using PerfPipeline.Warehouse;
 public sealed record DashboardReadout(DashboardDocument Dashboard, IReadOnlyList<IndicatorValue> Values)
 {
     /// <summary>The dashboard of <paramref name="la"/> for <paramref name="period"/> from the LA's current values.</summary>
-    public static DashboardReadout Of(LocalAuthorityRecord la, Period period, IReadOnlyList<IndicatorValue> values)
+    public static DashboardReadout Of(
+        LocalAuthorityRecord la, Period period, IReadOnlyList<IndicatorValue> values,
+        Reporting.ReportingReference? reference = null, IReadOnlyList<Reporting.Commentary>? commentary = null)
     {
         ArgumentNullException.ThrowIfNull(la);
         ArgumentNullException.ThrowIfNull(values);
         var byKey = values.ToDictionary(v => (v.IndicatorCode, v.Period));
         return new DashboardReadout(
-            DashboardBuilder.Build(la.LaCode, la.LaName, period, la.DataAsAt, (code, p) => byKey.GetValueOrDefault((code, p))), values);
+            DashboardBuilder.Build(la.LaCode, la.LaName, period, la.DataAsAt, (code, p) => byKey.GetValueOrDefault((code, p)), reference, commentary), values);
     }
 }

@@ -30,19 +30,29 @@ public sealed class ExtractReader
         ArgumentOutOfRangeException.ThrowIfGreaterThan(_maxRejectedRowShare, 1.0, nameof(options));
     }
 
-    /// <summary>Reads a batch from its source's extracts root.</summary>
-    public Task<ExtractBatch> ReadAsync(IBatchSource source, BatchLocation batch, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads a batch from its source's extracts root. An entry of the batch folder that is not a regular file (a
+    /// symbolic link, a folder), listed or not, is a file error.
+    /// </summary>
+    public async Task<ExtractBatch> ReadAsync(IBatchSource source, BatchLocation batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return ReadAsync(batch, (fileName, ct) => source.OpenFileAsync(batch, fileName, ct), cancellationToken);
+        ArgumentNullException.ThrowIfNull(batch);
+        var irregular = await source.FindIrregularEntriesAsync(batch, cancellationToken).ConfigureAwait(false);
+        var issues = irregular
+            .Select(entry => FileError(null, ValidationRule.NotRegularFile, entry.Name, $"{entry.Name} is {entry.What}: a batch holds regular files only, and this one is neither read nor copied"))
+            .ToList();
+        return await ReadAsync(batch, (fileName, ct) => source.OpenFileAsync(batch, fileName, ct), issues, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads a batch whose files <paramref name="openFile"/> opens: a live batch, an archived copy or a blob batch.</summary>
-    public async Task<ExtractBatch> ReadAsync(BatchLocation batch, BatchFileOpener openFile, CancellationToken cancellationToken = default)
+    public Task<ExtractBatch> ReadAsync(BatchLocation batch, BatchFileOpener openFile, CancellationToken cancellationToken = default) =>
+        ReadAsync(batch, openFile, [], cancellationToken);
+
+    private async Task<ExtractBatch> ReadAsync(BatchLocation batch, BatchFileOpener openFile, List<ValidationIssue> issues, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(openFile);
-        var issues = new List<ValidationIssue>();
         var datasets = new List<DatasetExtract>();
 
         var manifestBytes = await ReadManifestAsync(openFile, issues, cancellationToken).ConfigureAwait(false);
@@ -82,7 +92,10 @@ public sealed class ExtractReader
             }
         }
 
-        issues.AddRange(BatchCrossChecks.Check(datasets));
+        // A dataset whose file could not be read (missing, unreadable) takes no part: its absence already rejects the batch,
+        // and a warning for every row that refers to it would bury that one error.
+        var unread = issues.Where(i => i.Severity == IssueSeverity.FileError && i.Dataset is not null).Select(i => i.Dataset!).ToHashSet(StringComparer.Ordinal);
+        issues.AddRange(BatchCrossChecks.Check([.. datasets.Where(d => !unread.Contains(d.Contract.Name))]));
         CheckRejectedShare(datasets, issues);
         return Complete(manifest, manifestSha256, datasets, IssueRedaction.Redact(issues, pseudonymiser));
     }

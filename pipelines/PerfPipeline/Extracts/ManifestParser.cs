@@ -23,7 +23,7 @@ internal static class ManifestParser
         }
         catch (JsonException exception)
         {
-            error = $"manifest.json is not valid: {exception.Message}";
+            error = PlainError(exception);
             return null;
         }
 
@@ -38,5 +38,28 @@ internal static class ManifestParser
             _ => null,
         };
         return error is null ? manifest : null;
+    }
+
+    /// <summary>What is wrong, in the manifest's own terms: its field and the kind of value it takes, never a .NET type name.</summary>
+    private static string PlainError(JsonException exception)
+    {
+        var line = exception.LineNumber is { } number ? $" (line {number + 1})" : string.Empty;
+        var field = exception.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
+        if (field is null || !exception.Message.Contains("could not be converted to ", StringComparison.Ordinal))
+        {
+            return $"manifest.json is not valid JSON{line}";
+        }
+
+        // The serializer names the manifest's own type, not the field's: the field's name says what it takes.
+        var name = field[(field.LastIndexOf('.') + 1)..];
+        var expected = name switch
+        {
+            "as_at" => "a date written yyyy-MM-dd",
+            "rows" => "a whole number",
+            "datasets" => "a list of datasets, each with a name and a file",
+            _ when name.StartsWith("datasets[", StringComparison.Ordinal) => "an object with a name and a file",
+            _ => "text in double quotes",
+        };
+        return $"manifest.json: {field} must be {expected}{line}";
     }
 }

@@ -21,7 +21,14 @@ public sealed record ValidationReport(string Json, string Summary)
     }
 
     /// <summary>The report of a batch whose load failed for a reason that retrying cannot fix, for its quarantined copy.</summary>
-    public static ValidationReport ForFailure(BatchLocation batch, string loadId, string error)
+    public static ValidationReport ForFailure(BatchLocation batch, string loadId, string error) =>
+        Verdict(batch, loadId, "failed", error, "Recorded as failed; replay it once the cause is fixed.");
+
+    /// <summary>The report of a batch held because it would shrink a dataset (needs_confirmation), for its quarantined copy.</summary>
+    public static ValidationReport ForHeld(BatchLocation batch, string loadId, string reason) =>
+        Verdict(batch, loadId, "needs_confirmation", reason, "Nothing was loaded.");
+
+    private static ValidationReport Verdict(BatchLocation batch, string loadId, string verdict, string error, string next)
     {
         ArgumentNullException.ThrowIfNull(batch);
         using var buffer = new MemoryStream();
@@ -31,13 +38,13 @@ public sealed record ValidationReport(string Json, string Summary)
             json.WriteString("la_code", batch.LaCode);
             json.WriteString("as_at", batch.AsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             json.WriteString("load_id", loadId);
-            json.WriteString("verdict", "failed");
+            json.WriteString("verdict", verdict);
             json.WriteString("reason", error);
             json.WriteEndObject();
         }
 
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"Batch {batch}\n\nVerdict: failed (load {loadId}): {error}\nRecorded as failed; replay it once the cause is fixed.\n");
+            $"Batch {batch}\n\nVerdict: {verdict} (load {loadId}): {error}\n{next}\n");
         return new ValidationReport(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), summary);
     }
 

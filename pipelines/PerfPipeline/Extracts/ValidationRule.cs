@@ -19,6 +19,7 @@ public enum ValidationRule
     RowCountMismatch,
     ChecksumMismatch,
     TooManyRowsRejected,
+    NotRegularFile,
 
     // Row errors: the row is rejected.
     RequiredValueMissing,
@@ -43,4 +44,5 @@ public enum ValidationRule
     VisitOutsidePlan,
     VisitOutsidePeriodOfCare,
     UnknownPerson,
+    ShrinkConfirmed,
 }

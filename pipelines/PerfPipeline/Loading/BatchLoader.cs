@@ -16,8 +16,18 @@ using PerfPipeline.Warehouse;
 /// </summary>
 public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, ExtractReader reader, TimeProvider timeProvider)
 {
+    /// <summary>
+    /// A batch that would cut an event dataset that held rows by more than this share (or empty it) is held as
+    /// <see cref="LoadOutcomeKind.NeedsConfirmation"/> instead of loaded.
+    /// </summary>
+    public const double MaxShrinkShare = 0.5;
+
     /// <summary>Loads every batch of the source that is not loaded yet, oldest as_at first.</summary>
-    public async Task<IReadOnlyList<LoadOutcome>> LoadNewBatchesAsync(IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LoadOutcome>> LoadNewBatchesAsync(IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        LoadNewBatchesAsync(progress, acceptShrink: false, cancellationToken);
+
+    /// <summary>Loads every new batch; with <paramref name="acceptShrink"/> a batch that shrinks a dataset is loaded on purpose, and the audit says so.</summary>
+    public async Task<IReadOnlyList<LoadOutcome>> LoadNewBatchesAsync(IProgress<LoadProgress>? progress, bool acceptShrink, CancellationToken cancellationToken)
     {
         var batches = new List<BatchLocation>();
         await foreach (var batch in source.FindBatchesAsync(cancellationToken).ConfigureAwait(false))
@@ -32,14 +42,18 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         for (var i = 0; i < batches.Count; i++)
         {
             progress?.Report(new LoadProgress(batches[i], i + 1, batches.Count));
-            outcomes.Add(await LoadBatchAsync(batches[i], cancellationToken).ConfigureAwait(false));
+            outcomes.Add(await LoadBatchAsync(batches[i], acceptShrink, cancellationToken).ConfigureAwait(false));
         }
 
         return outcomes;
     }
 
     /// <summary>Loads one batch of the source unless it is loaded already.</summary>
-    public async Task<LoadOutcome> LoadBatchAsync(BatchLocation batch, CancellationToken cancellationToken = default)
+    public Task<LoadOutcome> LoadBatchAsync(BatchLocation batch, CancellationToken cancellationToken = default) =>
+        LoadBatchAsync(batch, acceptShrink: false, cancellationToken);
+
+    /// <summary>Loads one batch unless it is loaded already; <paramref name="acceptShrink"/> loads it even when it shrinks a dataset.</summary>
+    public async Task<LoadOutcome> LoadBatchAsync(BatchLocation batch, bool acceptShrink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var startedAt = timeProvider.GetUtcNow();
@@ -54,14 +68,14 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
                 return AlreadyLoaded(existing);
             }
 
-            var extract = await reader.ReadAsync(batch, openFile, cancellationToken).ConfigureAwait(false);
+            var extract = await reader.ReadAsync(source, batch, cancellationToken).ConfigureAwait(false);
             if (extract.IsRejected)
             {
                 await source.QuarantineAsync(batch, key.LoadId, ValidationReport.Create(batch, extract), cancellationToken).ConfigureAwait(false);
                 return Rejected(batch, key, extract);
             }
 
-            return await LoadAcceptedAsync(batch, extract, LoadMode.SkipIfLoaded, cancellationToken).ConfigureAwait(false);
+            return await LoadAcceptedAsync(batch, extract, LoadMode.SkipIfLoaded, acceptShrink ? "run --accept-shrink" : null, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -70,7 +84,11 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
     }
 
     /// <summary>Reruns a load from its archived (or quarantined) copy, whatever its status.</summary>
-    public async Task<LoadOutcome> ReplayAsync(string loadId, CancellationToken cancellationToken = default)
+    public Task<LoadOutcome> ReplayAsync(string loadId, CancellationToken cancellationToken = default) =>
+        ReplayAsync(loadId, force: false, cancellationToken);
+
+    /// <summary>Reruns a load from its copy; <paramref name="force"/> loads a batch held for shrinking a dataset, and the audit says so.</summary>
+    public async Task<LoadOutcome> ReplayAsync(string loadId, bool force, CancellationToken cancellationToken)
     {
         if (!LoadKey.TryParseBatch(loadId, out var batch))
         {
@@ -103,7 +121,7 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
 
         return extract.IsRejected
             ? Rejected(batch, key, extract)
-            : await LoadAcceptedAsync(batch, extract, LoadMode.Reload, cancellationToken).ConfigureAwait(false);
+            : await LoadAcceptedAsync(batch, extract, LoadMode.Reload, force ? "replay --force" : null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Replays every load recorded as failed, oldest as_at first.</summary>
@@ -128,7 +146,16 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
     /// <summary>The load key's hash: of the manifest's bytes (of no bytes when it is missing, which the reader rejects).</summary>
     private static async Task<string> ManifestSha256Async(BatchFileOpener openFile, CancellationToken cancellationToken)
     {
-        var stream = await openFile(BatchFileNames.Manifest, cancellationToken).ConfigureAwait(false);
+        Stream? stream;
+        try
+        {
+            stream = await openFile(BatchFileNames.Manifest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotRegularFileException)
+        {
+            stream = null; // the reader reports it
+        }
+
         if (stream is null)
         {
             return Convert.ToHexStringLower(SHA256.HashData(ReadOnlySpan<byte>.Empty));
@@ -141,12 +168,29 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
     }
 
     /// <summary>A new load is archived first, so that every load, committed or failed, has the copy a replay reads.</summary>
-    private async Task<LoadOutcome> LoadAcceptedAsync(BatchLocation batch, ExtractBatch extract, LoadMode mode, CancellationToken cancellationToken)
+    /// <param name="confirmedBy">The command that confirmed a shrink (recorded in the audit), or null to hold a batch that shrinks a dataset.</param>
+    private async Task<LoadOutcome> LoadAcceptedAsync(BatchLocation batch, ExtractBatch extract, LoadMode mode, string? confirmedBy, CancellationToken cancellationToken)
     {
         var key = LoadKey.Of(extract);
         var startedAt = timeProvider.GetUtcNow();
         try
         {
+            var loads = await warehouse.ListLoadsAsync(LoadStatus.Loaded, cancellationToken).ConfigureAwait(false);
+            var shrinks = ShrinkGuard.Find(extract, batch.LaCode, batch.AsAt, key.LoadId, loads, MaxShrinkShare);
+            if (shrinks.Count > 0 && confirmedBy is null)
+            {
+                var reason = $"held, not loaded: {string.Join("; ", shrinks)}. If this is right, load it with `run --accept-shrink` or `replay {key.LoadId} --force`.";
+                await source.QuarantineAsync(batch, key.LoadId, ValidationReport.ForHeld(batch, key.LoadId, reason), cancellationToken).ConfigureAwait(false);
+                return new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.NeedsConfirmation, DatasetCounts.Of(extract), reason);
+            }
+
+            // A shrink loaded on purpose is recorded with the load, as a warning of each dataset it cut.
+            extract = shrinks.Count == 0 ? extract : extract with
+            {
+                Issues = [.. extract.Issues, .. shrinks.Select(shrink => new ValidationIssue(IssueSeverity.Warning, shrink.Dataset, null, null, null,
+                    $"loaded on purpose ({confirmedBy}): {shrink}") { Rule = ValidationRule.ShrinkConfirmed })],
+            };
+
             if (mode == LoadMode.SkipIfLoaded)
             {
                 await source.ArchiveAsync(batch, key.LoadId, cancellationToken).ConfigureAwait(false);
@@ -209,6 +253,7 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
     /// </summary>
     private static bool IsTransient(Exception exception) => exception switch
     {
+        NotRegularFileException or InvalidDataException => false,
         BatchReadException { InnerException: { } inner } => TransientFault.Is(inner),
         DbException => true,
         _ => TransientFault.Is(exception),

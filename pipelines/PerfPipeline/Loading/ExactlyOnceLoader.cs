@@ -87,6 +87,9 @@ public sealed partial class ExactlyOnceLoader
             case LoadOutcomeKind.Rejected:
                 BatchRejected(outcome.LoadId, la, asAt, outcome.Error);
                 break;
+            case LoadOutcomeKind.NeedsConfirmation:
+                BatchHeld(outcome.LoadId, la, asAt, outcome.Error);
+                break;
             default:
                 if (outcome.Transient)
                 {
@@ -115,6 +118,9 @@ public sealed partial class ExactlyOnceLoader
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Load {LoadId} of batch {LaCode}/{AsAt} failed for a reason retrying cannot fix; recorded as failed and quarantined: {Error}")]
     private partial void LoadFailedForGood(string loadId, string laCode, DateOnly asAt, string? error);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Batch {LaCode}/{AsAt} held (load {LoadId}), needs confirmation: {Reason}")]
+    private partial void BatchHeld(string loadId, string laCode, DateOnly asAt, string? reason);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Batch {LaCode}/{AsAt} is being loaded by another worker; leaving it to that one")]
     private partial void BatchBusy(string laCode, DateOnly asAt);

@@ -13,4 +13,10 @@ public enum LoadOutcomeKind
 
     /// <summary>The batch was valid but loading it failed: recorded as failed, replayable.</summary>
     Failed,
+
+    /// <summary>
+    /// The batch would empty an event dataset that held rows, or cut it by more than half: held in quarantine with a
+    /// report, not loaded, until <c>run --accept-shrink</c> or <c>replay LOAD_ID --force</c> loads it on purpose.
+    /// </summary>
+    NeedsConfirmation,
 }

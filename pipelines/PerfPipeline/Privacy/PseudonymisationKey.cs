@@ -61,7 +61,7 @@ public sealed class PseudonymisationKey
         ArgumentNullException.ThrowIfNull(keyFile);
         if (File.Exists(keyFile))
         {
-            return FromBase64(File.ReadAllText(keyFile));
+            return FromKeyFile(keyFile);
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(keyFile))!;
@@ -90,7 +90,25 @@ public sealed class PseudonymisationKey
             File.Delete(temporary);
         }
 
-        return FromBase64(File.ReadAllText(keyFile));
+        return FromKeyFile(keyFile);
+    }
+
+    /// <summary>
+    /// The key in a key file, or a plain <see cref="InvalidDataException"/> naming the file when it is empty or damaged:
+    /// a new key would change every pseudonym, so one is never made in its place.
+    /// </summary>
+    private static PseudonymisationKey FromKeyFile(string keyFile)
+    {
+        try
+        {
+            return FromBase64(File.ReadAllText(keyFile));
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException(
+                $"The pseudonymisation key file {keyFile} is empty or damaged ({e.Message.Split(" (Parameter", 2)[0]}). Restore it from its backup; " +
+                "removing it makes a new key, and every pseudonym in the warehouse would then change.", e);
+        }
     }
 
     /// <summary>Never reveals the key.</summary>

@@ -71,8 +71,12 @@ public sealed class DashboardBuilderTests
         Assert.Equal(new DateOnly(2019, 9, 30), sut.DataAsAt);
         Assert.Equal(Enumerable.Range(1, 8), sut.Items.Select(i => i.Item));
         Assert.Equal(IndicatorCatalogue.All.Select(d => d.Code), sut.Items.SelectMany(i => i.Measures).Select(m => m.Code));
-        Assert.Equal(new DashboardNational(82.7m, "2018-19", "82.7"), Find(sut, CscAssessments45WdPct).National);
-        Assert.Equal(new DashboardNational(93m, "2018-19", "93.0"), Find(sut, ClInTouchPct).National);
+        Assert.Equal(
+            new DashboardNational(82.7m, "2018-19", "82.7") { Label = "England 2018-19", SourceNote = "England, assessments completed within 45 working days (CIN census)" },
+            Find(sut, CscAssessments45WdPct).National);
+        Assert.Equal(
+            new DashboardNational(93m, "2018-19", "93.0") { Label = "England 2018-19", SourceNote = "England, care leavers in touch with their local authority" },
+            Find(sut, ClInTouchPct).National);
         Assert.Equal(new DashboardNational(null, null, null), Find(sut, CscReferrals).National);
     }
 

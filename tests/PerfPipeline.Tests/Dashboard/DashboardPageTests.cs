@@ -46,8 +46,8 @@ public sealed partial class DashboardPageTests
     {
         var sut = DashboardPage.Render(SeedDashboard.Document, SeedDashboard.Trends);
 
-        Assert.Contains("<td data-column=\"current\">25.1%</td>", Row(sut, IndicatorCodes.CscRereferrals12MPct), StringComparison.Ordinal);
-        Assert.Contains("<td data-column=\"national\">21.9%</td>", Row(sut, IndicatorCodes.CscRereferrals12MPct), StringComparison.Ordinal);
+        Assert.Contains("<td data-column=\"current\" data-numerator=\"105\" data-denominator=\"419\" title=\"105 of 419\">25.1%</td>", Row(sut, IndicatorCodes.CscRereferrals12MPct), StringComparison.Ordinal);
+        Assert.Contains("<td data-column=\"national\" title=\"England, re-referrals within 12 months (CIN census)\">21.9% <span class=\"comparator-period\">(England 2018-19)</span></td>", Row(sut, IndicatorCodes.CscRereferrals12MPct), StringComparison.Ordinal);
         Assert.Contains("<td data-column=\"current\">419</td>", Row(sut, IndicatorCodes.CscReferrals), StringComparison.Ordinal);
     }
 

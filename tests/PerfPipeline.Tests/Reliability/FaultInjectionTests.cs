@@ -140,7 +140,180 @@ public sealed class FaultInjectionTests : IDisposable
         Assert.Equal(2, (await Warehouse().ListLoadsAsync(LoadStatus.Failed, Ct)).Count);
     }
 
+    [Fact]
+    public async Task SymlinkInTheBatchFolderToAFileOutside_IsAFileErrorAndItsTargetIsNeverCopied()
+    {
+        var secret = _temp.File("pseudonymisation.key");
+        await File.WriteAllTextAsync(secret, "SECRET-KEY-BYTES", Ct);
+        var batch = Batch("872").WithDataset("ssd_cin_episodes", Csv(ReferralLines())).Build();
+        File.CreateSymbolicLink(Path.Combine(_temp.File("extracts"), batch.Path, "notes.csv"), secret);
+
+        var outcome = Assert.Single(await LoadAllAsync());
+
+        Assert.Equal(LoadOutcomeKind.Rejected, outcome.Kind);
+        Assert.Contains("notes.csv", outcome.Error, StringComparison.Ordinal);
+        Assert.All(Directory.EnumerateFiles(_temp.File("quarantine"), "*", SearchOption.AllDirectories),
+            file => Assert.DoesNotContain("SECRET-KEY-BYTES", File.ReadAllText(file), StringComparison.Ordinal));
+        Assert.False(Directory.Exists(_temp.File("archive")) && Directory.EnumerateFiles(_temp.File("archive"), "*", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
+    public async Task ListedFileThatLinksToDevZero_IsAFileErrorNotAnEndlessRead()
+    {
+        var batch = Batch("872").WithDataset("ssd_person", PeopleCsv()).WithListedButMissingFile("ssd_cin_episodes", "ssd_cin_episodes.csv").Build();
+        File.CreateSymbolicLink(Path.Combine(_temp.File("extracts"), batch.Path, "ssd_cin_episodes.csv"), "/dev/zero");
+
+        var outcome = await FinishesWithinAsync(LoadAllAsync());
+
+        Assert.Equal(LoadOutcomeKind.Rejected, Assert.Single(outcome).Kind);
+        Assert.Contains("symbolic link", Assert.Single(outcome).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FifoInTheBatchFolder_NeitherHangsTheReadNorTheArchive()
+    {
+        var batch = Batch("872").WithDataset("ssd_person", PeopleCsv()).WithDataset("ssd_cin_episodes", Csv(ReferralLines())).Build();
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(_temp.File("extracts"), batch.Path, "pipe.csv")))
+        {
+            await mkfifo.WaitForExitAsync(Ct);
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var outcome = Assert.Single(await FinishesWithinAsync(LoadAllAsync()));
+
+        Assert.Equal(LoadOutcomeKind.Loaded, outcome.Kind);
+        Assert.Equal(0, new FileInfo(Path.Combine(_temp.File("archive"), batch.Path, outcome.LoadId, "pipe.csv")).Length);
+    }
+
+    [Fact]
+    public async Task ArchiveQuarantineAndDatabase_AreOwnerOnly()
+    {
+        var loaded = Batch("872").WithDataset("ssd_cin_episodes", Csv(ReferralLines())).Build();
+        Batch("873").WithDataset("ssd_cin_episodes", "not,a,header\n").Build();
+
+        var outcomes = await LoadAllAsync();
+
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        const UnixFileMode file = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        const UnixFileMode folder = file | UnixFileMode.UserExecute;
+        var archived = Path.Combine(_temp.File("archive"), loaded.Path, outcomes[0].LoadId);
+        Assert.Equal(folder, File.GetUnixFileMode(archived));
+        foreach (var copied in Directory.EnumerateFiles(archived))
+        {
+            Assert.Equal(file, File.GetUnixFileMode(copied));
+        }
+
+        var quarantined = Path.Combine(_temp.File("quarantine"), "873", "2019-09-30", outcomes[1].LoadId);
+        foreach (var copied in Directory.EnumerateFiles(quarantined))
+        {
+            Assert.Equal(file, File.GetUnixFileMode(copied));
+        }
+
+        Assert.Equal(file, File.GetUnixFileMode(DatabasePath));
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("1899-12-31")]
+    [InlineData("0100-06-30")]
+    public async Task DateBefore1900_IsARowErrorNamingTheRow_NotAFailedLoad(string date)
+    {
+        var lines = ReferralLines();
+        lines[7] = $"R7,{PersonId(7)},{date},3B,N,,MASH";
+        Batch("872").WithDataset("ssd_cin_episodes", Csv(lines)).Build();
+
+        var outcome = Assert.Single(await LoadAllAsync());
+
+        Assert.Equal(LoadOutcomeKind.Loaded, outcome.Kind);
+        var issue = Assert.Single(await IssuesAsync(outcome.LoadId), i => i.Column == "cine_referral_date");
+        Assert.Equal(7, issue.Row);
+        Assert.Contains("1900 to 2100", issue.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0", false)]
+    [InlineData("-0.5", false)]
+    [InlineData("1.6", false)]
+    [InlineData("400", false)]
+    [InlineData("1.5", true)]
+    [InlineData("0.2", true)]
+    public async Task FullTimeEquivalency_OutsideZeroToOneAndAHalf_IsARowError(string fte, bool kept)
+    {
+        var rows = Enumerable.Range(1, 40).Select(i => $"{PersonId(i)},N,{(i == 3 ? fte : "1.0")},Y,2015-01-01,").ToList();
+        Batch("872").WithDataset("ssd_professionals",
+            Csv(["prof_professional_id,prof_agency_worker_flag,prof_full_time_equivalency,prof_qualified_social_worker,prof_employment_start_date,prof_employment_end_date", .. rows])).Build();
+
+        var outcome = Assert.Single(await LoadAllAsync());
+
+        Assert.Equal(kept ? 40L : 39L, Assert.Single(outcome.Datasets).RowsLoaded);
+    }
+
+    [Fact]
+    public async Task HeaderOnlyEventFileAfterRows_IsHeldNotLoaded_UntilAcceptedOnPurposeAndAudited()
+    {
+        Batch("872", "2019-09-30").WithDataset("ssd_cin_episodes", Csv(ReferralLines())).Build();
+        await LoadAllAsync();
+        Batch("872", "2019-10-14").WithDataset("ssd_cin_episodes", ReferralHeader + "\n").Build();
+
+        var held = Assert.Single(await LoadAllAsync(), o => o.Batch.AsAt.Month == 10);
+
+        Assert.Equal(LoadOutcomeKind.NeedsConfirmation, held.Kind);
+        Assert.Contains("ssd_cin_episodes would go from 200 rows", held.Error, StringComparison.Ordinal);
+        Assert.Equal(Rows, await ScalarAsync("SELECT COUNT(*) FROM fact_referral"));
+        var report = Path.Combine(_temp.File("quarantine"), "872", "2019-10-14", held.LoadId, "errors.json");
+        Assert.Contains("needs_confirmation", await File.ReadAllTextAsync(report, Ct), StringComparison.Ordinal);
+
+        var warehouse = Warehouse();
+        var loader = new BatchLoader(Source(), warehouse, new ExtractReader(TestKeys.NewKey(), _clock), _clock);
+        var accepted = Assert.Single(await loader.LoadNewBatchesAsync(null, acceptShrink: true, Ct), o => o.Batch.AsAt.Month == 10);
+
+        Assert.Equal(LoadOutcomeKind.Loaded, accepted.Kind);
+        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM fact_referral"));
+        Assert.Contains(await IssuesAsync(accepted.LoadId), i => i.Reason.Contains("loaded on purpose (run --accept-shrink)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HalvingAnEventDataset_IsHeld_ReplayForceLoadsItFromTheHeldCopy()
+    {
+        Batch("872", "2019-09-30").WithDataset("ssd_cin_episodes", Csv(ReferralLines())).Build();
+        await LoadAllAsync();
+        Batch("872", "2019-10-14").WithDataset("ssd_cin_episodes", Csv(ReferralLines().Take(80))).Build();
+        var held = Assert.Single(await LoadAllAsync(), o => o.Batch.AsAt.Month == 10);
+        Assert.Equal(LoadOutcomeKind.NeedsConfirmation, held.Kind);
+
+        var loader = new BatchLoader(Source(), Warehouse(), new ExtractReader(TestKeys.NewKey(), _clock), _clock);
+        var replayed = await loader.ReplayAsync(held.LoadId, force: true, Ct);
+
+        Assert.Equal(LoadOutcomeKind.Loaded, replayed.Kind);
+        Assert.Equal(79, await ScalarAsync("SELECT COUNT(*) FROM fact_referral"));
+        Assert.Contains(await IssuesAsync(replayed.LoadId), i => i.Reason.Contains("loaded on purpose (replay --force)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HeaderOnlyFileForADatasetThatNeverHeldRows_LoadsAsUsual()
+    {
+        Batch("872", "2019-09-30").WithDataset("ssd_cin_episodes", Csv(ReferralLines())).Build();
+        await LoadAllAsync();
+        Batch("872", "2019-10-14").WithDataset("ssd_cin_episodes", Csv(ReferralLines())).WithDataset("ssd_missing",
+            "miss_table_id,miss_person_id,miss_missing_episode_start_date\n").Build();
+
+        var outcome = Assert.Single(await LoadAllAsync(), o => o.Batch.AsAt.Month == 10);
+
+        Assert.Equal(LoadOutcomeKind.Loaded, outcome.Kind);
+    }
+
     public void Dispose() => _temp.Dispose();
+
+    private static async Task<T> FinishesWithinAsync<T>(Task<T> task)
+    {
+        var finished = await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(60), Ct));
+        Assert.Same(task, finished);
+        return await task;
+    }
 
     private static string PersonId(int i) => (7300000 + i).ToString(CultureInfo.InvariantCulture);
 
@@ -152,7 +325,7 @@ public sealed class FaultInjectionTests : IDisposable
     private static string PeopleCsv() =>
         Csv(["pers_person_id,pers_sex,pers_ethnicity,pers_dob", .. Enumerable.Range(1, Rows + 1).Select(i => $"{PersonId(i)},F,WBRI,2012-03-14")]);
 
-    private BatchBuilder Batch(string la) => new(_temp.File("extracts"), la, "2019-09-30");
+    private BatchBuilder Batch(string la, string asAt = "2019-09-30") => new(_temp.File("extracts"), la, asAt);
 
     private LocalFolderBatchSource Source() => new(new LocalFolderBatchSourceOptions
     {

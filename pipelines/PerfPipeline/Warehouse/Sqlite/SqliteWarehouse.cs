@@ -27,6 +27,8 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
             Directory.CreateDirectory(folder);
         }
 
+        // Owner-only before SQLite first opens it: its journal files take the database file's mode.
+        Batches.OwnerOnly.EnsureFile(databasePath);
         SqliteMigrations.Apply(_connectionString);
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))

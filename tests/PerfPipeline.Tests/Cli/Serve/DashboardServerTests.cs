@@ -88,6 +88,10 @@ public sealed partial class DashboardServerTests(ServedSeeds seeds) : IClassFixt
     public async Task Send_BadOrUnknownRequest_AnswersAProblem(string method, string route, int status)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), route);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        }
 
         using var sut = await Served.Client.SendAsync(request, Ct);
 
