@@ -36,7 +36,7 @@ internal static class ServeRoutes
         routes.MapMethods("/api/loads", GetOrHead, http => SendAsync(http, api.GetLoadsAsync(http.Request.Query["status"], http.RequestAborted)));
         routes.MapPost("/api/loads/{loadId}/replay", http => SendAsync(http, api.ReplayLoadAsync(Route(http, "loadId"), http.RequestAborted)));
         routes.MapMethods("/", GetOrHead, http => SendAsync(http, api.GetDashboardPageAsync(
-            http.Request.Query["la"], http.Request.Query["period"], ChartLibraryPath, http.RequestAborted)));
+            http.Request.Query["la"], http.Request.Query["period"], http.Request.Query["team"], ChartLibraryPath, http.RequestAborted)));
         routes.MapMethods(ChartLibraryPath, GetOrHead, http => new ApiResponseResult(ChartLibrary, Immutable).ExecuteAsync(http));
         routes.MapFallback("{**path}", http => SendAsync(http, Task.FromResult(
             ApiResponse.NotFound($"No route {http.Request.Method} {http.Request.Path}: see docs/spec/interfaces.md for the routes."))));

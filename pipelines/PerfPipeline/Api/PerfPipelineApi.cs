@@ -76,7 +76,14 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
     /// pickers; the LA defaults to the one with the newest batch, the period as for the JSON. The page loads the
     /// chart library from <paramref name="chartLibraryUrl"/>. Problems are short HTML pages (400, 404).
     /// </summary>
-    public async Task<ApiResponse> GetDashboardPageAsync(string? la, string? period, string chartLibraryUrl, CancellationToken cancellationToken = default)
+    public Task<ApiResponse> GetDashboardPageAsync(string? la, string? period, string chartLibraryUrl, CancellationToken cancellationToken = default) =>
+        GetDashboardPageAsync(la, period, team: null, chartLibraryUrl, cancellationToken);
+
+    /// <summary>
+    /// <c>GET /?la=&amp;period=&amp;team=</c>: as above with a team picker and the work list (docs/teams.md); with a team, that
+    /// team's dashboard and work list.
+    /// </summary>
+    public async Task<ApiResponse> GetDashboardPageAsync(string? la, string? period, string? team, string chartLibraryUrl, CancellationToken cancellationToken = default)
     {
         if (!TryParsePeriod(period, out var requested))
         {
@@ -97,23 +104,35 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
 
         var chosen = requested ?? DashboardQuery.DefaultPeriod(latest.DataAsAt);
 
+        var teamKey = string.IsNullOrWhiteSpace(team) ? null : TeamKeys.Of(team);
+        var cacheKey = teamKey is null ? chosen.Code : $"{chosen.Code}|team:{teamKey}";
+
         // The pickers list every LA, so the page also changes when another LA is loaded or renamed.
-        var version = $"{ETagFor(latest, chosen)}|{chartLibraryUrl}|{string.Join('|', localAuthorities.Select(a => $"{a.LaCode}:{a.LaName}:{a.DataAsAt:yyyyMMdd}"))}";
-        if (_cache.Find(DashboardRepresentation.Page, shown.LaCode, chosen.Code, version) is { } cached)
+        var version = $"{ETagFor(latest, chosen)}|{chartLibraryUrl}|{teamKey}|{string.Join('|', localAuthorities.Select(a => $"{a.LaCode}:{a.LaName}:{a.DataAsAt:yyyyMMdd}"))}";
+        if (_cache.Find(DashboardRepresentation.Page, shown.LaCode, cacheKey, version) is { } cached)
         {
             return cached;
         }
 
-        var readout = await ReadDashboardAsync(shown, chosen, cancellationToken).ConfigureAwait(false);
+        var readout = await ReadDashboardAsync(shown, chosen, teamKey, cancellationToken).ConfigureAwait(false);
         if (readout is null)
         {
-            return ApiResponse.Html(404, DashboardPage.RenderMessage("No figures for that period", NoValues(shown.LaCode, chosen)));
+            return ApiResponse.Html(404, teamKey is null
+                ? DashboardPage.RenderMessage("No figures for that period", NoValues(shown.LaCode, chosen))
+                : DashboardPage.RenderMessage("No figures for that team", NoTeam(shown.LaCode, teamKey, chosen)));
         }
 
-        var pickers = DashboardPickers.For(localAuthorities, readout.Values, shown.LaCode, chosen);
-        var page = DashboardPage.Render(readout.Dashboard, DashboardTrends.Quarterly(readout.Values), new DashboardPageOptions(chartLibraryUrl, pickers));
+        var teams = TeamDashboard.Teams(await warehouse.ReadCurrentTeamValuesAsync(shown.LaCode, cancellationToken).ConfigureAwait(false));
+        var pickers = DashboardPickers.For(localAuthorities, readout.Values, shown.LaCode, chosen) with
+        {
+            Teams = [.. teams.Select(t => new DashboardChoice(t, TeamKeys.Label(t)))],
+            SelectedTeam = teamKey ?? string.Empty,
+        };
+        var workList = (await warehouse.ReadCurrentWorkListAsync(shown.LaCode, cancellationToken).ConfigureAwait(false))?.ForTeam(teamKey);
+        var page = DashboardPage.Render(
+            readout.Dashboard, DashboardTrends.Quarterly(readout.Values), new DashboardPageOptions(chartLibraryUrl, pickers) { WorkList = workList });
         var response = ApiResponse.Html(200, page);
-        _cache.Store(DashboardRepresentation.Page, shown.LaCode, chosen.Code, version, response);
+        _cache.Store(DashboardRepresentation.Page, shown.LaCode, cacheKey, version, response);
         return response;
     }
 
