@@ -40,18 +40,40 @@ param sqlAdministratorPrincipalType string = 'Group'
 @description('Object id of the operator (a user or group) who runs post-deploy.sh and drops batches: Key Vault Secrets Officer and blob contributor on the data containers. Empty for none.')
 param operatorPrincipalId string = ''
 
-@description('How Azure SQL is reached. AzureServices: public endpoint, Azure services only (firewall rule 0.0.0.0). PrivateEndpoint: public endpoint disabled; the app reaches SQL through a private endpoint in a new virtual network.')
-@allowed([
-  'AzureServices'
-  'PrivateEndpoint'
-])
-param sqlConnectivity string = 'AzureServices'
+@description('Object id of the LA extract job\'s identity: write-only access to the extracts container. Empty for none.')
+param uploaderPrincipalId string = ''
 
-@description('Create the Event Grid subscription to LoadBatchOnManifest. Set true only after the function app has been published (its webhook key exists only then).')
-param deployEventGridSubscription bool = false
+@description('Application (client) id of the Entra app registration that protects the HTTP API (App Service authentication).')
+@minLength(36)
+@maxLength(36)
+param apiClientId string
 
-@description('NCRONTAB schedule (UTC) of MonthlySweep; the default is 06:00 on the 2nd of each month.')
-param monthlySweepSchedule string = '0 0 6 2 * *'
+@description('Refuse public traffic: storage and Key Vault behind private endpoints with firewalls that deny by default, SQL\'s public endpoint disabled. On in prod; dev stays reachable from the internet (with Entra authentication only).')
+param denyPublicTraffic bool = environmentName == 'prod'
+
+@description('Public IP ranges allowed through the data account\'s firewall when public traffic is refused: the LA extract job\'s egress addresses, when it does not reach the private endpoint over VPN or ExpressRoute (docs/deployment.md).')
+param uploadAllowedIpRanges string[] = []
+
+@description('Public IPv4 addresses allowed to SQL\'s public endpoint while it is on (dev): the operators or runner that run migrate.')
+param sqlAllowedIpAddresses string[] = []
+
+@description('Address space of the virtual network (a /24 or larger): the app subnet takes its first /26, the private endpoints its second.')
+param vnetAddressPrefix string = '10.40.0.0/24'
+
+@description('Turn on Microsoft Defender for Storage and for SQL.')
+param enableDefender bool = environmentName == 'prod'
+
+@description('Address the operations alerts are e-mailed to.')
+@minLength(3)
+param alertEmail string
+
+@description('Day of the month after which an LA without last month\'s batch raises the late-extract alert.')
+@minValue(1)
+@maxValue(28)
+param lateExtractDay int = 5
+
+@description('NCRONTAB schedule (UTC) of MonthlySweep; the default is every day at 06:00, so a missed batch is loaded within a day and a late LA is reported daily from lateExtractDay.')
+param monthlySweepSchedule string = '0 0 6 * * *'
 
 @description('Redundancy of the data storage account.')
 @allowed([
@@ -151,7 +173,23 @@ var names = {
 }
 var deploymentContainerName = 'app-package'
 var deadLetterContainerName = 'eventgrid-deadletter'
-var privateSql = sqlConnectivity == 'PrivateEndpoint'
+// The queue name is a contract with LoadBatchOnManifest's trigger; the host names the poison queue '<queue>-poison'.
+var eventQueueName = 'manifest-events'
+var queueNames = [
+  eventQueueName
+  '${eventQueueName}-poison'
+]
+var sqlDnsZone = 'privatelink${environment().suffixes.sqlServerHostname}'
+var storageSuffix = environment().suffixes.storage
+var storageDnsZones = {
+  blob: 'privatelink.blob.${storageSuffix}'
+  queue: 'privatelink.queue.${storageSuffix}'
+  table: 'privatelink.table.${storageSuffix}'
+  vault: 'privatelink.vaultcore.azure.net'
+}
+var privateDnsZoneNames = denyPublicTraffic
+  ? [sqlDnsZone, storageDnsZones.blob, storageDnsZones.queue, storageDnsZones.table, storageDnsZones.vault]
+  : [sqlDnsZone]
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
@@ -171,6 +209,7 @@ module hostStorage 'modules/host-storage.bicep' = {
     tags: tags
     name: names.hostStorage
     deploymentContainerName: deploymentContainerName
+    denyPublicTraffic: denyPublicTraffic
   }
 }
 
@@ -186,6 +225,11 @@ module dataStorage 'modules/data-storage.bicep' = {
     archiveAfterDays: archiveTierAfterDays
     deadLetterContainerName: deadLetterContainerName
     enableDeleteLock: enableDeleteLocks
+    queueNames: queueNames
+    denyPublicTraffic: denyPublicTraffic
+    allowedIpRanges: uploadAllowedIpRanges
+    workspaceId: monitoring.outputs.workspaceId
+    enableDefender: enableDefender
   }
 }
 
@@ -199,20 +243,53 @@ module keyVault 'modules/key-vault.bicep' = {
     enablePurgeProtection: keyVaultPurgeProtection
     workspaceId: monitoring.outputs.workspaceId
     enableDeleteLock: enableDeleteLocks
+    denyPublicTraffic: denyPublicTraffic
   }
 }
 
-module network 'modules/network.bicep' = if (privateSql) {
+module network 'modules/network.bicep' = {
   name: 'network'
   params: {
     location: location
     tags: tags
     name: names.vnet
-    addressPrefix: '10.40.0.0/16'
-    appSubnetPrefix: '10.40.1.0/24'
-    privateEndpointSubnetPrefix: '10.40.2.0/24'
+    addressPrefix: vnetAddressPrefix
+    privateDnsZoneNames: privateDnsZoneNames
   }
 }
+
+// Private endpoints of storage and Key Vault when public traffic is refused (SQL's is always there, in sql.bicep).
+var privateEndpoints = denyPublicTraffic
+  ? [
+      { name: 'data-blob', target: resourceId('Microsoft.Storage/storageAccounts', names.dataStorage), groupId: 'blob', zone: 1 }
+      { name: 'data-queue', target: resourceId('Microsoft.Storage/storageAccounts', names.dataStorage), groupId: 'queue', zone: 2 }
+      { name: 'host-blob', target: resourceId('Microsoft.Storage/storageAccounts', names.hostStorage), groupId: 'blob', zone: 1 }
+      { name: 'host-queue', target: resourceId('Microsoft.Storage/storageAccounts', names.hostStorage), groupId: 'queue', zone: 2 }
+      { name: 'host-table', target: resourceId('Microsoft.Storage/storageAccounts', names.hostStorage), groupId: 'table', zone: 3 }
+      { name: 'vault', target: resourceId('Microsoft.KeyVault/vaults', names.keyVault), groupId: 'vault', zone: 4 }
+    ]
+  : []
+
+module privateEndpoint 'modules/private-endpoint.bicep' = [
+  for endpoint in privateEndpoints: {
+    name: 'pe-${endpoint.name}'
+    params: {
+      location: location
+      tags: tags
+      name: 'pe-${appName}-${environmentName}-${endpoint.name}-${suffix}'
+      subnetId: network.outputs.privateEndpointSubnetId
+      targetId: endpoint.target
+      groupId: endpoint.groupId
+      privateDnsZoneId: network.outputs.dnsZoneIds[endpoint.zone]
+    }
+    // The targets are named, not referenced (a loop's items must be known at the start), so wait for them.
+    dependsOn: [
+      dataStorage
+      hostStorage
+      keyVault
+    ]
+  }
+]
 
 module sql 'modules/sql.bicep' = {
   name: 'sql'
@@ -224,9 +301,11 @@ module sql 'modules/sql.bicep' = {
     administratorLogin: sqlAdministratorLogin
     administratorObjectId: sqlAdministratorObjectId
     administratorPrincipalType: sqlAdministratorPrincipalType
-    connectivity: sqlConnectivity
-    privateEndpointSubnetId: privateSql ? network!.outputs.privateEndpointSubnetId : ''
-    privateDnsZoneId: privateSql ? network!.outputs.sqlDnsZoneId : ''
+    denyPublicTraffic: denyPublicTraffic
+    allowedIpAddresses: sqlAllowedIpAddresses
+    privateEndpointSubnetId: network.outputs.privateEndpointSubnetId
+    privateDnsZoneId: network.outputs.dnsZoneIds[0]
+    enableDefender: enableDefender
     maxVCores: sqlMaxVCores
     minVCores: sqlMinVCores
     autoPauseDelayMinutes: sqlAutoPauseDelayMinutes
@@ -249,7 +328,8 @@ module functionApp 'modules/function-app.bicep' = {
     deploymentContainerName: deploymentContainerName
     maximumInstanceCount: functionMaximumInstanceCount
     instanceMemoryMB: functionInstanceMemoryMB
-    virtualNetworkSubnetId: privateSql ? network!.outputs.appSubnetId : ''
+    virtualNetworkSubnetId: network.outputs.appSubnetId
+    apiClientId: apiClientId
   }
 }
 
@@ -258,6 +338,8 @@ module roleAssignments 'modules/role-assignments.bicep' = {
   params: {
     functionPrincipalId: functionApp.outputs.principalId
     operatorPrincipalId: operatorPrincipalId
+    uploaderPrincipalId: uploaderPrincipalId
+    queueNames: queueNames
     hostStorageName: hostStorage.outputs.name
     dataStorageName: dataStorage.outputs.name
     keyVaultName: keyVault.outputs.name
@@ -293,12 +375,23 @@ module eventGrid 'modules/event-grid.bicep' = {
     topicName: names.eventGridTopic
     dataStorageName: dataStorage.outputs.name
     deadLetterContainerName: deadLetterContainerName
-    functionAppName: functionApp.outputs.name
-    deploySubscription: deployEventGridSubscription
+    queueName: eventQueueName
   }
-  dependsOn: [
-    appSettings
-  ]
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    location: location
+    tags: tags
+    namePrefix: '${appName}-${environmentName}'
+    alertEmail: alertEmail
+    workspaceId: monitoring.outputs.workspaceId
+    eventGridTopicId: eventGrid.outputs.topicId
+    poisonQueueName: queueNames[1]
+    deadLetterContainerName: deadLetterContainerName
+    lateExtractDay: lateExtractDay
+  }
 }
 
 output functionAppName string = functionApp.outputs.name
@@ -311,3 +404,5 @@ output sqlServerName string = sql.outputs.serverName
 output sqlServerFqdn string = sql.outputs.serverFqdn
 output sqlDatabaseName string = sql.outputs.databaseName
 output eventGridTopicName string = eventGrid.outputs.topicName
+output eventQueueName string = eventQueueName
+output natPublicIpId string = network.outputs.natPublicIpId

@@ -2,12 +2,16 @@
 # Post-deployment step for PerfPipeline in Azure (docs/deployment.md), run after `az deployment group create`
 # by a member of the SQL administrator group who is also the deployment's operator:
 #   1. creates the pseudonymisation key in Key Vault if it is absent (never replaces an existing one);
-#   2. creates the function app identity's database user and grants it read, write and execute;
-#   3. applies the warehouse migrations with `perfpipeline migrate --sqlserver`.
+#   2. creates the function app identity's database user and grants it read, write and execute, and, with
+#      --refresh-identity, the Power BI refresh identity's user with SELECT on schema pbi and nothing else;
+#   3. applies the warehouse migrations with `perfpipeline migrate --sqlserver` (it holds sp_getapplock while it runs).
+# Run it after `az deployment group create` and before publishing the app, which checks the schema at start.
 # Every step can be rerun safely.
 #
-# Usage: infra/post-deploy.sh --resource-group RG [--deployment NAME] [--by-sid]
+# Usage: infra/post-deploy.sh --resource-group RG [--deployment NAME] [--by-sid] [--refresh-identity NAME]
 #   --deployment  name of the deployment whose outputs name the resources (default: main)
+#   --refresh-identity  Entra display name of the identity Power BI refreshes with (a service principal or
+#                 group): it may read the pbi views and nothing else; report readers need no database rights
 #   --by-sid      create the database user from the identity's application id instead of looking it up in
 #                 Entra ID; use when this runs as a service principal whose SQL server identity cannot read
 #                 the directory
@@ -25,6 +29,7 @@ readonly repo_root
 resource_group=""
 deployment="main"
 by_sid=false
+refresh_identity=""
 
 usage() {
   # The header comment is the help text.
@@ -42,6 +47,7 @@ while [[ $# -gt 0 ]]; do
     -g | --resource-group) resource_group="${2:-}"; shift 2 ;;
     -n | --deployment) deployment="${2:-}"; shift 2 ;;
     --by-sid) by_sid=true; shift ;;
+    --refresh-identity) refresh_identity="${2:-}"; shift 2 ;;
     -h | --help) usage ;;
     *) echo "post-deploy: unknown argument $1" >&2; usage ;;
   esac
@@ -107,15 +113,26 @@ if [[ "$by_sid" == true ]]; then
 else
   create_user="CREATE USER [$function_app] FROM EXTERNAL PROVIDER;"
 fi
+refresh_grant=""
+if [[ -n "$refresh_identity" ]]; then
+  # The name goes into T-SQL: letters, digits, spaces, dots, hyphens and underscores only.
+  [[ "$refresh_identity" =~ ^[A-Za-z0-9\ ._-]+$ ]] || fail "unexpected refresh identity name: $refresh_identity"
+  # SELECT on the pbi schema only: the views the model reads, never the child-level fact tables behind them (the views
+  # reach those through ownership chaining, as dbo owns both schemas).
+  refresh_grant="
+IF DATABASE_PRINCIPAL_ID(N'$refresh_identity') IS NULL
+    CREATE USER [$refresh_identity] FROM EXTERNAL PROVIDER;
+GRANT SELECT ON SCHEMA::pbi TO [$refresh_identity];"
+fi
 sqlcmd --server "tcp:$sql_server,1433" --database-name "$database" \
   --authentication-method ActiveDirectoryDefault --exit-on-error --query "
 IF DATABASE_PRINCIPAL_ID(N'$function_app') IS NULL
     $create_user
 ALTER ROLE db_datareader ADD MEMBER [$function_app];
 ALTER ROLE db_datawriter ADD MEMBER [$function_app];
-GRANT EXECUTE TO [$function_app];
+GRANT EXECUTE TO [$function_app];$refresh_grant
 "
-echo "   reader, writer and execute granted"
+echo "   reader, writer and execute granted${refresh_identity:+; [$refresh_identity] may select from schema pbi}"
 
 echo "== Migrations"
 connection_string="Server=tcp:$sql_server,1433;Database=$database;Authentication=Active Directory Default;Encrypt=True;"
@@ -126,4 +143,4 @@ else
   perfpipeline=(dotnet run --project "$repo_root/pipelines/PerfPipeline.Cli" --configuration Release --)
 fi
 "${perfpipeline[@]}" migrate --sqlserver "$connection_string"
-echo "== Done. Next: publish the app, then redeploy with deployEventGridSubscription=true (docs/deployment.md)."
+echo "== Done. Next: publish the app (docs/deployment.md, step 6)."

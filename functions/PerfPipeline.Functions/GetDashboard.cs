@@ -7,16 +7,21 @@ using Microsoft.Azure.Functions.Worker;
 using PerfPipeline.Api;
 using PerfPipeline.Functions.Http;
 
-/// <summary><c>GET /api/dashboard/{la}?period=2019-20 Q2&amp;team=</c>: one LA's dashboard, or one team's (function key).</summary>
-public sealed class GetDashboard(PerfPipelineApi api)
+/// <summary><c>GET /api/dashboard/{la}?period=2019-20 Q2&amp;team=</c>: one LA's dashboard, or one team's, for callers mapped to that LA.</summary>
+public sealed class GetDashboard(PerfPipelineApi api, ApiAccess access)
 {
     [Function(nameof(GetDashboard))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "dashboard/{la}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{la}")] HttpRequest request,
         string la,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await access.AuthorizeLaAsync(request.Caller(), la, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return new ApiResult(refused);
+        }
+
         return new ApiResult(await api.GetDashboardAsync(la, request.Query["period"], request.Query["team"], request.Headers.IfNoneMatch, cancellationToken).ConfigureAwait(false));
     }
 }

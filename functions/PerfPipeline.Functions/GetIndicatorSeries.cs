@@ -7,17 +7,23 @@ using Microsoft.Azure.Functions.Worker;
 using PerfPipeline.Api;
 using PerfPipeline.Functions.Http;
 
-/// <summary><c>GET /api/indicators/{code}/series?la=872&amp;type=quarter</c>: every period's value (function key).</summary>
-public sealed class GetIndicatorSeries(PerfPipelineApi api)
+/// <summary><c>GET /api/indicators/{code}/series?la=872&amp;type=quarter</c>: every period's value, for callers mapped to the LA.</summary>
+public sealed class GetIndicatorSeries(PerfPipelineApi api, ApiAccess access)
 {
     [Function(nameof(GetIndicatorSeries))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "indicators/{code}/series")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "indicators/{code}/series")] HttpRequest request,
         string code,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var response = await api.GetIndicatorSeriesAsync(code, request.Query["la"], request.Query["type"], request.Headers.IfNoneMatch, cancellationToken).ConfigureAwait(false);
+        string? la = request.Query["la"];
+        if (await access.AuthorizeLaAsync(request.Caller(), la, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return new ApiResult(refused);
+        }
+
+        var response = await api.GetIndicatorSeriesAsync(code, la, request.Query["type"], request.Headers.IfNoneMatch, cancellationToken).ConfigureAwait(false);
         return new ApiResult(response);
     }
 }

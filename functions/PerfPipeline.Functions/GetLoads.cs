@@ -7,15 +7,22 @@ using Microsoft.Azure.Functions.Worker;
 using PerfPipeline.Api;
 using PerfPipeline.Functions.Http;
 
-/// <summary><c>GET /api/loads?status=failed</c>: the loads with their status, counts and errors (function key).</summary>
-public sealed class GetLoads(PerfPipelineApi api)
+/// <summary><c>GET /api/loads?status=failed</c>: the loads of the caller's LAs, with status, counts and errors.</summary>
+public sealed class GetLoads(PerfPipelineApi api, ApiAccess access)
 {
     [Function(nameof(GetLoads))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "loads")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "loads")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new ApiResult(await api.GetLoadsAsync(request.Query["status"], cancellationToken).ConfigureAwait(false));
+        var caller = request.Caller();
+        if (ApiAccess.AuthorizeSignedIn(caller) is { } refused)
+        {
+            return new ApiResult(refused);
+        }
+
+        var laCodes = await access.LaCodesAsync(caller!, cancellationToken).ConfigureAwait(false);
+        return new ApiResult(await api.GetLoadsAsync(request.Query["status"], laCodes, cancellationToken).ConfigureAwait(false));
     }
 }

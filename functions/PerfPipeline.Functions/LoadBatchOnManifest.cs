@@ -1,7 +1,5 @@
 namespace PerfPipeline.Functions;
 
-using Azure.Storage.Blobs;
-
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -9,27 +7,31 @@ using PerfPipeline.Batches;
 using PerfPipeline.Loading;
 
 /// <summary>
-/// A batch's manifest arrived (the LA's job writes it last): load the batch. Event Grid may deliver the event twice
-/// or late; the load happens once (<see cref="ExactlyOnceLoader"/>). A failure throws, so the host retries the
-/// invocation (<c>extensions.blobs.poisonBlobThreshold</c> in host.json) while the warehouse keeps it recorded as failed.
+/// A batch's manifest arrived (the LA's job writes it last): Event Grid put its <c>BlobCreated</c> event on the
+/// <c>manifest-events</c> queue, and this loads the batch. A message may come twice or late; the load happens once
+/// (<see cref="ExactlyOnceLoader"/>). A failure throws, so the message comes back after its visibility timeout and,
+/// after <c>extensions.queues.maxDequeueCount</c> (host.json) attempts, moves to <c>manifest-events-poison</c>, where
+/// an alert fires (docs/operations.md); the warehouse keeps the load recorded as failed for replay.
 /// </summary>
-public sealed partial class LoadBatchOnManifest(ExactlyOnceLoader loader, ILogger<LoadBatchOnManifest> logger)
+public sealed partial class LoadBatchOnManifest(ExactlyOnceLoader loader, BlobBatchSourceOptions containers, ILogger<LoadBatchOnManifest> logger)
 {
+    /// <summary>The queue the Event Grid subscription delivers to (infra/modules/event-grid.bicep creates it).</summary>
+    public const string QueueName = "manifest-events";
+
     [Function(nameof(LoadBatchOnManifest))]
-    public async Task Run(
-        [BlobTrigger("extracts/{la}/{asAt}/manifest.json", Connection = "ExtractsStorage", Source = BlobTriggerSource.EventGrid)] BlobClient manifest,
-        CancellationToken cancellationToken)
+    public async Task Run([QueueTrigger(QueueName, Connection = "ExtractsStorage")] string message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(manifest);
-        if (!BlobBatchSource.TryParseManifestName(manifest.Name, out var batch))
+        // A message that is not a BlobCreated event throws here and ends in the poison queue, where it is seen.
+        var created = BlobCreatedEvent.Parse(message);
+        if (!created.TryGetBatch(containers.ExtractsContainer, out var batch))
         {
-            NotABatch(manifest.Name);
+            NotABatch(created.Container, created.BlobName);
             return;
         }
 
         await loader.LoadAsync(batch, cancellationToken).ConfigureAwait(false);
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Ignored {BlobName}: not a batch manifest ({{la_code}}/{{yyyy-MM-dd}}/manifest.json)")]
-    private partial void NotABatch(string blobName);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Ignored {Container}/{BlobName}: not a batch manifest (extracts/{{la_code}}/{{yyyy-MM-dd}}/manifest.json)")]
+    private partial void NotABatch(string container, string blobName);
 }

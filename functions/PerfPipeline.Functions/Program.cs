@@ -7,5 +7,5 @@ using PerfPipeline.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddTelemetry(builder.Configuration).AddPerfPipeline(builder.Configuration).AddHostedService<WarehouseMigration>();
+builder.Services.AddTelemetry(builder.Configuration).AddPerfPipeline(builder.Configuration).AddHostedService<WarehouseSchemaCheck>();
 builder.Build().Run();

@@ -11,7 +11,7 @@ param hostStorageName string
 @description('Blob endpoint of the data storage account.')
 param dataBlobEndpoint string
 
-@description('Queue endpoint of the data storage account (the blob trigger\'s poison queue).')
+@description('Queue endpoint of the data storage account (the event queue the queue trigger reads).')
 param dataQueueEndpoint string
 
 @description('Fully qualified name of the SQL server.')
@@ -48,7 +48,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     ExtractsStorage__credential: 'managedidentity'
     PerfPipeline__SqlServer__ConnectionString: 'Server=tcp:${sqlServerFqdn},1433;Database=${sqlDatabaseName};Authentication=Active Directory Default;Encrypt=True;'
     PerfPipeline__PseudonymisationKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/pseudonymisation-key/)'
-    PerfPipeline__MonthlySweepSchedule: monthlySweepSchedule
+    // Flat name: Linux plans do not resolve hierarchical names in a binding expression such as %MonthlySweepSchedule%.
+    MonthlySweepSchedule: monthlySweepSchedule
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
   }

@@ -40,6 +40,21 @@ param deadLetterContainerName string
 @description('Put a CanNotDelete lock on the account.')
 param enableDeleteLock bool
 
+@description('Queues of the account: the Event Grid delivery queue and its poison queue.')
+param queueNames string[]
+
+@description('Refuse public traffic by default (prod). Only the named IP ranges and trusted Azure services (Event Grid delivering events and dead letters with its identity) get through; everything else comes over the private endpoints.')
+param denyPublicTraffic bool
+
+@description('Public IP ranges (CIDR or single addresses) allowed through the firewall when public traffic is refused: the LA extract job\'s egress addresses, when it does not come over VPN or ExpressRoute to the private endpoint.')
+param allowedIpRanges string[]
+
+@description('Log Analytics workspace that receives the blob and queue logs (the poison-queue and dead-letter alerts read them).')
+param workspaceId string
+
+@description('Turn on Microsoft Defender for Storage (malware scanning on upload, activity monitoring).')
+param enableDefender bool
+
 resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
   location: location
@@ -56,10 +71,18 @@ resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     allowCrossTenantReplication: false
+    // Public endpoint kept (named exceptions below need it), but closed by default in prod: Event Grid is a trusted
+    // service and writes with its system identity; the LA's job comes over the private endpoint or a named IP.
     publicNetworkAccess: 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: denyPublicTraffic ? 'Deny' : 'Allow'
       bypass: 'AzureServices'
+      ipRules: [
+        for range in (denyPublicTraffic ? allowedIpRanges : []): {
+          value: range
+          action: 'Allow'
+        }
+      ]
     }
     encryption: {
       keySource: 'Microsoft.Storage'
@@ -108,6 +131,66 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     }
   }
 ]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' = [
+  for queue in queueNames: {
+    parent: queueService
+    name: queue
+  }
+]
+
+// Reads and writes of blobs and queue messages, for the alerts on the poison queue and the dead-letter container and
+// for tracing who touched a batch.
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: blobService
+  name: 'blob-logs-to-log-analytics'
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: queueService
+  name: 'queue-logs-to-log-analytics'
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource defender 'Microsoft.Security/defenderForStorageSettings@2022-12-01-preview' = if (enableDefender) {
+  scope: account
+  name: 'current'
+  properties: {
+    isEnabled: true
+    overrideSubscriptionLevelSettings: true
+    malwareScanning: {
+      onUpload: {
+        isEnabled: true
+        capGBPerMonth: 100
+      }
+    }
+    sensitiveDataDiscovery: {
+      isEnabled: false
+    }
+  }
+}
 
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-01-01' = {
   parent: account

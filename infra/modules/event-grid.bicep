@@ -1,7 +1,9 @@
-// Event Grid system topic on the data storage account and, once the function app has been published, the
-// subscription that hands every new batch manifest to LoadBatchOnManifest (a blob trigger with the Event Grid
-// source, which Flex Consumption requires). Events that cannot be delivered after all retries are dead-lettered
-// to a container rather than dropped; the monthly sweep also picks up any batch a trigger missed.
+// Event Grid system topic on the data storage account and the subscription that puts every new batch manifest's
+// BlobCreated event on the `manifest-events` queue, which LoadBatchOnManifest (a queue trigger) reads. The topic
+// writes with its own identity, so no key of the app is needed and the subscription is created in the same
+// deployment as everything else, before the app is published: events wait in the queue until it runs. Events that
+// cannot be delivered after all retries are dead-lettered to a container rather than dropped; the monthly sweep also
+// picks up any batch an event missed. Why a queue and not the blob trigger's webhook: docs/functions.md.
 
 @description('Azure region for the topic.')
 param location string
@@ -12,20 +14,18 @@ param tags { *: string }
 @description('System topic name.')
 param topicName string
 
-@description('Data storage account whose blob events are published.')
+@description('Data storage account whose blob events are published and which holds the queue.')
 param dataStorageName string
 
 @description('Container that receives dead-lettered events.')
 param deadLetterContainerName string
 
-@description('Function app hosting LoadBatchOnManifest.')
-param functionAppName string
-
-@description('Create the subscription. Its webhook needs the published app\'s blobs_extension system key, so leave false until the app has been published once.')
-param deploySubscription bool
+@description('Queue the events are delivered to (read by LoadBatchOnManifest).')
+param queueName string
 
 var roles = {
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  storageQueueDataMessageSender: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
 }
 
 resource dataStorage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
@@ -38,17 +38,21 @@ resource dataStorage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
       name: deadLetterContainerName
     }
   }
-}
 
-resource functionApp 'Microsoft.Web/sites@2024-11-01' existing = {
-  name: functionAppName
+  resource queueService 'queueServices' existing = {
+    name: 'default'
+
+    resource queue 'queues' existing = {
+      name: queueName
+    }
+  }
 }
 
 resource topic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: topicName
   location: location
   tags: tags
-  // Dead-lettering authenticates with this identity because the account accepts no shared keys.
+  // Delivery and dead-lettering authenticate with this identity: the account accepts no shared keys.
   identity: {
     type: 'SystemAssigned'
   }
@@ -68,18 +72,33 @@ resource deadLetterWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
-resource manifestSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = if (deploySubscription) {
+resource queueSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: dataStorage::queueService::queue
+  name: guid(dataStorage::queueService::queue.id, topic.id, roles.storageQueueDataMessageSender)
+  properties: {
+    principalId: topic.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataMessageSender)
+  }
+}
+
+resource manifestSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = {
   parent: topic
   name: 'load-batch-on-manifest'
   properties: {
     eventDeliverySchema: 'EventGridSchema'
-    destination: {
-      endpointType: 'WebHook'
-      properties: {
-        // The blob extension's webhook; `Host.Functions.` prefixes the function name.
-        endpointUrl: 'https://${functionApp.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.LoadBatchOnManifest&code=${listKeys('${functionApp.id}/host/default', '2024-11-01').systemKeys.blobs_extension}'
-        maxEventsPerBatch: 1
-        preferredBatchSizeInKilobytes: 64
+    deliveryWithResourceIdentity: {
+      identity: {
+        type: 'SystemAssigned'
+      }
+      destination: {
+        endpointType: 'StorageQueue'
+        properties: {
+          resourceId: dataStorage.id
+          queueName: queueName
+          // Never expire: a message waits for the app however long it is down.
+          queueMessageTimeToLiveInSeconds: -1
+        }
       }
     }
     filter: {
@@ -109,7 +128,9 @@ resource manifestSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptio
   }
   dependsOn: [
     deadLetterWriter
+    queueSender
   ]
 }
 
 output topicName string = topic.name
+output topicId string = topic.id

@@ -34,8 +34,11 @@ param maximumInstanceCount int
 ])
 param instanceMemoryMB int
 
-@description('Subnet for regional VNet integration (delegated to Microsoft.App/environments), or empty for none.')
+@description('Subnet for regional VNet integration (delegated to Microsoft.App/environments): outbound traffic leaves through it.')
 param virtualNetworkSubnetId string
+
+@description('Application (client) id of the Entra app registration that protects the HTTP API; callers present tokens for it.')
+param apiClientId string
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: planName
@@ -64,7 +67,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     clientCertEnabled: false
     publicNetworkAccess: 'Enabled'
-    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
+    virtualNetworkSubnetId: virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
@@ -88,6 +91,47 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+      }
+    }
+  }
+}
+
+// App Service authentication in front of every HTTP route: a request without a valid Entra token for the API's app
+// registration gets 401 before it reaches the app. The platform passes the signed-in caller to the app in the
+// X-MS-CLIENT-PRINCIPAL header (and strips any such header a client sends); the app then allows only the LAs mapped to
+// the caller and replay only to the PerfPipeline.Replay app role (docs/functions.md).
+resource authentication 'Microsoft.Web/sites/config@2024-11-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: apiClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${apiClientId}'
+            apiClientId
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
       }
     }
   }

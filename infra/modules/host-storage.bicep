@@ -1,5 +1,5 @@
-// The Functions host's own storage account (AzureWebJobsStorage): leases, timer state, the blob trigger's
-// internal queue and the Flex Consumption deployment package. No pipeline data lives here.
+// The Functions host's own storage account (AzureWebJobsStorage): leases, timer state and the Flex Consumption
+// deployment package. No pipeline data lives here.
 
 @description('Azure region for the account.')
 param location string
@@ -14,6 +14,9 @@ param name string
 
 @description('Container that holds the Flex Consumption deployment package.')
 param deploymentContainerName string
+
+@description('Disable the public endpoint (prod): the host reaches its storage through private endpoints from the app subnet.')
+param denyPublicTraffic bool
 
 resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
@@ -31,9 +34,9 @@ resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     allowCrossTenantReplication: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: denyPublicTraffic ? 'Disabled' : 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: denyPublicTraffic ? 'Deny' : 'Allow'
       bypass: 'AzureServices'
     }
   }
@@ -63,5 +66,6 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
+output id string = account.id
 output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob

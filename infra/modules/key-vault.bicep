@@ -28,6 +28,9 @@ param workspaceId string
 @description('Put a CanNotDelete lock on the vault.')
 param enableDeleteLock bool
 
+@description('Disable the public endpoint (prod): the app reads the key through the private endpoint, the operator from inside the network.')
+param denyPublicTraffic bool
+
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: name
   location: location
@@ -46,11 +49,11 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
     enabledForDeployment: false
     enabledForDiskEncryption: false
     enabledForTemplateDeployment: false
-    // Reachable publicly with Entra authentication and RBAC: the app is not VNet-integrated by default.
-    publicNetworkAccess: 'Enabled'
+    // dev: public with Entra authentication and RBAC. prod: private endpoint only.
+    publicNetworkAccess: denyPublicTraffic ? 'Disabled' : 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
+      defaultAction: denyPublicTraffic ? 'Deny' : 'Allow'
+      bypass: 'None'
     }
   }
 }
@@ -79,4 +82,5 @@ resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = if (enableDelet
 }
 
 output name string = vault.name
+output id string = vault.id
 output uri string = vault.properties.vaultUri

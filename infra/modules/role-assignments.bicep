@@ -1,19 +1,27 @@
 // What the function app's identity may do, and nothing more:
 // - host storage: Storage Blob Data Owner (identity-based AzureWebJobsStorage, leases, deployment package) and
-//   Storage Queue Data Contributor (the blob trigger's internal queue lives in host storage);
+//   Storage Queue Data Contributor (the host keeps internal queues there);
 // - data storage: Storage Blob Data Contributor on the extracts, archive and quarantine containers only, and
-//   Storage Queue Data Contributor on the account (the blob trigger puts poison messages in the queue service of
-//   the account it watches; the account holds no other queues);
+//   Storage Queue Data Contributor on the event queue and its poison queue only (the queue trigger reads and deletes
+//   messages, and moves a message that keeps failing to the poison queue);
 // - Key Vault: Key Vault Secrets User (reads the pseudonymisation key through the Key Vault reference);
 // - Application Insights: Monitoring Metrics Publisher (telemetry with Entra authentication; local auth is off).
 // The optional operator (a person or group running deployments and dropping batches) gets the same containers
 // and Key Vault Secrets Officer, so the post-deployment step can create the key.
+// The optional uploader (the LA extract job's identity) may only write blobs into `extracts`: a custom role with the
+// write data actions and nothing else, so a leaked credential of the job can neither read nor delete any child's data.
 
 @description('Principal id of the function app\'s system-assigned identity.')
 param functionPrincipalId string
 
 @description('Object id of the operator (user or group), or empty for none.')
 param operatorPrincipalId string
+
+@description('Object id of the LA extract job\'s identity (write-only on extracts), or empty for none.')
+param uploaderPrincipalId string
+
+@description('Queues the app reads (the event queue and its poison queue).')
+param queueNames string[]
 
 @description('Host storage account (AzureWebJobsStorage).')
 param hostStorageName string
@@ -55,6 +63,16 @@ resource dataStorage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
     resource containers 'containers' existing = [
       for container in dataContainerNames: {
         name: container
+      }
+    ]
+  }
+
+  resource queueService 'queueServices' existing = {
+    name: 'default'
+
+    resource queues 'queues' existing = [
+      for queue in queueNames: {
+        name: queue
       }
     ]
   }
@@ -100,13 +118,48 @@ resource dataContainerContributor 'Microsoft.Authorization/roleAssignments@2022-
   }
 ]
 
-resource dataQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: dataStorage
-  name: guid(dataStorage.id, functionPrincipalId, roles.storageQueueDataContributor)
+resource dataQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (queue, i) in queueNames: {
+    scope: dataStorage::queueService::queues[i]
+    name: guid(dataStorage::queueService::queues[i].id, functionPrincipalId, roles.storageQueueDataContributor)
+    properties: {
+      principalId: functionPrincipalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    }
+  }
+]
+
+// Write-only: create and overwrite blobs, nothing to read, list or delete. Assignable in this resource group only.
+resource blobWriterRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = if (!empty(uploaderPrincipalId)) {
+  name: guid(resourceGroup().id, 'perfpipeline-extract-uploader')
   properties: {
-    principalId: functionPrincipalId
-    principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    roleName: 'PerfPipeline extract uploader (${resourceGroup().name})'
+    description: 'Writes extract batches into the extracts container; cannot read, list or delete blobs.'
+    type: 'CustomRole'
+    assignableScopes: [
+      resourceGroup().id
+    ]
+    permissions: [
+      {
+        actions: []
+        notActions: []
+        dataActions: [
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write'
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action'
+        ]
+        notDataActions: []
+      }
+    ]
+  }
+}
+
+resource uploaderWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(uploaderPrincipalId)) {
+  scope: dataStorage::blobService::containers[0]
+  name: guid(dataStorage::blobService::containers[0].id, uploaderPrincipalId, 'perfpipeline-extract-uploader')
+  properties: {
+    principalId: uploaderPrincipalId
+    roleDefinitionId: blobWriterRole.id
   }
 }
 

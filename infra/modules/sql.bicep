@@ -1,6 +1,7 @@
 // Azure SQL logical server with Microsoft Entra-only authentication (no SQL logins, no password anywhere) and
-// a General Purpose serverless database that pauses when idle. Reachable either from Azure services through
-// the public endpoint (firewall rule 0.0.0.0) or only through a private endpoint.
+// a General Purpose serverless database that pauses when idle. The app always reaches it through a private endpoint;
+// the public endpoint is disabled in prod and, in dev, open only to the named operator addresses. There is never an
+// "allow all Azure services" rule: that admits every tenant's resources.
 
 @description('Azure region for the resources.')
 param location string
@@ -28,18 +29,20 @@ param administratorObjectId string
 ])
 param administratorPrincipalType string
 
-@description('AzureServices: public endpoint open to Azure services only. PrivateEndpoint: public endpoint off, reached through privateEndpointSubnetId.')
-@allowed([
-  'AzureServices'
-  'PrivateEndpoint'
-])
-param connectivity string
+@description('Disable the public endpoint (prod): only the private endpoint reaches the server.')
+param denyPublicTraffic bool
 
-@description('Subnet for the private endpoint (PrivateEndpoint connectivity only).')
+@description('Public IPv4 addresses allowed through the firewall while the public endpoint is on (dev: the operators running migrate).')
+param allowedIpAddresses string[]
+
+@description('Subnet for the private endpoint.')
 param privateEndpointSubnetId string
 
-@description('Private DNS zone privatelink.database.windows.net (PrivateEndpoint connectivity only).')
+@description('Private DNS zone privatelink.database.windows.net.')
 param privateDnsZoneId string
+
+@description('Turn on Microsoft Defender for SQL (threat protection).')
+param enableDefender bool
 
 @description('Most vCores the serverless database scales up to.')
 @allowed([
@@ -79,8 +82,6 @@ param workspaceId string
 @description('Put a CanNotDelete lock on the server (and so its database).')
 param enableDeleteLock bool
 
-var privateOnly = connectivity == 'PrivateEndpoint'
-
 resource server 'Microsoft.Sql/servers@2023-08-01' = {
   name: serverName
   location: location
@@ -92,7 +93,7 @@ resource server 'Microsoft.Sql/servers@2023-08-01' = {
   properties: {
     version: '12.0'
     minimalTlsVersion: '1.2'
-    publicNetworkAccess: privateOnly ? 'Disabled' : 'Enabled'
+    publicNetworkAccess: denyPublicTraffic ? 'Disabled' : 'Enabled'
     restrictOutboundNetworkAccess: 'Disabled'
     administrators: {
       administratorType: 'ActiveDirectory'
@@ -105,13 +106,22 @@ resource server 'Microsoft.Sql/servers@2023-08-01' = {
   }
 }
 
-resource allowAzureServices 'Microsoft.Sql/servers/firewallRules@2023-08-01' = if (!privateOnly) {
+resource operatorAddresses 'Microsoft.Sql/servers/firewallRules@2023-08-01' = [
+  for (address, i) in (denyPublicTraffic ? [] : allowedIpAddresses): {
+    parent: server
+    name: 'operator-${i}'
+    properties: {
+      startIpAddress: address
+      endIpAddress: address
+    }
+  }
+]
+
+resource threatProtection 'Microsoft.Sql/servers/advancedThreatProtectionSettings@2023-08-01' = if (enableDefender) {
   parent: server
-  // 0.0.0.0 - 0.0.0.0 is Azure's special rule for "allow Azure services", not an open range.
-  name: 'AllowAllWindowsAzureIps'
+  name: 'Default'
   properties: {
-    startIpAddress: '0.0.0.0'
-    endIpAddress: '0.0.0.0'
+    state: 'Enabled'
   }
 }
 
@@ -176,7 +186,7 @@ resource auditing 'Microsoft.Sql/servers/auditingSettings@2023-08-01' = {
   ]
 }
 
-resource privateEndpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = if (privateOnly) {
+resource privateEndpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = {
   name: 'pe-${serverName}'
   location: location
   tags: tags

@@ -215,8 +215,15 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         return ApiResponse.Json(body, ApiJsonContext.Default.IndicatorSeriesBody, eTag);
     }
 
-    /// <summary><c>GET /api/loads?status=</c>: loads newest first, only those with the status when given (<c>loaded</c>, <c>failed</c>).</summary>
-    public async Task<ApiResponse> GetLoadsAsync(string? status, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// <c>GET /api/loads?status=</c>: loads newest first, only those with the status when given (<c>loaded</c>,
+    /// <c>failed</c>), and only of the LAs in <paramref name="laCodes"/> when given (the caller's, in the cloud API).
+    /// </summary>
+    public async Task<ApiResponse> GetLoadsAsync(string? status, CancellationToken cancellationToken = default) =>
+        await GetLoadsAsync(status, null, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc cref="GetLoadsAsync(string?, CancellationToken)"/>
+    public async Task<ApiResponse> GetLoadsAsync(string? status, IReadOnlySet<string>? laCodes, CancellationToken cancellationToken = default)
     {
         LoadStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -230,7 +237,8 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         }
 
         var loads = await warehouse.ListLoadsAsync(wanted, cancellationToken).ConfigureAwait(false);
-        return ApiResponse.Json(new LoadsBody([.. loads.Select(Entry)]), ApiJsonContext.Default.LoadsBody);
+        var visible = laCodes is null ? loads : [.. loads.Where(load => laCodes.Contains(load.Key.LaCode))];
+        return ApiResponse.Json(new LoadsBody([.. visible.Select(Entry)]), ApiJsonContext.Default.LoadsBody);
     }
 
     /// <summary>

@@ -38,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ExactlyOnceLoader>();
         services.AddSingleton<MonthlyBatchSweep>();
         services.AddSingleton<PerfPipelineApi>();
+        services.AddSingleton<ApiAccess>();
         return services;
     }
 

@@ -16,6 +16,12 @@ public interface IWarehouse
     Task MigrateAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Compares the applied migrations with this build's, changing nothing: the cloud host checks this at start
+    /// instead of migrating (its database user holds no DDL rights; <c>perfpipeline migrate</c> runs at deployment).
+    /// </summary>
+    Task<WarehouseSchemaStatus> CheckSchemaAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Loads an accepted batch. Event datasets supersede the LA's rows when the batch's <c>as_at</c> is not older
     /// than theirs; snapshot datasets are kept per <c>as_at</c>. Indicator values are then computed on the case data
     /// read back inside the same transaction. A batch already loaded is not loaded again unless
@@ -54,6 +60,12 @@ public interface IWarehouse
 
     /// <summary>Every LA with a committed load, by LA code: its name (newest manifest) and newest loaded <c>as_at</c>.</summary>
     Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The LA codes a signed-in user (an Entra user principal name) may see: the mapping the Power BI row-level security
+    /// uses (<c>security_la_user</c>), so the HTTP API and the report agree. Empty for an unmapped user.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListLaCodesForUserAsync(string userPrincipalName, CancellationToken cancellationToken = default);
 
     /// <summary>The LA's current event data and every snapshot kept, as the indicator engine reads them.</summary>
     Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default);

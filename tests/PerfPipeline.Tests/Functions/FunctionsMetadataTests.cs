@@ -32,13 +32,12 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Metadata_LoadBatchOnManifest_IsAnEventGridBlobTriggerOnManifests()
+    public void Metadata_LoadBatchOnManifest_IsAQueueTriggerOnTheEventGridQueue()
     {
         var trigger = Trigger("LoadBatchOnManifest");
 
-        Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("extracts/{la}/{asAt}/manifest.json", trigger.GetProperty("path").GetString());
-        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("manifest-events", trigger.GetProperty("queueName").GetString());
         Assert.Equal("ExtractsStorage", trigger.GetProperty("connection").GetString());
     }
 
@@ -48,16 +47,18 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger("MonthlySweep");
 
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("%PerfPipeline:MonthlySweepSchedule%", trigger.GetProperty("schedule").GetString());
+        Assert.Equal("%MonthlySweepSchedule%", trigger.GetProperty("schedule").GetString());
     }
 
     [Theory]
-    [InlineData("GetDashboard", "get", "dashboard/{la}", "Function")]
-    [InlineData("GetWorkList", "get", "worklist/{la}", "Function")]
-    [InlineData("GetIndicators", "get", "indicators", "Function")]
-    [InlineData("GetIndicatorSeries", "get", "indicators/{code}/series", "Function")]
-    [InlineData("GetLoads", "get", "loads", "Function")]
-    [InlineData("ReplayLoad", "post", "loads/{loadId}/replay", "Admin")]
+    // Anonymous to the host: App Service authentication (Entra ID) stands in front, and the app checks the caller's LAs
+    // and roles (HttpAuthorizationTests). No function or master key is used.
+    [InlineData("GetDashboard", "get", "dashboard/{la}", "Anonymous")]
+    [InlineData("GetWorkList", "get", "worklist/{la}", "Anonymous")]
+    [InlineData("GetIndicators", "get", "indicators", "Anonymous")]
+    [InlineData("GetIndicatorSeries", "get", "indicators/{code}/series", "Anonymous")]
+    [InlineData("GetLoads", "get", "loads", "Anonymous")]
+    [InlineData("ReplayLoad", "post", "loads/{loadId}/replay", "Anonymous")]
     public void Metadata_HttpFunction_HasItsRouteMethodAndKey(string function, string method, string route, string authLevel)
     {
         var trigger = Trigger(function);

@@ -225,7 +225,7 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite)
     private static async Task LoadAsync(FunctionApp app, Func<BatchBuilder, BatchBuilder> build)
     {
         var manifest = await app.DropAsync(build);
-        await app.Function<LoadBatchOnManifest>().Run(manifest, TestContext.Current.CancellationToken);
+        await app.Function<LoadBatchOnManifest>().Run(await FunctionApp.BlobCreatedEventAsync(manifest), TestContext.Current.CancellationToken);
     }
 
     private async Task<FunctionApp> LoadedAppAsync()

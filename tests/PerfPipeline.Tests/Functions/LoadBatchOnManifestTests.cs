@@ -13,12 +13,57 @@ public sealed class LoadBatchOnManifestTests(AzuriteFixture azurite)
     private static readonly BatchLocation Wokingham = new("872", new DateOnly(2019, 9, 30));
 
     [Fact]
+    public async Task Queue_UploadedBatch_MessageLoadsItArchivesItAndIsDeleted()
+    {
+        await using var app = await FunctionApp.StartAsync(azurite);
+        var manifest = await app.DropAsync(b => b.Valid());
+        await app.PublishBlobCreatedAsync(manifest);
+
+        await app.ProcessNextMessageAsync();
+
+        var load = Assert.Single(await app.Warehouse.ListLoadsAsync(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(LoadStatus.Loaded, load.Status);
+        Assert.Equal(TestBatches.ReferralRows, await app.CountRowsAsync("fact_referral"));
+        Assert.Contains($"{load.LoadId}/manifest.json", await app.ListAsync(app.Containers.ArchiveContainer, Wokingham));
+        Assert.Null((await app.Queue.PeekMessageAsync(TestContext.Current.CancellationToken)).Value);
+    }
+
+    [Fact]
+    public async Task Queue_LoadFails_MessageStaysForTheNextAttempt()
+    {
+        await using var app = await FunctionApp.StartAsync(azurite);
+        await app.ExecuteSqlAsync("CREATE TRIGGER outage BEFORE INSERT ON fact_referral BEGIN SELECT RAISE(ABORT, 'simulated outage'); END;");
+        var manifest = await app.DropAsync(b => b.Valid());
+        await app.PublishBlobCreatedAsync(manifest);
+
+        await Assert.ThrowsAsync<LoadFailedException>(app.ProcessNextMessageAsync);
+
+        var properties = (await app.Queue.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value;
+        Assert.Equal(1, properties.ApproximateMessagesCount);
+        Assert.Equal(LoadStatus.Failed, Assert.Single(await app.Warehouse.ListLoadsAsync(cancellationToken: TestContext.Current.CancellationToken)).Status);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("""{"eventType":"Microsoft.Storage.BlobDeleted","subject":"/blobServices/default/containers/extracts/blobs/872/2019-09-30/manifest.json"}""")]
+    [InlineData("""{"eventType":"Microsoft.Storage.BlobCreated","subject":"/blobServices/default/containers/extracts"}""")]
+    public async Task Run_MessageThatIsNotABlobCreatedEvent_ThrowsSoItEndsInThePoisonQueue(string message)
+    {
+        await using var app = await FunctionApp.StartAsync(azurite);
+
+        await Assert.ThrowsAsync<FormatException>(() => app.Function<LoadBatchOnManifest>().Run(message, TestContext.Current.CancellationToken));
+
+        Assert.Empty(await app.Warehouse.ListLoadsAsync(cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+
+    [Fact]
     public async Task Run_DroppedBatch_LoadsItAndArchivesEveryFile()
     {
         await using var app = await FunctionApp.StartAsync(azurite);
         var manifest = await app.DropAsync(b => b.Valid());
 
-        await app.Function<LoadBatchOnManifest>().Run(manifest, TestContext.Current.CancellationToken);
+        await app.Function<LoadBatchOnManifest>().Run(await FunctionApp.BlobCreatedEventAsync(manifest), TestContext.Current.CancellationToken);
 
         var load = Assert.Single(await app.Warehouse.ListLoadsAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(LoadStatus.Loaded, load.Status);
@@ -37,7 +82,7 @@ public sealed class LoadBatchOnManifestTests(AzuriteFixture azurite)
         await using var app = await FunctionApp.StartAsync(azurite);
         var manifest = await app.DropAsync(b => b.Corrupt());
 
-        await app.Function<LoadBatchOnManifest>().Run(manifest, TestContext.Current.CancellationToken);
+        await app.Function<LoadBatchOnManifest>().Run(await FunctionApp.BlobCreatedEventAsync(manifest), TestContext.Current.CancellationToken);
 
         Assert.Empty(await app.Warehouse.ListLoadsAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(0, await app.CountRowsAsync("fact_referral"));
@@ -57,8 +102,8 @@ public sealed class LoadBatchOnManifestTests(AzuriteFixture azurite)
         var manifest = await app.DropAsync(b => b.Valid());
 
         await Task.WhenAll(
-            app.Function<LoadBatchOnManifest>().Run(manifest, TestContext.Current.CancellationToken),
-            app.Function<LoadBatchOnManifest>().Run(manifest, TestContext.Current.CancellationToken));
+            app.Function<LoadBatchOnManifest>().Run(await FunctionApp.BlobCreatedEventAsync(manifest), TestContext.Current.CancellationToken),
+            app.Function<LoadBatchOnManifest>().Run(await FunctionApp.BlobCreatedEventAsync(manifest), TestContext.Current.CancellationToken));
 
         var load = Assert.Single(await app.Warehouse.ListLoadsAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(LoadStatus.Loaded, load.Status);
@@ -72,10 +117,10 @@ public sealed class LoadBatchOnManifestTests(AzuriteFixture azurite)
         await using var app = await FunctionApp.StartAsync(azurite);
         var manifest = await app.DropAsync(b => b.Valid());
         var sut = app.Function<LoadBatchOnManifest>();
-        await sut.Run(manifest, TestContext.Current.CancellationToken);
+        await sut.Run(await FunctionApp.BlobCreatedEventAsync(manifest), TestContext.Current.CancellationToken);
         var first = Assert.Single(await app.Warehouse.ListLoadsAsync(cancellationToken: TestContext.Current.CancellationToken));
 
-        await sut.Run(manifest, TestContext.Current.CancellationToken);
+        await sut.Run(await FunctionApp.BlobCreatedEventAsync(manifest), TestContext.Current.CancellationToken);
 
         var load = Assert.Single(await app.Warehouse.ListLoadsAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(first, load with { Datasets = first.Datasets });
@@ -89,7 +134,9 @@ public sealed class LoadBatchOnManifestTests(AzuriteFixture azurite)
         await app.ExecuteSqlAsync("CREATE TRIGGER outage BEFORE INSERT ON fact_referral BEGIN SELECT RAISE(ABORT, 'simulated outage'); END;");
         var manifest = await app.DropAsync(b => b.Valid());
 
-        var thrown = await Assert.ThrowsAsync<LoadFailedException>(() => app.Function<LoadBatchOnManifest>().Run(manifest, TestContext.Current.CancellationToken));
+        var message = await FunctionApp.BlobCreatedEventAsync(manifest);
+
+        var thrown = await Assert.ThrowsAsync<LoadFailedException>(() => app.Function<LoadBatchOnManifest>().Run(message, TestContext.Current.CancellationToken));
 
         var load = Assert.Single(await app.Warehouse.ListLoadsAsync(LoadStatus.Failed, TestContext.Current.CancellationToken));
         Assert.Equal(3, load.Attempts); // the first attempt and two retries (PerfPipeline:LoadRetry:MaxRetryAttempts)
@@ -108,7 +155,7 @@ public sealed class LoadBatchOnManifestTests(AzuriteFixture azurite)
         var stray = extracts.GetBlobClient("872/latest/manifest.json");
         await stray.UploadAsync(BinaryData.FromString("{}"), TestContext.Current.CancellationToken);
 
-        await app.Function<LoadBatchOnManifest>().Run(stray, TestContext.Current.CancellationToken);
+        await app.Function<LoadBatchOnManifest>().Run(await FunctionApp.BlobCreatedEventAsync(stray), TestContext.Current.CancellationToken);
 
         Assert.Empty(await app.Warehouse.ListLoadsAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Id == 2001);

@@ -14,7 +14,8 @@ public sealed class ReplayLoadTests(AzuriteFixture azurite)
         await using var app = await FunctionApp.StartAsync(azurite);
         await app.ExecuteSqlAsync("CREATE TRIGGER outage BEFORE INSERT ON fact_referral BEGIN SELECT RAISE(ABORT, 'simulated outage'); END;");
         var manifest = await app.DropAsync(b => b.Valid());
-        await Assert.ThrowsAsync<LoadFailedException>(() => app.Function<LoadBatchOnManifest>().Run(manifest, TestContext.Current.CancellationToken));
+        var message = await FunctionApp.BlobCreatedEventAsync(manifest);
+        await Assert.ThrowsAsync<LoadFailedException>(() => app.Function<LoadBatchOnManifest>().Run(message, TestContext.Current.CancellationToken));
         var failed = Assert.Single(await app.Warehouse.ListLoadsAsync(LoadStatus.Failed, TestContext.Current.CancellationToken));
         await app.ExecuteSqlAsync("DROP TRIGGER outage;");
         await manifest.DeleteAsync(cancellationToken: TestContext.Current.CancellationToken); // the replay reads the archived copy only
@@ -35,7 +36,8 @@ public sealed class ReplayLoadTests(AzuriteFixture azurite)
         await using var app = await FunctionApp.StartAsync(azurite);
         await app.ExecuteSqlAsync("CREATE TRIGGER outage BEFORE INSERT ON fact_referral BEGIN SELECT RAISE(ABORT, 'simulated outage'); END;");
         var manifest = await app.DropAsync(b => b.Valid());
-        await Assert.ThrowsAsync<LoadFailedException>(() => app.Function<LoadBatchOnManifest>().Run(manifest, TestContext.Current.CancellationToken));
+        var message = await FunctionApp.BlobCreatedEventAsync(manifest);
+        await Assert.ThrowsAsync<LoadFailedException>(() => app.Function<LoadBatchOnManifest>().Run(message, TestContext.Current.CancellationToken));
         var failed = Assert.Single(await app.Warehouse.ListLoadsAsync(LoadStatus.Failed, TestContext.Current.CancellationToken));
         var request = FunctionApp.Request("POST", $"/api/loads/{failed.LoadId}/replay");
 

@@ -55,7 +55,7 @@ public sealed class BicepCompilationTests(CompiledTemplate compiled)
             var values = document.RootElement.GetProperty("parameters");
             Assert.Equal(environmentName, values.GetProperty("environmentName").GetProperty("value").GetString());
             Assert.Equal(administratorObjectId, values.GetProperty("sqlAdministratorObjectId").GetProperty("value").GetString());
-            Assert.False(values.GetProperty("deployEventGridSubscription").GetProperty("value").GetBoolean());
+            Assert.Equal("11111111-2222-3333-4444-555555555555", values.GetProperty("apiClientId").GetProperty("value").GetString());
         }
         finally
         {
@@ -84,10 +84,6 @@ public sealed class BicepCompilationTests(CompiledTemplate compiled)
         }
     }
 
-    private static Dictionary<string, string?> IdentityEnvironment(string administratorObjectId) => new()
-    {
-        [AdministratorLogin] = "PerfPipeline SQL administrators",
-        [AdministratorObjectId] = administratorObjectId,
-        [OperatorObjectId] = null,
-    };
+    private static Dictionary<string, string?> IdentityEnvironment(string administratorObjectId) =>
+        EnvironmentParameters.StandInIdentities(administratorObjectId);
 }

@@ -23,13 +23,26 @@ public sealed class EventGridTemplateTests(CompiledTemplate compiled)
     }
 
     [Fact]
-    public void Subscription_Destination_IsTheBlobTriggerWebhookOfLoadBatchOnManifest()
+    public void Subscription_Destination_IsTheQueueLoadBatchOnManifestReads_WithTheTopicsIdentityAndNoKey()
     {
         var sut = compiled.Resource("Microsoft.EventGrid/systemTopics/eventSubscriptions", "event-grid");
+        var main = compiled.Templates.Single(t => t.Module == "main").Template;
 
-        Assert.Equal("WebHook", sut.Text("properties.destination.endpointType"));
-        Assert.Contains("/runtime/webhooks/blobs?functionName=Host.Functions.LoadBatchOnManifest&code=", sut.Text("properties.destination.properties.endpointUrl"), StringComparison.Ordinal);
-        Assert.Equal("[parameters('deploySubscription')]", sut.Text("condition"));
+        Assert.Equal("StorageQueue", sut.Text("properties.deliveryWithResourceIdentity.destination.endpointType"));
+        Assert.Equal("SystemAssigned", sut.Text("properties.deliveryWithResourceIdentity.identity.type"));
+        Assert.Equal("[parameters('queueName')]", sut.Text("properties.deliveryWithResourceIdentity.destination.properties.queueName"));
+        Assert.Equal(PerfPipeline.Functions.LoadBatchOnManifest.QueueName, main.GetProperty("variables").GetProperty("eventQueueName").GetString());
+        Assert.Equal(-1, sut.At("properties.deliveryWithResourceIdentity.destination.properties.queueMessageTimeToLiveInSeconds").GetInt32());
+        Assert.False(sut.Element.TryGetProperty("condition", out _), "The subscription needs no app key, so it is deployed with everything else.");
+        Assert.DoesNotContain("listKeys", compiled.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Topic_Identity_MaySendToTheQueueOnly()
+    {
+        var sender = Assert.Single(compiled.OfType("Microsoft.Authorization/roleAssignments"), a => a.Module == "event-grid" && a.Text("scope").Contains("queueServices/queues", StringComparison.Ordinal));
+
+        Assert.Contains("roles').storageQueueDataMessageSender", sender.Text("properties.roleDefinitionId"), StringComparison.Ordinal);
     }
 
     [Fact]

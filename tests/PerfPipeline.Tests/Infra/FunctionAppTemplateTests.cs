@@ -15,7 +15,7 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplate compiled)
         "ExtractsStorage__credential",
         "PerfPipeline__SqlServer__ConnectionString",
         "PerfPipeline__PseudonymisationKey",
-        "PerfPipeline__MonthlySweepSchedule",
+        "MonthlySweepSchedule",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     ];
@@ -90,11 +90,11 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplate compiled)
     }
 
     [Fact]
-    public void MonthlySweepSchedule_Default_IsSixOnTheSecond()
+    public void MonthlySweepSchedule_Default_IsSixEveryDay()
     {
         var main = compiled.Templates.Single(template => template.Module == "main").Template;
 
-        Assert.Equal("0 0 6 2 * *", main.GetProperty("parameters").GetProperty("monthlySweepSchedule").GetProperty("defaultValue").GetString());
+        Assert.Equal("0 0 6 * * *", main.GetProperty("parameters").GetProperty("monthlySweepSchedule").GetProperty("defaultValue").GetString());
     }
 
     [Fact]
@@ -112,8 +112,8 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplate compiled)
                 "monitoringMetricsPublisher on Microsoft.Insights/components",
                 "storageBlobDataContributor on Microsoft.Storage/storageAccounts/blobServices/containers(dataStorageName)",
                 "storageBlobDataOwner on Microsoft.Storage/storageAccounts(hostStorageName)",
-                "storageQueueDataContributor on Microsoft.Storage/storageAccounts(dataStorageName)",
                 "storageQueueDataContributor on Microsoft.Storage/storageAccounts(hostStorageName)",
+                "storageQueueDataContributor on Microsoft.Storage/storageAccounts/queueServices/queues(dataStorageName)",
             ],
             assignments);
     }

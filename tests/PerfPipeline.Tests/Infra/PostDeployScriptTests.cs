@@ -88,6 +88,27 @@ public sealed class PostDeployScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_RefreshIdentity_MaySelectFromSchemaPbiOnly()
+    {
+        var result = await RunAsync(_azure.Environment("present"), "--refresh-identity", "PerfPipeline Power BI refresh");
+
+        Assert.Equal(0, result.ExitCode);
+        var query = string.Join('\n', _azure.SqlcmdArguments());
+        Assert.Contains("CREATE USER [PerfPipeline Power BI refresh] FROM EXTERNAL PROVIDER;", query, StringComparison.Ordinal);
+        Assert.Contains("GRANT SELECT ON SCHEMA::pbi TO [PerfPipeline Power BI refresh];", query, StringComparison.Ordinal);
+        Assert.DoesNotContain("ADD MEMBER [PerfPipeline Power BI refresh]", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_RefreshIdentityWithABracket_FailsBeforeTouchingSql()
+    {
+        var result = await RunAsync(_azure.Environment("present"), "--refresh-identity", "x]; DROP USER [y");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(_azure.SqlcmdArguments());
+    }
+
+    [Fact]
     public async Task Run_BySid_CreatesTheAppUserFromItsApplicationId()
     {
         var result = await RunAsync(_azure.Environment("present"), "--by-sid");

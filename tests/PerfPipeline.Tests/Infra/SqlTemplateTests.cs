@@ -24,19 +24,6 @@ public sealed class SqlTemplateTests(CompiledTemplate compiled)
     }
 
     [Fact]
-    public void FirewallRules_Every_OnlyAllowsAzureServices()
-    {
-        var rules = compiled.OfType("Microsoft.Sql/servers/firewallRules");
-
-        Assert.All(rules, rule =>
-        {
-            Assert.Equal("0.0.0.0", rule.Text("properties.startIpAddress"));
-            Assert.Equal("0.0.0.0", rule.Text("properties.endIpAddress"));
-            Assert.True(rule.Element.TryGetProperty("condition", out _), "The rule must be left out when SQL is private.");
-        });
-    }
-
-    [Fact]
     public void Database_Sku_IsGeneralPurposeServerlessThatPauses()
     {
         var sut = compiled.Resource("Microsoft.Sql/servers/databases", "sql");

@@ -19,6 +19,9 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
     public Task MigrateAsync(CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(inner.MigrateAsync, cancellationToken);
 
+    public Task<WarehouseSchemaStatus> CheckSchemaAsync(CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(inner.CheckSchemaAsync, cancellationToken);
+
     public Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.LoadAsync(batch, mode, token), cancellationToken);
 
@@ -39,6 +42,9 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
 
     public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(inner.ListLocalAuthoritiesAsync, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListLaCodesForUserAsync(string userPrincipalName, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ListLaCodesForUserAsync(userPrincipalName, token), cancellationToken);
 
     public Task<IReadOnlyList<TeamIndicatorValue>> ReadCurrentTeamValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.ReadCurrentTeamValuesAsync(laCode, token), cancellationToken);

@@ -3,6 +3,7 @@ namespace PerfPipeline.Warehouse.SqlServer;
 using System.Reflection;
 
 using DbUp;
+using DbUp.Engine;
 
 /// <summary>
 /// Applies the numbered scripts of <c>sql/sqlserver/</c> (embedded in this library) with DbUp; the journal is
@@ -28,16 +29,7 @@ internal static class SqlServerMigrations
     /// <summary>Runs the scripts not yet applied; returns the names of those that ran.</summary>
     public static IReadOnlyList<string> Apply(string connectionString)
     {
-        var upgrader = DeployChanges.To.SqlDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(SqlServerMigrations).Assembly, IsScript)
-            .JournalToSqlTable("dbo", "SchemaVersions")
-            .WithTransactionPerScript()
-            .WithExecutionTimeout(ScriptTimeout)
-            .WithVariablesDisabled()
-            .LogToNowhere()
-            .Build();
-
-        var result = upgrader.PerformUpgrade();
+        var result = Upgrader(connectionString).PerformUpgrade();
         if (!result.Successful)
         {
             // The SqlException stays the inner exception, so the retry can tell a transient failure.
@@ -46,6 +38,26 @@ internal static class SqlServerMigrations
 
         return [.. result.Scripts.Select(s => s.Name[ResourcePrefix.Length..])];
     }
+
+    /// <summary>The journal against the embedded scripts; reads only (the app's reader role is enough).</summary>
+    public static WarehouseSchemaStatus Check(string connectionString)
+    {
+        var applied = Upgrader(connectionString).GetExecutedScripts().Select(FileName);
+        return WarehouseSchemaStatus.Compare(Scripts().Select(s => s.Name), applied);
+    }
+
+    private static UpgradeEngine Upgrader(string connectionString) =>
+        DeployChanges.To.SqlDatabase(connectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(SqlServerMigrations).Assembly, IsScript)
+            .JournalToSqlTable("dbo", "SchemaVersions")
+            .WithTransactionPerScript()
+            .WithExecutionTimeout(ScriptTimeout)
+            .WithVariablesDisabled()
+            .LogToNowhere()
+            .Build();
+
+    private static string FileName(string scriptName) =>
+        scriptName.StartsWith(ResourcePrefix, StringComparison.Ordinal) ? scriptName[ResourcePrefix.Length..] : scriptName;
 
     private static bool IsScript(string resourceName) =>
         resourceName.StartsWith(ResourcePrefix, StringComparison.Ordinal) && resourceName.EndsWith(".sql", StringComparison.Ordinal);

@@ -20,7 +20,22 @@ using PerfPipeline.Indicators.WorkDue;
 /// </summary>
 internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicators computeIndicators, TimeProvider timeProvider, ComputeTeamFigures? computeTeamFigures = null) : IWarehouse
 {
+    /// <summary>How long a migration waits for another migration of the database (<see cref="SqlServerMigrationLock"/>).</summary>
+    public TimeSpan MigrationLockTimeout { get; init; } = SqlServerMigrationLock.DefaultTimeout;
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var migrationLock = await SqlServerMigrationLock.AcquireAsync(connectionString, MigrationLockTimeout, cancellationToken).ConfigureAwait(false);
+        await using (migrationLock.ConfigureAwait(false))
+        {
+            await MigrateHoldingTheLockAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task<WarehouseSchemaStatus> CheckSchemaAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(SqlServerMigrations.Check(connectionString));
+
+    private async Task MigrateHoldingTheLockAsync(CancellationToken cancellationToken)
     {
         SqlServerMigrations.Apply(connectionString);
         var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
@@ -127,6 +142,9 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
 
     public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => LocalAuthorityReader.ListAsync(connection, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListLaCodesForUserAsync(string userPrincipalName, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => LaUserReader.ListAsync(connection, userPrincipalName, cancellationToken), cancellationToken);
 
     public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => CaseDataReader.ReadAsync(connection, null, laCode, cancellationToken), cancellationToken);

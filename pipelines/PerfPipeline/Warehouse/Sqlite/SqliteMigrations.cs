@@ -1,6 +1,7 @@
 namespace PerfPipeline.Warehouse.Sqlite;
 
 using DbUp;
+using DbUp.Engine;
 
 /// <summary>Applies the numbered scripts of <c>sql/sqlite/</c> (embedded in this library) with DbUp.</summary>
 internal static class SqliteMigrations
@@ -10,13 +11,7 @@ internal static class SqliteMigrations
     /// <summary>Runs the scripts not yet applied (journal: <c>SchemaVersions</c>); returns how many ran.</summary>
     public static int Apply(string connectionString)
     {
-        var upgrader = DeployChanges.To.SqliteDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(SqliteMigrations).Assembly, name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            .WithTransactionPerScript()
-            .LogToNowhere()
-            .Build();
-
-        var result = upgrader.PerformUpgrade();
+        var result = Upgrader(connectionString).PerformUpgrade();
         if (!result.Successful)
         {
             throw new InvalidOperationException($"Warehouse migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
@@ -24,4 +19,28 @@ internal static class SqliteMigrations
 
         return result.Scripts.Count();
     }
+
+    /// <summary>The journal against the embedded scripts; reads only.</summary>
+    public static WarehouseSchemaStatus Check(string connectionString)
+    {
+        var applied = Upgrader(connectionString).GetExecutedScripts().Select(FileName);
+        return WarehouseSchemaStatus.Compare(Known(), applied);
+    }
+
+    /// <summary>The embedded scripts' file names.</summary>
+    public static IReadOnlyList<string> Known() =>
+        [.. typeof(SqliteMigrations).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .Select(FileName)
+            .Order(StringComparer.Ordinal)];
+
+    private static UpgradeEngine Upgrader(string connectionString) =>
+        DeployChanges.To.SqliteDatabase(connectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(SqliteMigrations).Assembly, name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build();
+
+    private static string FileName(string scriptName) =>
+        scriptName.StartsWith(ResourcePrefix, StringComparison.Ordinal) ? scriptName[ResourcePrefix.Length..] : scriptName;
 }

@@ -19,6 +19,9 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
 
     public string DatabasePath => databasePath;
 
+    /// <summary>How long a migration waits for another migration of the same file (<see cref="SqliteMigrationLock"/>).</summary>
+    public TimeSpan MigrationLockTimeout { get; init; } = SqliteMigrationLock.DefaultTimeout;
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
@@ -26,6 +29,8 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         {
             Directory.CreateDirectory(folder);
         }
+
+        using var migrationLock = await SqliteMigrationLock.AcquireAsync(databasePath, MigrationLockTimeout, cancellationToken).ConfigureAwait(false);
 
         // Owner-only before SQLite first opens it: its journal files take the database file's mode.
         Batches.OwnerOnly.EnsureFile(databasePath);
@@ -37,6 +42,12 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
             await SqliteIndicatorDimension.FillAsync(connection, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    public Task<WarehouseSchemaStatus> CheckSchemaAsync(CancellationToken cancellationToken = default) =>
+        // A missing file is a warehouse never migrated; checking must not create it.
+        Task.FromResult(File.Exists(databasePath)
+            ? SqliteMigrations.Check(_connectionString)
+            : WarehouseSchemaStatus.Compare(SqliteMigrations.Known(), []));
 
     public async Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default)
     {
@@ -149,6 +160,9 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
 
     public Task<IReadOnlyList<LocalAuthorityRecord>> ListLocalAuthoritiesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => LocalAuthorityReader.ListAsync(connection, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListLaCodesForUserAsync(string userPrincipalName, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => LaUserReader.ListAsync(connection, userPrincipalName, cancellationToken), cancellationToken);
 
     public Task<LaCaseData> ReadCaseDataAsync(string laCode, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => Task.FromResult(SqliteCaseDataReader.Read(connection, laCode, cancellationToken)), cancellationToken);

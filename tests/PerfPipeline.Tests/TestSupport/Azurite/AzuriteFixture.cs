@@ -4,12 +4,13 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 using PerfPipeline.Batches;
 
 /// <summary>
-/// A real Azurite blob service (npm package pinned in the repository's package-lock.json, installed by the test
-/// project's build) on 127.0.0.1 and a free port, in memory. It ends with the fixture, and with the test host
+/// A real Azurite, blob and queue services (npm package pinned in the repository's package-lock.json, installed by the
+/// test project's build) on 127.0.0.1 and free ports, in memory. It ends with the fixture, and with the test host
 /// even when the host is killed (see run-azurite.js).
 /// </summary>
 public sealed partial class AzuriteFixture : IAsyncLifetime
@@ -20,7 +21,8 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly TaskCompletionSource<int> port = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<int> blobPort = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<int> queuePort = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> output = [];
     private Process? process;
 
@@ -29,6 +31,13 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     /// <summary>A client with the pipeline's own options (pinned service version, retries).</summary>
     public BlobServiceClient CreateServiceClient() => new(ConnectionString, BlobStorage.CreateClientOptions());
+
+    /// <summary>A queue client that encodes messages in base64, as Event Grid writes them and the queue trigger reads them; pinned to a service version Azurite serves.</summary>
+    public QueueServiceClient CreateQueueServiceClient() =>
+        new(ConnectionString, new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.Base64 });
+
+    /// <summary>A queue name unique to one test.</summary>
+    public static string NewQueueName() => $"manifest-events-{Guid.NewGuid().ToString("N")[..12]}";
 
     /// <summary>Container names unique to one test, so tests sharing the emulator never see each other's blobs.</summary>
     public static BlobBatchSourceOptions NewContainers()
@@ -39,7 +48,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var azurite = RepositoryRoot.File("node_modules", "azurite", "dist", "src", "blob", "main.js");
+        var azurite = RepositoryRoot.File("node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(azurite))
         {
             throw new InvalidOperationException($"Azurite is not installed ({azurite}): run 'npm ci' at the repository root (the test project's build does it).");
@@ -56,7 +65,8 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         foreach (var argument in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "TestSupport", "Azurite", "run-azurite.js"), azurite,
-            "--blobHost", "127.0.0.1", "--blobPort", "0", "--inMemoryPersistence", "--extentMemoryLimit", "256",
+            "--blobHost", "127.0.0.1", "--blobPort", "0", "--queueHost", "127.0.0.1", "--queuePort", "0",
+            "--tableHost", "127.0.0.1", "--tablePort", "0", "--inMemoryPersistence", "--extentMemoryLimit", "256",
             "--disableTelemetry", "--silent",
         })
         {
@@ -66,13 +76,19 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => OnOutput(e.Data);
         process.ErrorDataReceived += (_, e) => OnOutput(e.Data);
-        process.Exited += (_, _) => port.TrySetException(new InvalidOperationException($"Azurite exited early:{Environment.NewLine}{Output()}"));
+        process.Exited += (_, _) =>
+        {
+            blobPort.TrySetException(new InvalidOperationException($"Azurite exited early:{Environment.NewLine}{Output()}"));
+            queuePort.TrySetException(new InvalidOperationException($"Azurite exited early:{Environment.NewLine}{Output()}"));
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var listening = await port.Task.WaitAsync(StartTimeout).ConfigureAwait(false);
-        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{listening}/{AccountName};";
+        var blob = await blobPort.Task.WaitAsync(StartTimeout).ConfigureAwait(false);
+        var queue = await queuePort.Task.WaitAsync(StartTimeout).ConfigureAwait(false);
+        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blob}/{AccountName};QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};";
     }
 
     public async ValueTask DisposeAsync()
@@ -113,7 +129,8 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         var match = ListeningLine().Match(line);
         if (match.Success)
         {
-            port.TrySetResult(int.Parse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture));
+            var listening = int.Parse(match.Groups[2].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+            (match.Groups[1].Value == "Blob" ? blobPort : queuePort).TrySetResult(listening);
         }
     }
 
@@ -125,6 +142,6 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    [GeneratedRegex(@"successfully listens on http://127\.0\.0\.1:(\d+)")]
+    [GeneratedRegex(@"Azurite (Blob|Queue) service is successfully listening at http://127\.0\.0\.1:(\d+)")]
     private static partial Regex ListeningLine();
 }

@@ -1,7 +1,7 @@
-// Runs the Azurite blob service in this process and ends it with the test host that started it:
+// Runs Azurite (its blob and queue services) in this process and ends it with the test host that started it:
 // when the host's end of our standard input closes, or when our parent process goes away,
 // so no emulator outlives a crashed or killed test run.
-// Usage: node run-azurite.js <path to azurite/dist/src/blob/main.js> [azurite-blob options]
+// Usage: node run-azurite.js <path to azurite/dist/src/azurite.js> [azurite options]
 'use strict';
 
 const azuriteBlobMain = process.argv[2];
