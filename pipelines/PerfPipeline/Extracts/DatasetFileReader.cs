@@ -11,7 +11,7 @@ using PerfPipeline.Privacy;
 /// Reads and validates one dataset file of a batch: maps the header to the contract, parses every contract column
 /// by its kind, applies the row rules, and rejects every copy of a duplicated primary key. Columns outside the
 /// contract are never read beyond the CSV parser's own buffer. The methods run per row or per cell (here and in
-/// <see cref="CellParser"/>, <see cref="CodeList"/>, <see cref="StringPool"/>, <see cref="Pseudonymiser.Enlist"/>) are
+/// <see cref="CellParser"/>, <see cref="CodeList"/>, <see cref="StringPool"/>) are
 /// compiled optimised from their first call: a process often reads a single batch, and tiered compilation would
 /// promote them only after much of it was read unoptimised.
 /// </summary>
@@ -563,14 +563,10 @@ internal sealed class DatasetFileReader
         }
     }
 
-    /// <summary>
-    /// Hashes the person identifiers the file brought (together: much faster than one at a time) and stores their
-    /// pseudonyms, in the rows and in the keys the duplicate check reports.
-    /// </summary>
+    /// <summary>Stores the pseudonyms of the file's person numbers, in the rows and in the keys the duplicate check reports.</summary>
     private void ResolvePeople()
     {
         var pseudonymiser = _context.Pseudonymiser;
-        pseudonymiser.HashPending();
         _rows.ResolvePeople(pseudonymiser.Pseudonym);
         foreach (var (rowNumber, person) in _rejectedPersonKeys)
         {

@@ -8,10 +8,12 @@ using Dapper;
 using Microsoft.Data.SqlClient;
 
 using PerfPipeline.Calendar;
+using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Indicators.WorkDue;
+using PerfPipeline.Warehouse.Loading;
 
 /// <summary>
 /// The steps of one load, all inside the load's transaction: rows are bulk-copied into <c>stage.*</c> and then
@@ -19,10 +21,26 @@ using PerfPipeline.Indicators.WorkDue;
 /// the SQLite load (docs/warehouse.md): event datasets supersede unless a later as_at is current, snapshots are
 /// kept per as_at.
 /// </summary>
-internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction transaction, LoadKey key, CancellationToken cancellationToken)
+internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction transaction, LoadKey key, CancellationToken cancellationToken) : ILoadSteps
 {
+    /// <summary>Opens the load's connection and its transaction.</summary>
+    public static async Task<ILoadSteps> OpenAsync(string connectionString, LoadKey key, CancellationToken cancellationToken)
+    {
+        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+            return new SqlServerLoad(connection, transaction, key, cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>Locks the LA for this load (loads of one LA run one at a time) and says whether the batch is loaded already.</summary>
-    public async Task<LoadRecord?> LockAsync()
+    public async Task<LoadRecord?> FindExistingAsync()
     {
         await ExecuteAsync(SqlServerStatements.LockLocalAuthority, new { key.LaCode }).ConfigureAwait(false);
         return await SqlServerAudit.FindAsync(connection, transaction, key.LoadId, cancellationToken).ConfigureAwait(false);
@@ -68,13 +86,18 @@ internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction tra
             values[7] = row.Issue.Reason;
         });
 
-    /// <summary>The LA's name (from the newest batch) and the teams its current data names.</summary>
-    public Task UpdateDimensionsAsync(string? laName)
+    /// <summary>The LA's name (from the newest batch) and, set-based, the teams its current data names.</summary>
+    public Task UpdateLocalAuthorityAsync(string? laName)
     {
         var parameters = KeyParameters();
         parameters.Add("LaName", laName);
         return ExecuteAsync(SqlServerStatements.UpdateDimensions, parameters);
     }
+
+    public Task<LaCaseData> ReadCaseDataAsync() => CaseDataReader.ReadAsync(connection, transaction, key.LaCode, cancellationToken);
+
+    /// <summary>Nothing left to do: <see cref="UpdateLocalAuthorityAsync"/> recorded the teams in the same statement.</summary>
+    public Task RecordTeamsAsync(LaCaseData caseData) => Task.CompletedTask;
 
     public async Task RecordIndicatorValuesAsync(IReadOnlyList<IndicatorValue> values)
     {
@@ -134,11 +157,19 @@ internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction tra
     }
 
     /// <summary>Gives the load its commit number, just before the commit.</summary>
-    public Task FinishAsync(DateTimeOffset finishedAt)
+    public async Task<LoadRecord> CommitAsync(DateTimeOffset finishedAt)
     {
         var parameters = new DynamicParameters(new { key.LoadId });
         parameters.Add("FinishedAt", SqlServerValues.Timestamp(finishedAt), DbType.DateTime2);
-        return ExecuteAsync(SqlServerStatements.FinishLoad, parameters);
+        await ExecuteAsync(SqlServerStatements.FinishLoad, parameters).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (await SqlServerAudit.FindAsync(connection, null, key.LoadId, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync().ConfigureAwait(false);
+        await connection.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Event rows supersede the LA's current rows unless those come from a batch with a later as_at.</summary>

@@ -12,6 +12,7 @@ using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Indicators.WorkDue;
+using PerfPipeline.Warehouse.Loading;
 
 /// <summary>
 /// The Azure SQL warehouse: migrated by DbUp (<c>sql/sqlserver/</c>), loaded with SqlBulkCopy into staging tables
@@ -46,54 +47,9 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
         }
     }
 
-    public async Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch.IsRejected)
-        {
-            throw new ArgumentException("A rejected batch is never loaded: it goes to quarantine.", nameof(batch));
-        }
-
-        var key = LoadKey.Of(batch);
-        var startedAt = timeProvider.GetUtcNow();
-        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var load = new SqlServerLoad(connection, transaction, key, cancellationToken);
-                var existing = await load.LockAsync().ConfigureAwait(false);
-                if (existing is { Status: LoadStatus.Loaded } && mode == LoadMode.SkipIfLoaded)
-                {
-                    return new WarehouseLoadResult(existing, AlreadyLoaded: true, IndicatorValues: 0);
-                }
-
-                await load.BeginAsync(batch.Manifest!.SourceSystem, startedAt).ConfigureAwait(false);
-                foreach (var dataset in batch.Datasets)
-                {
-                    await load.ApplyAsync(dataset, DatasetCounts.Of(dataset, batch.Issues)).ConfigureAwait(false);
-                }
-
-                await load.RecordIssuesAsync(batch.Issues).ConfigureAwait(false);
-                await load.UpdateDimensionsAsync(batch.Manifest.LaName).ConfigureAwait(false);
-
-                var caseData = await CaseDataReader.ReadAsync(connection, transaction, key.LaCode, cancellationToken).ConfigureAwait(false);
-                var values = computeIndicators(caseData);
-                await load.RecordIndicatorValuesAsync(values).ConfigureAwait(false);
-                if (computeTeamFigures is not null)
-                {
-                    await load.RecordTeamFiguresAsync(computeTeamFigures(caseData)).ConfigureAwait(false);
-                }
-
-                await load.FinishAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-
-                var committed = await SqlServerAudit.FindAsync(connection, null, key.LoadId, cancellationToken).ConfigureAwait(false);
-                return new WarehouseLoadResult(committed!, AlreadyLoaded: false, IndicatorValues: values.Count);
-            }
-        }
-    }
+    public Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default) =>
+        new WarehouseLoad((key, token) => SqlServerLoad.OpenAsync(connectionString, key, token), computeIndicators, computeTeamFigures, timeProvider)
+            .RunAsync(batch, mode, cancellationToken);
 
     public async Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default)
     {

@@ -11,14 +11,36 @@ using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Indicators.WorkDue;
+using PerfPipeline.Warehouse.Loading;
 
-/// <summary>The steps of one load, all inside the load's transaction.</summary>
-internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction transaction, LoadKey key, CancellationToken cancellationToken)
+/// <summary>The SQLite steps of one load, on a connection of its own, all inside the load's transaction.</summary>
+internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction transaction, LoadKey key, CancellationToken cancellationToken) : ILoadSteps
 {
     private readonly string _asAt = StoredValues.Date(key.AsAt);
 
     /// <summary>The datasets whose rows in the warehouse are now exactly the batch's.</summary>
     public WrittenDatasets Written { get; } = new(key.AsAt);
+
+    /// <summary>Opens the load's connection and its immediate (write-locking) transaction.</summary>
+    public static async Task<ILoadSteps> OpenAsync(string connectionString, LoadKey key, CancellationToken cancellationToken)
+    {
+        var connection = await SqliteConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Every row a load writes names its own audit row, written first, or a load it has just read: it cannot break
+            // a foreign key. Checking them costs a lookup per row and makes SQLite delete a table's rows one by one. The
+            // connection is not pooled: the setting ends with it.
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = OFF", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return new SqliteLoad(connection, connection.BeginTransaction(deferred: false), key, cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public Task<LoadRecord?> FindExistingAsync() => SqliteAudit.FindAsync(connection, transaction, key.LoadId, cancellationToken);
 
     /// <summary>Writes the load's audit row and forgets what an earlier attempt of the same load recorded.</summary>
     public async Task BeginAsync(string? sourceSystem, DateTimeOffset startedAt)
@@ -62,7 +84,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
         await ExecuteAsync(sql, AuditDatasetRow.Of(key, dataset, counts, outcome, supersededBy)).ConfigureAwait(false);
     }
 
-    public void RecordIssues(IReadOnlyList<ValidationIssue> issues)
+    public Task RecordIssuesAsync(IReadOnlyList<ValidationIssue> issues)
     {
         using var command = Prepare(
             "INSERT INTO audit_load_issue (load_id, issue_no, severity, dataset, row_no, column_name, value, reason) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)",
@@ -86,6 +108,8 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             p[7].Value = issue.Reason;
             command.ExecuteNonQuery();
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>The LA's name, from the newest batch.</summary>
@@ -104,7 +128,9 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
     /// The teams the LA's current referrals, assessments and involvements name: taken from the case data the load has
     /// just read, which is exactly those rows, instead of scanning the three tables again.
     /// </summary>
-    public void RecordTeams(LaCaseData caseData)
+    public Task<LaCaseData> ReadCaseDataAsync() => Task.FromResult(SqliteCaseDataReader.Read(connection, key.LaCode, Written, cancellationToken));
+
+    public Task RecordTeamsAsync(LaCaseData caseData)
     {
         var teams = caseData.Referrals.Select(r => r.ReferralTeam)
             .Concat(caseData.Assessments.Select(a => a.AssessmentTeam))
@@ -118,9 +144,11 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             command.Parameters[1].Value = team;
             command.ExecuteNonQuery();
         }
+
+        return Task.CompletedTask;
     }
 
-    public void RecordIndicatorValues(IReadOnlyList<IndicatorValue> values)
+    public Task RecordIndicatorValuesAsync(IReadOnlyList<IndicatorValue> values)
     {
         using (var period = SqliteCalendarDimensions.PreparePeriodInsert(connection, transaction, "INSERT OR IGNORE"))
         {
@@ -147,10 +175,12 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             parameters[7].Value = Real(value.Value);
             command.ExecuteNonQuery();
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>The figures by team (their periods are the LA values' own, already in dim_period) and the work list.</summary>
-    public void RecordTeamFigures(TeamFigures figures)
+    public Task RecordTeamFiguresAsync(TeamFigures figures)
     {
         using (var command = Prepare(
             "INSERT INTO fact_team_indicator_value (la_code, team_key, indicator_code, period_type, period_code, load_id, numerator, denominator, value) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)",
@@ -191,10 +221,24 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             parameters[10].Value = work.DaysOverdue;
             item.ExecuteNonQuery();
         }
+
+        return Task.CompletedTask;
     }
 
-    public Task<int> FinishAsync(DateTimeOffset finishedAt) =>
-        ExecuteAsync("UPDATE audit_load SET finished_at = @FinishedAt WHERE load_id = @LoadId", new { key.LoadId, FinishedAt = SqliteAudit.Timestamp(finishedAt) });
+
+    public async Task<LoadRecord> CommitAsync(DateTimeOffset finishedAt)
+    {
+        await ExecuteAsync("UPDATE audit_load SET finished_at = @FinishedAt WHERE load_id = @LoadId", new { key.LoadId, FinishedAt = SqliteAudit.Timestamp(finishedAt) })
+            .ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (await SqliteAudit.FindAsync(connection, null, key.LoadId, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync().ConfigureAwait(false);
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static object Real(decimal? value) => value is { } v ? (double)v : DBNull.Value;
 

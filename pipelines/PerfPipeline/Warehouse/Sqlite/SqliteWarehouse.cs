@@ -10,6 +10,7 @@ using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Indicators.WorkDue;
+using PerfPipeline.Warehouse.Loading;
 
 /// <summary>The embedded warehouse: one SQLite file, migrated by DbUp, written with prepared commands.</summary>
 internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators computeIndicators, TimeProvider timeProvider, ComputeTeamFigures? computeTeamFigures = null) : IWarehouse
@@ -49,59 +50,9 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
             ? SqliteMigrations.Check(_connectionString)
             : WarehouseSchemaStatus.Compare(SqliteMigrations.Known(), []));
 
-    public async Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch.IsRejected)
-        {
-            throw new ArgumentException("A rejected batch is never loaded: it goes to quarantine.", nameof(batch));
-        }
-
-        var key = LoadKey.Of(batch);
-        var startedAt = timeProvider.GetUtcNow();
-        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            // Every row a load writes names its own audit row, written first, or a load it has just read: it cannot break
-            // a foreign key. Checking them costs a lookup per row and makes SQLite delete a table's rows one by one. The
-            // connection is not pooled: the setting ends with it.
-            await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = OFF", cancellationToken: cancellationToken)).ConfigureAwait(false);
-            var transaction = connection.BeginTransaction(deferred: false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var existing = await SqliteAudit.FindAsync(connection, transaction, key.LoadId, cancellationToken).ConfigureAwait(false);
-                if (existing is { Status: LoadStatus.Loaded } && mode == LoadMode.SkipIfLoaded)
-                {
-                    return new WarehouseLoadResult(existing, AlreadyLoaded: true, IndicatorValues: 0);
-                }
-
-                var load = new SqliteLoad(connection, transaction, key, cancellationToken);
-                await load.BeginAsync(batch.Manifest!.SourceSystem, startedAt).ConfigureAwait(false);
-                foreach (var dataset in batch.Datasets)
-                {
-                    await load.ApplyAsync(dataset, DatasetCounts.Of(dataset, batch.Issues)).ConfigureAwait(false);
-                }
-
-                load.RecordIssues(batch.Issues);
-                await load.UpdateLocalAuthorityAsync(batch.Manifest.LaName).ConfigureAwait(false);
-
-                var caseData = SqliteCaseDataReader.Read(connection, key.LaCode, load.Written, cancellationToken);
-                load.RecordTeams(caseData);
-                var values = computeIndicators(caseData);
-                load.RecordIndicatorValues(values);
-                if (computeTeamFigures is not null)
-                {
-                    load.RecordTeamFigures(computeTeamFigures(caseData));
-                }
-
-                await load.FinishAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-
-                var committed = await SqliteAudit.FindAsync(connection, null, key.LoadId, cancellationToken).ConfigureAwait(false);
-                return new WarehouseLoadResult(committed!, AlreadyLoaded: false, IndicatorValues: values.Count);
-            }
-        }
-    }
+    public Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default) =>
+        new WarehouseLoad((key, token) => SqliteLoad.OpenAsync(_connectionString, key, token), computeIndicators, computeTeamFigures, timeProvider)
+            .RunAsync(batch, mode, cancellationToken);
 
     public async Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default)
     {

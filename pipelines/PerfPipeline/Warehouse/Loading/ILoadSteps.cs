@@ -1,0 +1,41 @@
+namespace PerfPipeline.Warehouse.Loading;
+
+using PerfPipeline.CaseData;
+using PerfPipeline.Extracts;
+using PerfPipeline.Indicators;
+using PerfPipeline.Indicators.Teams;
+
+/// <summary>
+/// One load in one SQL dialect: its connection and transaction, opened by the dialect and disposed with it (rolled back
+/// unless <see cref="CommitAsync"/> ran), and the steps <see cref="WarehouseLoad"/> runs in order inside it.
+/// </summary>
+internal interface ILoadSteps : IAsyncDisposable
+{
+    /// <summary>Takes the load's locks and returns the load's audit record when there is one.</summary>
+    Task<LoadRecord?> FindExistingAsync();
+
+    /// <summary>Writes the load's audit row and forgets what an earlier attempt of the same load recorded.</summary>
+    Task BeginAsync(string? sourceSystem, DateTimeOffset startedAt);
+
+    /// <summary>Writes a dataset's rows where they belong (superseding or keeping per <c>as_at</c>) and audits it.</summary>
+    Task ApplyAsync(DatasetExtract dataset, DatasetCounts counts);
+
+    Task RecordIssuesAsync(IReadOnlyList<ValidationIssue> issues);
+
+    /// <summary>The LA's name, from the newest batch.</summary>
+    Task UpdateLocalAuthorityAsync(string? laName);
+
+    /// <summary>The LA's case data as the load leaves it, read inside the transaction.</summary>
+    Task<LaCaseData> ReadCaseDataAsync();
+
+    /// <summary>The teams the LA's current data names.</summary>
+    Task RecordTeamsAsync(LaCaseData caseData);
+
+    Task RecordIndicatorValuesAsync(IReadOnlyList<IndicatorValue> values);
+
+    /// <summary>The figures by team (their periods are the LA values' own, already recorded) and the work list.</summary>
+    Task RecordTeamFiguresAsync(TeamFigures figures);
+
+    /// <summary>Stamps the load finished, then commits; returns the committed audit record.</summary>
+    Task<LoadRecord> CommitAsync(DateTimeOffset finishedAt);
+}

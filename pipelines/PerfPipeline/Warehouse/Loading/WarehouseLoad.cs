@@ -1,0 +1,56 @@
+namespace PerfPipeline.Warehouse.Loading;
+
+using PerfPipeline.Extracts;
+using PerfPipeline.Indicators.Teams;
+
+/// <summary>
+/// The one load orchestration, the same for every dialect: in one transaction, audit the load, apply each dataset,
+/// record the issues and dimensions, read the case data back, compute the indicators (and the figures by team) on it and
+/// store them, commit.
+/// A batch already loaded is skipped unless reloaded. The dialect supplies the steps (<see cref="ILoadSteps"/>).
+/// </summary>
+internal sealed class WarehouseLoad(
+    Func<LoadKey, CancellationToken, Task<ILoadSteps>> open, ComputeIndicators computeIndicators, ComputeTeamFigures? computeTeamFigures, TimeProvider timeProvider)
+{
+    public async Task<WarehouseLoadResult> RunAsync(ExtractBatch batch, LoadMode mode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.IsRejected)
+        {
+            throw new ArgumentException("A rejected batch is never loaded: it goes to quarantine.", nameof(batch));
+        }
+
+        var key = LoadKey.Of(batch);
+        var startedAt = timeProvider.GetUtcNow();
+        var load = await open(key, cancellationToken).ConfigureAwait(false);
+        await using (load.ConfigureAwait(false))
+        {
+            var existing = await load.FindExistingAsync().ConfigureAwait(false);
+            if (existing is { Status: LoadStatus.Loaded } && mode == LoadMode.SkipIfLoaded)
+            {
+                return new WarehouseLoadResult(existing, AlreadyLoaded: true, IndicatorValues: 0);
+            }
+
+            await load.BeginAsync(batch.Manifest!.SourceSystem, startedAt).ConfigureAwait(false);
+            foreach (var dataset in batch.Datasets)
+            {
+                await load.ApplyAsync(dataset, DatasetCounts.Of(dataset, batch.Issues)).ConfigureAwait(false);
+            }
+
+            await load.RecordIssuesAsync(batch.Issues).ConfigureAwait(false);
+            await load.UpdateLocalAuthorityAsync(batch.Manifest.LaName).ConfigureAwait(false);
+
+            var caseData = await load.ReadCaseDataAsync().ConfigureAwait(false);
+            await load.RecordTeamsAsync(caseData).ConfigureAwait(false);
+            var values = computeIndicators(caseData);
+            await load.RecordIndicatorValuesAsync(values).ConfigureAwait(false);
+            if (computeTeamFigures is not null)
+            {
+                await load.RecordTeamFiguresAsync(computeTeamFigures(caseData)).ConfigureAwait(false);
+            }
+
+            var committed = await load.CommitAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
+            return new WarehouseLoadResult(committed, AlreadyLoaded: false, IndicatorValues: values.Count);
+        }
+    }
+}
