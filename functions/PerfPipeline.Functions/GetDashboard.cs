@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 using PerfPipeline.Api;
 using PerfPipeline.Functions.Http;
 
-/// <summary><c>GET /api/dashboard/{la}?period=2019-20 Q2</c>: one LA's dashboard, for callers mapped to that LA.</summary>
+/// <summary><c>GET /api/dashboard/{la}?period=2019-20 Q2&amp;team=</c>: one LA's dashboard, or one team's, for callers mapped to that LA.</summary>
 public sealed class GetDashboard(PerfPipelineApi api, ApiAccess access)
 {
     [Function(nameof(GetDashboard))]
@@ -22,6 +22,6 @@ public sealed class GetDashboard(PerfPipelineApi api, ApiAccess access)
             return new ApiResult(refused);
         }
 
-        return new ApiResult(await api.GetDashboardAsync(la, request.Query["period"], request.Headers.IfNoneMatch, cancellationToken).ConfigureAwait(false));
+        return new ApiResult(await api.GetDashboardAsync(la, request.Query["period"], request.Query["team"], request.Headers.IfNoneMatch, cancellationToken).ConfigureAwait(false));
     }
 }

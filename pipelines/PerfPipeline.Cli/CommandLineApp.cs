@@ -17,6 +17,8 @@ internal static class CommandLineApp
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(DashboardCommand.Create(context));
+        root.Subcommands.Add(WorkListCommand.Create(context));
+        root.Subcommands.Add(ReidentifyCommand.Create(context));
         root.Subcommands.Add(LoadsCommand.Create(context));
         root.Subcommands.Add(ReplayCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));

@@ -20,22 +20,30 @@ internal static class DashboardCommand
         var extracts = PipelineOptions.Extracts();
         extracts.Description = "The extracts folder whose reference/ files (comparators, the LA's targets) the dashboard is judged against.";
         var threshold = ReportCommand.SmallNumberThreshold();
+        var team = WorkListCommand.TeamOption();
         var warehouse = new WarehouseFlags(context);
-        var command = new Command("dashboard", "Print the dashboard from the warehouse (no loading).") { period, la, format, extracts, threshold };
+        var command = new Command("dashboard", "Print the dashboard from the warehouse (no loading); with --team, one team's.")
+        {
+            period, la, team, format, extracts, threshold,
+        };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var target = warehouse.Target(parseResult);
             var root = Path.GetFullPath(parseResult.GetValue(extracts) ?? LocalPipeline.DefaultExtracts);
             var pipeline = await LocalPipeline.OpenAsync(context, root, target, cancellationToken).ConfigureAwait(false);
-            var readout = await DashboardQuery.ReadAsync(
-                pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period),
-                code => Reporting.ReportingReferenceFiles.Read(root, code, parseResult.GetValue(threshold)), pipeline.Commentary(), cancellationToken)
-                .ConfigureAwait(false);
+            var readout = parseResult.GetValue(team) is { } teamKey
+                ? await DashboardQuery.ReadAsync(pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period), teamKey, cancellationToken)
+                    .ConfigureAwait(false)
+                : await DashboardQuery.ReadAsync(
+                    pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period),
+                    code => Reporting.ReportingReferenceFiles.Read(root, code, parseResult.GetValue(threshold)), pipeline.Commentary(), cancellationToken)
+                    .ConfigureAwait(false);
             if (readout is null)
             {
                 await context.Console.Profile.Out.Writer.WriteLineAsync(
-                    parseResult.GetValue(la) is { } code ? $"No loads for LA {code}." : "No loads yet: run first.").ConfigureAwait(false);
+                    parseResult.GetValue(team) is { } unknownTeam ? $"No figures for team {unknownTeam}: its key is the extract's team value."
+                    : parseResult.GetValue(la) is { } code ? $"No loads for LA {code}." : "No loads yet: run first.").ConfigureAwait(false);
                 return ExitCodes.Rejected;
             }
 

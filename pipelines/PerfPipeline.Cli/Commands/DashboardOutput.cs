@@ -18,6 +18,11 @@ internal static class DashboardOutput
                 console.Profile.Out.Writer.WriteLine(DashboardPage.Render(readout.Dashboard, DashboardTrends.Quarterly(readout.Values)));
                 break;
             default:
+                if (readout.Dashboard.Team is { } team)
+                {
+                    console.MarkupLine(Markup.Escape($"Team: {team.Label} (measures the contract gives no team for show n/a: {string.Join(", ", team.LaOnly.Select(m => m.Code))})"));
+                }
+
                 DashboardTableView.Write(console, readout.Dashboard);
                 break;
         }

@@ -27,14 +27,16 @@ internal static class ServeRoutes
     {
         // HEAD is answered wherever GET is (the server sends the headers and drops the body).
         routes.MapMethods("/api/dashboard/{la}", GetOrHead, http => SendAsync(http, api.GetDashboardAsync(
-            Route(http, "la"), http.Request.Query["period"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));
+            Route(http, "la"), http.Request.Query["period"], http.Request.Query["team"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));
+        routes.MapMethods("/api/worklist/{la}", GetOrHead, http => SendAsync(http, api.GetWorkListAsync(
+            Route(http, "la"), http.Request.Query["team"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));
         routes.MapMethods("/api/indicators", GetOrHead, http => SendAsync(http, Task.FromResult(PerfPipelineApi.GetIndicators())));
         routes.MapMethods("/api/indicators/{code}/series", GetOrHead, http => SendAsync(http, api.GetIndicatorSeriesAsync(
             Route(http, "code"), http.Request.Query["la"], http.Request.Query["type"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));
         routes.MapMethods("/api/loads", GetOrHead, http => SendAsync(http, api.GetLoadsAsync(http.Request.Query["status"], http.RequestAborted)));
         routes.MapPost("/api/loads/{loadId}/replay", http => SendAsync(http, api.ReplayLoadAsync(Route(http, "loadId"), http.RequestAborted)));
         routes.MapMethods("/", GetOrHead, http => SendAsync(http, api.GetDashboardPageAsync(
-            http.Request.Query["la"], http.Request.Query["period"], ChartLibraryPath, http.RequestAborted)));
+            http.Request.Query["la"], http.Request.Query["period"], http.Request.Query["team"], ChartLibraryPath, http.RequestAborted)));
         routes.MapMethods(ChartLibraryPath, GetOrHead, http => new ApiResponseResult(ChartLibrary, Immutable).ExecuteAsync(http));
         routes.MapFallback("{**path}", http => SendAsync(http, Task.FromResult(
             ApiResponse.NotFound($"No route {http.Request.Method} {http.Request.Path}: see docs/spec/interfaces.md for the routes."))));

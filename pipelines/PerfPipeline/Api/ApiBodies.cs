@@ -38,3 +38,11 @@ public sealed record DatasetEntry(string Dataset, long RowsRead, long RowsLoaded
 
 /// <summary><c>POST /api/loads/{loadId}/replay</c>: what the replay did.</summary>
 public sealed record ReplayBody(string LoadId, string LaCode, DateOnly AsAt, string Outcome, string? Error, IReadOnlyList<DatasetEntry> Datasets);
+
+/// <summary><c>GET /api/worklist/{la}?team=</c>: the work due and overdue as at the newest batch, most overdue first; pseudonyms only.</summary>
+public sealed record WorkListBody(string LaCode, DateOnly AsAt, string? Team, IReadOnlyList<WorkListEntry> Items);
+
+/// <summary>One item of work: <see cref="DaysOverdue"/> is the as-at date minus the due date (negative while still to come).</summary>
+public sealed record WorkListEntry(
+    string Kind, string KindLabel, string ItemId, string Team, string TeamLabel, string? WorkerPseudonym, string ChildPseudonym,
+    DateOnly CountedFrom, DateOnly DueDate, int DaysOverdue);

@@ -9,4 +9,5 @@ using System.Text.Json.Serialization;
 [JsonSerializable(typeof(IndicatorSeriesBody))]
 [JsonSerializable(typeof(LoadsBody))]
 [JsonSerializable(typeof(ReplayBody))]
+[JsonSerializable(typeof(WorkListBody))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

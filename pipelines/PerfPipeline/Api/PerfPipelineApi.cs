@@ -6,6 +6,8 @@ using PerfPipeline.Batches;
 using PerfPipeline.Calendar;
 using PerfPipeline.Dashboard;
 using PerfPipeline.Indicators;
+using PerfPipeline.Indicators.Teams;
+using PerfPipeline.Indicators.WorkDue;
 using PerfPipeline.Loading;
 using PerfPipeline.Warehouse;
 
@@ -22,7 +24,14 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
     private readonly DashboardResponseCache _cache = new();
 
     /// <summary><c>GET /api/dashboard/{la}?period=</c>; the period defaults to the latest complete quarter of the LA's newest batch.</summary>
-    public async Task<ApiResponse> GetDashboardAsync(string la, string? period, string? ifNoneMatch, CancellationToken cancellationToken = default)
+    public Task<ApiResponse> GetDashboardAsync(string la, string? period, string? ifNoneMatch, CancellationToken cancellationToken = default) =>
+        GetDashboardAsync(la, period, team: null, ifNoneMatch, cancellationToken);
+
+    /// <summary>
+    /// <c>GET /api/dashboard/{la}?period=&amp;team=</c>: with a team, that team's dashboard (docs/teams.md). The team is a
+    /// parameter of the call, not read here from the request, so a host that knows a caller's teams can fix it.
+    /// </summary>
+    public async Task<ApiResponse> GetDashboardAsync(string la, string? period, string? team, string? ifNoneMatch, CancellationToken cancellationToken = default)
     {
         if (!TryParsePeriod(period, out var requested))
         {
@@ -36,28 +45,29 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         }
 
         var chosen = requested ?? DashboardQuery.DefaultPeriod(latest.DataAsAt);
-        var eTag = ETagFor(latest, chosen);
+        var teamKey = string.IsNullOrWhiteSpace(team) ? null : TeamKeys.Of(team);
+        var cacheKey = teamKey is null ? chosen.Code : $"{chosen.Code}|team:{teamKey}";
+        var eTag = teamKey is null ? ETagFor(latest, chosen) : EntityTag.FromLoad($"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}.{Convert.ToHexString(Encoding.UTF8.GetBytes(cacheKey))}");
         if (EntityTag.Matches(ifNoneMatch, eTag))
         {
             return ApiResponse.NotModified(eTag);
         }
 
-        if (_cache.Find(DashboardRepresentation.Json, la, chosen.Code, eTag) is { } cached)
+        if (_cache.Find(DashboardRepresentation.Json, la, cacheKey, eTag) is { } cached)
         {
             return cached;
         }
 
         var localAuthorities = await warehouse.ListLocalAuthoritiesAsync(cancellationToken).ConfigureAwait(false);
-        var readout = DashboardQuery.ChooseLocalAuthority(localAuthorities, la) is { } shown
-            ? await ReadDashboardAsync(shown, chosen, cancellationToken).ConfigureAwait(false)
-            : null;
+        var shown = DashboardQuery.ChooseLocalAuthority(localAuthorities, la);
+        var readout = shown is null ? null : await ReadDashboardAsync(shown, chosen, teamKey, cancellationToken).ConfigureAwait(false);
         if (readout is null)
         {
-            return ApiResponse.NotFound(NoValues(la, chosen));
+            return ApiResponse.NotFound(teamKey is null ? NoValues(la, chosen) : NoTeam(la, teamKey, chosen));
         }
 
         var response = new ApiResponse(200, ApiResponse.JsonContentType, Encoding.UTF8.GetBytes(DashboardJson.Serialize(readout.Dashboard)), eTag);
-        _cache.Store(DashboardRepresentation.Json, la, chosen.Code, eTag, response);
+        _cache.Store(DashboardRepresentation.Json, la, cacheKey, eTag, response);
         return response;
     }
 
@@ -66,7 +76,14 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
     /// pickers; the LA defaults to the one with the newest batch, the period as for the JSON. The page loads the
     /// chart library from <paramref name="chartLibraryUrl"/>. Problems are short HTML pages (400, 404).
     /// </summary>
-    public async Task<ApiResponse> GetDashboardPageAsync(string? la, string? period, string chartLibraryUrl, CancellationToken cancellationToken = default)
+    public Task<ApiResponse> GetDashboardPageAsync(string? la, string? period, string chartLibraryUrl, CancellationToken cancellationToken = default) =>
+        GetDashboardPageAsync(la, period, team: null, chartLibraryUrl, cancellationToken);
+
+    /// <summary>
+    /// <c>GET /?la=&amp;period=&amp;team=</c>: as above with a team picker and the work list (docs/teams.md); with a team, that
+    /// team's dashboard and work list.
+    /// </summary>
+    public async Task<ApiResponse> GetDashboardPageAsync(string? la, string? period, string? team, string chartLibraryUrl, CancellationToken cancellationToken = default)
     {
         if (!TryParsePeriod(period, out var requested))
         {
@@ -87,24 +104,66 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
 
         var chosen = requested ?? DashboardQuery.DefaultPeriod(latest.DataAsAt);
 
+        var teamKey = string.IsNullOrWhiteSpace(team) ? null : TeamKeys.Of(team);
+        var cacheKey = teamKey is null ? chosen.Code : $"{chosen.Code}|team:{teamKey}";
+
         // The pickers list every LA, so the page also changes when another LA is loaded or renamed.
-        var version = $"{ETagFor(latest, chosen)}|{chartLibraryUrl}|{string.Join('|', localAuthorities.Select(a => $"{a.LaCode}:{a.LaName}:{a.DataAsAt:yyyyMMdd}"))}";
-        if (_cache.Find(DashboardRepresentation.Page, shown.LaCode, chosen.Code, version) is { } cached)
+        var version = $"{ETagFor(latest, chosen)}|{chartLibraryUrl}|{teamKey}|{string.Join('|', localAuthorities.Select(a => $"{a.LaCode}:{a.LaName}:{a.DataAsAt:yyyyMMdd}"))}";
+        if (_cache.Find(DashboardRepresentation.Page, shown.LaCode, cacheKey, version) is { } cached)
         {
             return cached;
         }
 
-        var readout = await ReadDashboardAsync(shown, chosen, cancellationToken).ConfigureAwait(false);
+        var readout = await ReadDashboardAsync(shown, chosen, teamKey, cancellationToken).ConfigureAwait(false);
         if (readout is null)
         {
-            return ApiResponse.Html(404, DashboardPage.RenderMessage("No figures for that period", NoValues(shown.LaCode, chosen)));
+            return ApiResponse.Html(404, teamKey is null
+                ? DashboardPage.RenderMessage("No figures for that period", NoValues(shown.LaCode, chosen))
+                : DashboardPage.RenderMessage("No figures for that team", NoTeam(shown.LaCode, teamKey, chosen)));
         }
 
-        var pickers = DashboardPickers.For(localAuthorities, readout.Values, shown.LaCode, chosen);
-        var page = DashboardPage.Render(readout.Dashboard, DashboardTrends.Quarterly(readout.Values), new DashboardPageOptions(chartLibraryUrl, pickers));
+        var teams = TeamDashboard.Teams(await warehouse.ReadCurrentTeamValuesAsync(shown.LaCode, cancellationToken).ConfigureAwait(false));
+        var pickers = DashboardPickers.For(localAuthorities, readout.Values, shown.LaCode, chosen) with
+        {
+            Teams = [.. teams.Select(t => new DashboardChoice(t, TeamKeys.Label(t)))],
+            SelectedTeam = teamKey ?? string.Empty,
+        };
+        var workList = (await warehouse.ReadCurrentWorkListAsync(shown.LaCode, cancellationToken).ConfigureAwait(false))?.ForTeam(teamKey);
+        var page = DashboardPage.Render(
+            readout.Dashboard, DashboardTrends.Quarterly(readout.Values), new DashboardPageOptions(chartLibraryUrl, pickers) { WorkList = workList });
         var response = ApiResponse.Html(200, page);
-        _cache.Store(DashboardRepresentation.Page, shown.LaCode, chosen.Code, version, response);
+        _cache.Store(DashboardRepresentation.Page, shown.LaCode, cacheKey, version, response);
         return response;
+    }
+
+    /// <summary>
+    /// <c>GET /api/worklist/{la}?team=</c>: the work due and overdue as at the LA's newest batch (docs/teams.md), only the
+    /// team's items when one is named. Pseudonyms only. As for the dashboard, a host can fix the team for a caller.
+    /// </summary>
+    public async Task<ApiResponse> GetWorkListAsync(string la, string? team, string? ifNoneMatch, CancellationToken cancellationToken = default)
+    {
+        var latest = await warehouse.FindLatestLoadAsync(la, cancellationToken).ConfigureAwait(false);
+        if (latest is null)
+        {
+            return ApiResponse.NotFound(NoData(la));
+        }
+
+        var teamKey = string.IsNullOrWhiteSpace(team) ? null : TeamKeys.Of(team);
+        var eTag = EntityTag.FromLoad($"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}.worklist.{Convert.ToHexString(Encoding.UTF8.GetBytes(teamKey ?? string.Empty))}");
+        if (EntityTag.Matches(ifNoneMatch, eTag))
+        {
+            return ApiResponse.NotModified(eTag);
+        }
+
+        var list = await warehouse.ReadCurrentWorkListAsync(la, cancellationToken).ConfigureAwait(false);
+        if (list is null)
+        {
+            return ApiResponse.NotFound(NoData(la));
+        }
+
+        list = list.ForTeam(teamKey);
+        var body = new WorkListBody(list.LaCode, list.AsAt, teamKey, [.. list.Items.Select(Entry)]);
+        return ApiResponse.Json(body, ApiJsonContext.Default.WorkListBody, eTag);
     }
 
     /// <summary><c>GET /api/indicators</c>: the catalogue, the same for every request.</summary>
@@ -219,6 +278,19 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         return values.Any(v => v.Period == period) ? DashboardReadout.Of(la, period, values) : null;
     }
 
+    /// <summary>The LA's dashboard, or with a team that team's; null when the period (or the team) has no values.</summary>
+    private async Task<DashboardReadout?> ReadDashboardAsync(LocalAuthorityRecord la, Period period, string? teamKey, CancellationToken cancellationToken)
+    {
+        if (teamKey is null)
+        {
+            return await ReadDashboardAsync(la, period, cancellationToken).ConfigureAwait(false);
+        }
+
+        var values = await warehouse.ReadCurrentIndicatorValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
+        var teamValues = await warehouse.ReadCurrentTeamValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
+        return values.Any(v => v.Period == period) ? TeamDashboard.Of(la, period, values, teamValues, teamKey) : null;
+    }
+
     private static bool TryParsePeriod(string? period, out Period? parsed)
     {
         parsed = null;
@@ -243,6 +315,9 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         $"'{period}' is outside the years {Period.MinYear} to {Period.MaxYear}: there are no figures for it.";
 
     private static string NoData(string la) => $"No data for LA '{la}' in the warehouse.";
+
+    private static string NoTeam(string la, string team, Period period) =>
+        $"No figures for team '{team}' of LA '{la}' in period {period.Code}: the team key is the extract's team value ({TeamKeys.NoTeamRecorded} for no team recorded).";
 
     private static string NoValues(string la, Period period) => $"No indicator values for LA '{la}' in period {period.Code}.";
 
@@ -278,6 +353,10 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
     private static LoadEntry Entry(LoadRecord l) => new(
         l.LoadId, l.Key.LaCode, l.Key.AsAt, LoadHistory.StatusCode(l.Status), l.Attempts, l.StartedAt, l.FinishedAt, l.Error,
         [.. l.Datasets.Select(d => Entry(d.Counts))]);
+
+    private static WorkListEntry Entry(WorkItem i) => new(
+        WorkItemKinds.Code(i.Kind), WorkItemKinds.Label(i.Kind), i.ItemId, i.TeamKey, TeamKeys.Label(i.TeamKey), i.WorkerKey, i.PersonKey,
+        i.CountedFrom, i.DueDate, i.DaysOverdue);
 
     private static DatasetEntry Entry(DatasetCounts c) => new(c.Dataset, c.RowsRead, c.RowsLoaded, c.RowsRejected, c.RowsWarnings);
 }

@@ -42,7 +42,14 @@ public static class DashboardPage
         var la = dashboard.LaName is null ? dashboard.LaCode : $"{dashboard.LaName} ({dashboard.LaCode})";
         var page = new StringBuilder((options.ChartLibraryUrl is null ? ChartLibrary.Value.Length : 0) + 64 * 1024);
         AppendHead(page, $"{la} children's services dashboard, {dashboard.Period}");
-        page.Append("<header>\n<h1>").Append(Text($"{la}: children's services performance")).Append("</h1>\n")
+        page.Append("<header>\n<h1>").Append(Text($"{la}: children's services performance")).Append("</h1>\n");
+        if (dashboard.Team is { } team)
+        {
+            page.Append("<p>Team <strong id=\"team\">").Append(Text(team.Label)).Append("</strong>. Measures the extract gives no team for show n/a: ")
+                .Append(Text(string.Join(", ", team.LaOnly.Select(m => m.Code)))).Append(".</p>\n");
+        }
+
+        page
             .Append("<p>Period <strong id=\"period\">").Append(Text(dashboard.Period)).Append("</strong>");
         if (dashboard.DataAsAt is { } asAt)
         {
@@ -61,6 +68,11 @@ public static class DashboardPage
             AppendItem(page, item, dashboard, trends);
         }
 
+        if (options.WorkList is { } workList)
+        {
+            AppendWorkList(page, workList);
+        }
+
         page.Append("</main>\n<script id=\"trend-data\" type=\"application/json\">")
             .Append(JsonSerializer.Serialize(trends, DashboardPageJsonContext.Default.IReadOnlyDictionaryStringIReadOnlyListDashboardTrendPoint))
             .Append("</script>\n");
@@ -77,6 +89,11 @@ public static class DashboardPage
         if (options.Pickers is not null)
         {
             page.Append("<script>").Append(PickerScript).Append("</script>\n");
+        }
+
+        if (options.WorkList is not null)
+        {
+            page.Append("<script>").Append(WorkListScript).Append("</script>\n");
         }
 
         page.Append("</body>\n</html>\n");
@@ -116,7 +133,39 @@ public static class DashboardPage
             }
         }
 
-        page.Append("</select>\n<button type=\"submit\">Show</button>\n</form>\n");
+        page.Append("</select>\n");
+        if (pickers.Teams.Count > 0)
+        {
+            page.Append("<label for=\"pick-team\">Team</label>\n<select id=\"pick-team\" name=\"team\">");
+            AppendOptions(page, [new DashboardChoice(string.Empty, "Whole LA"), .. pickers.Teams], pickers.SelectedTeam);
+            page.Append("</select>\n");
+        }
+
+        page.Append("<button type=\"submit\">Show</button>\n</form>\n");
+    }
+
+    /// <summary>The work list as a table, most overdue first; the days-overdue header sorts it either way (with script).</summary>
+    private static void AppendWorkList(StringBuilder page, Indicators.WorkDue.WorkList list)
+    {
+        page.Append("<section class=\"worklist\" aria-labelledby=\"worklist-title\">\n<h2 id=\"worklist-title\">Work due and overdue as at <span id=\"worklist-as-at\">")
+            .Append(list.AsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</span></h2>\n")
+            .Append("<p>Visits overdue or due within 7 days, assessments past working day 35, CP plans at or near 18 months, return home interviews due. ")
+            .Append("Workers and children are shown by pseudonym: the LA maps them back with <code>perfpipeline reidentify</code>.</p>\n")
+            .Append("<table id=\"worklist\">\n<thead><tr><th scope=\"col\" aria-sort=\"descending\"><button type=\"button\" id=\"sort-overdue\">Days overdue</button></th>")
+            .Append("<th scope=\"col\">Due</th><th scope=\"col\">Work</th><th scope=\"col\">Team</th><th scope=\"col\">Worker</th><th scope=\"col\">Child</th><th scope=\"col\">Item</th></tr></thead>\n<tbody>\n");
+        foreach (var item in list.Items)
+        {
+            var days = item.DaysOverdue.ToString(CultureInfo.InvariantCulture);
+            page.Append("<tr data-days=\"").Append(days).Append("\" data-kind=\"").Append(Indicators.WorkDue.WorkItemKinds.Code(item.Kind)).Append("\"><td>").Append(days)
+                .Append("</td><td>").Append(item.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                .Append("</td><td>").Append(Text(Indicators.WorkDue.WorkItemKinds.Label(item.Kind)))
+                .Append("</td><td>").Append(Text(Indicators.Teams.TeamKeys.Label(item.TeamKey)))
+                .Append("</td><td>").Append(Text(item.WorkerKey ?? "-"))
+                .Append("</td><td>").Append(Text(item.PersonKey))
+                .Append("</td><td>").Append(Text(item.ItemId)).Append("</td></tr>\n");
+        }
+
+        page.Append("</tbody>\n</table>\n</section>\n");
     }
 
     private static void AppendOptions(StringBuilder page, IEnumerable<DashboardChoice> choices, string selected)
@@ -299,7 +348,7 @@ public static class DashboardPage
     }
 
     /// <summary>The page's inline scripts, for a server's Content-Security-Policy to allow by hash (and nothing else inline).</summary>
-    public static IReadOnlyList<string> InlineScripts => [ChartScript, PickerScript];
+    public static IReadOnlyList<string> InlineScripts => [ChartScript, PickerScript, WorkListScript];
 
     private const string Styles = """
         body{font-family:system-ui,sans-serif;margin:1rem 2rem;color:#0b0c0c}
@@ -316,6 +365,7 @@ public static class DashboardPage
         td.small-number::after{content:" \2020";color:#505a5f}
         td.rag-green{background:#cce2d8}td.rag-amber{background:#fff2cc}td.rag-red{background:#f6d7d2}
         .comparator-period{font-size:.75rem;color:#505a5f}
+        #worklist td{text-align:left}#worklist td:first-child{text-align:right}#worklist button{font-weight:bold}
         ol.footnotes{font-size:.85rem;color:#505a5f}
         .narrative h3{font-size:1rem;margin:1rem 0 .25rem}.narrative .byline{font-size:.8rem;color:#505a5f}
         .narrative .awaiting{color:#505a5f;font-style:italic}
@@ -355,8 +405,32 @@ public static class DashboardPage
     private const string PickerScript = """
         (function () {
           const form = document.querySelector('form.pickers');
-          form.elements.la.addEventListener('change', () => { form.elements.period.disabled = true; form.submit(); });
+          const team = form.elements.team;
+          form.elements.la.addEventListener('change', () => {
+            form.elements.period.disabled = true;
+            if (team) team.disabled = true;
+            form.submit();
+          });
           form.elements.period.addEventListener('change', () => form.submit());
+          if (team) {
+            team.addEventListener('change', () => { if (!team.value) team.disabled = true; form.submit(); });
+          }
+        })();
+        """;
+
+    /// <summary>Sorts the work list by days overdue, most overdue first or last, each click the other way.</summary>
+    private const string WorkListScript = """
+        (function () {
+          const table = document.getElementById('worklist');
+          const button = document.getElementById('sort-overdue');
+          button.addEventListener('click', () => {
+            const header = button.parentElement;
+            const ascending = header.getAttribute('aria-sort') !== 'ascending';
+            const body = table.tBodies[0];
+            const rows = [...body.rows].sort((a, b) => (Number(a.dataset.days) - Number(b.dataset.days)) * (ascending ? 1 : -1));
+            rows.forEach(r => body.appendChild(r));
+            header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+          });
         })();
         """;
 }

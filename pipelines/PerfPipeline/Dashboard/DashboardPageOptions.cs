@@ -6,5 +6,8 @@ namespace PerfPipeline.Dashboard;
 /// </summary>
 public sealed record DashboardPageOptions(string? ChartLibraryUrl = null, DashboardPickers? Pickers = null)
 {
+    /// <summary>The work due and overdue to list under the measures (the team's when a team is shown); none when null.</summary>
+    public Indicators.WorkDue.WorkList? WorkList { get; init; }
+
     public static DashboardPageOptions SelfContained { get; } = new();
 }

@@ -15,6 +15,12 @@ public sealed record DashboardPickers(
     string SelectedLa,
     string SelectedPeriod)
 {
+    /// <summary>The LA's teams (docs/teams.md), keys with labels; empty when it has no figures by team.</summary>
+    public IReadOnlyList<DashboardChoice> Teams { get; init; } = [];
+
+    /// <summary>The team shown; empty for the whole LA.</summary>
+    public string SelectedTeam { get; init; } = string.Empty;
+
     /// <summary>
     /// The pickers for <paramref name="laCode"/> and <paramref name="period"/>: every LA of
     /// <paramref name="localAuthorities"/> labelled with its name when known, and the periods of

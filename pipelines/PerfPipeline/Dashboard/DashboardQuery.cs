@@ -40,6 +40,30 @@ public static class DashboardQuery
         return DashboardReadout.Of(la, shown, values, referenceFor?.Invoke(la.LaCode), written);
     }
 
+    /// <summary>
+    /// As <see cref="ReadAsync"/>, for one team of the LA when <paramref name="teamKey"/> is given (<see cref="TeamDashboard"/>);
+    /// null when the warehouse has no load for the LA or no figures for the team.
+    /// </summary>
+    public static async Task<DashboardReadout?> ReadAsync(
+        IWarehouse warehouse, string? laCode, Period? period, string? teamKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(warehouse);
+        if (string.IsNullOrWhiteSpace(teamKey))
+        {
+            return await ReadAsync(warehouse, laCode, period, cancellationToken).ConfigureAwait(false);
+        }
+
+        var la = ChooseLocalAuthority(await warehouse.ListLocalAuthoritiesAsync(cancellationToken).ConfigureAwait(false), laCode);
+        if (la is null)
+        {
+            return null;
+        }
+
+        var values = await warehouse.ReadCurrentIndicatorValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
+        var teamValues = await warehouse.ReadCurrentTeamValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
+        return TeamDashboard.Of(la, period ?? DefaultPeriod(la.DataAsAt), values, teamValues, teamKey);
+    }
+
     /// <summary>The LA asked for, or with none asked for the one with the newest data; null when the warehouse has no such LA.</summary>
     public static LocalAuthorityRecord? ChooseLocalAuthority(IReadOnlyList<LocalAuthorityRecord> localAuthorities, string? laCode)
     {

@@ -22,6 +22,41 @@ public sealed class DashboardPageBrowserTests(ServedSeeds seeds) : IClassFixture
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Serve_SeedsInChromium_TheTeamPickerShowsTheTeamAndItsWorkListSortableByDaysOverdue()
+    {
+        using var sut = await HeadlessChromium.ReadTeamPageAsync(seeds.Served.Address, Screenshot("dashboard-team.png"), "Children in Care", Ct);
+
+        var seen = sut.RootElement;
+        Assert.Empty(seen.GetProperty("errors").EnumerateArray());
+        var teams = seen.GetProperty("teams").EnumerateArray().Select(t => t.GetString()).ToList();
+        Assert.Equal(string.Empty, teams[0]);
+        Assert.Contains("Children in Care", teams);
+        Assert.Contains("(none)", teams);
+
+        // The whole LA's list has every kind of work, most overdue first.
+        var whole = seen.GetProperty("whole");
+        Assert.Equal("2019-09-30", whole.GetProperty("asAt").GetString());
+        var wholeDays = whole.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("days").GetInt32()).ToList();
+        Assert.Equal(wholeDays.OrderDescending(), wholeDays);
+        Assert.Equal(5, whole.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("kind").GetString()).Distinct().Count());
+
+        var picked = seen.GetProperty("picked");
+        Assert.Contains("team=Children+in+Care", picked.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("Children in Care", "Children in Care"), (picked.GetProperty("team").GetString(), picked.GetProperty("selected").GetString()));
+        var rows = picked.GetProperty("list").GetProperty("rows").EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        Assert.True(rows.Count < wholeDays.Count);
+        Assert.All(rows, r => Assert.Equal("Children in Care", r.GetProperty("team").GetString()));
+
+        // The days-overdue header turns the order round.
+        var sorted = seen.GetProperty("sorted");
+        Assert.Equal("ascending", sorted.GetProperty("sort").GetString());
+        var sortedDays = sorted.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("days").GetInt32()).ToList();
+        Assert.Equal(sortedDays.Order(), sortedDays);
+        Assert.Equal(rows.Select(r => r.GetProperty("days").GetInt32()).Order(), sortedDays);
+    }
+
+    [Fact]
     public async Task DashboardCommandHtml_SeedsInChromium_ShowsEveryPublishedFigureAndDrawsEveryChart()
     {
         using var folder = new TempDirectory();

@@ -26,7 +26,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_BuildOutput_ListsExactlyTheAppsFunctions()
     {
         Assert.Equal(
-            ["GetDashboard", "GetIndicatorSeries", "GetIndicators", "GetLoads", "LoadBatchOnManifest", "MonthlySweep", "ReplayLoad"],
+            ["GetDashboard", "GetIndicatorSeries", "GetIndicators", "GetLoads", "GetWorkList", "LoadBatchOnManifest", "MonthlySweep", "ReplayLoad"],
             Metadata.Value.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(Metadata.Value.Keys.Order(StringComparer.Ordinal), FunctionNames().Select(row => row.Data).Order(StringComparer.Ordinal));
     }
@@ -54,6 +54,7 @@ public sealed class FunctionsMetadataTests
     // Anonymous to the host: App Service authentication (Entra ID) stands in front, and the app checks the caller's LAs
     // and roles (HttpAuthorizationTests). No function or master key is used.
     [InlineData("GetDashboard", "get", "dashboard/{la}", "Anonymous")]
+    [InlineData("GetWorkList", "get", "worklist/{la}", "Anonymous")]
     [InlineData("GetIndicators", "get", "indicators", "Anonymous")]
     [InlineData("GetIndicatorSeries", "get", "indicators/{code}/series", "Anonymous")]
     [InlineData("GetLoads", "get", "loads", "Anonymous")]

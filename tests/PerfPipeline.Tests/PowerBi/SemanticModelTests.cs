@@ -133,4 +133,28 @@ public sealed class SemanticModelTests
         Assert.Contains("'LA user'[LA code]", permissions["Local authority"], StringComparison.Ordinal);
         Assert.All(permissions.Keys, table => Assert.NotNull(_sut.Table(table)));
     }
+
+    [Fact]
+    public void Roles_TeamUsers_KeepTeamFiguresAndTheWorkListToTheSignedInUsersTeamsThroughTheExtendedLaMapping()
+    {
+        var role = Assert.Single(_sut.Roles, r => r.Name == "Team users");
+
+        Assert.Equal("read", role.Property("modelPermission"));
+        var permissions = role.ChildrenOf("tablePermission").ToDictionary(p => p.Name!, p => p.Value!);
+        Assert.Equal(["Local authority", "Team indicator value", "Team user", "Work item"], permissions.Keys.Order(StringComparer.Ordinal));
+        Assert.All(permissions.Values, filter => Assert.Contains("'Team user'[User principal name] = USERPRINCIPALNAME ()", filter, StringComparison.Ordinal));
+        foreach (var table in new[] { "Team indicator value", "Work item" })
+        {
+            // A row is kept when the user's mapping for the row's LA names its team, or every team (an empty key).
+            Assert.Contains($"'Team user'[LA code] = la", permissions[table], StringComparison.Ordinal);
+            Assert.Contains($"'{table}'[Team key] IN teams", permissions[table], StringComparison.Ordinal);
+            Assert.Contains("\"\" IN teams", permissions[table], StringComparison.Ordinal);
+        }
+
+        // The team mapping is the LA mapping's table extended with a team column, read through pbi.team_user.
+        var mapping = _sut.Table("Team user");
+        Assert.NotNull(mapping);
+        Assert.Equal(["User principal name", "LA code", "Team key"], mapping.Columns.Select(c => c.Name));
+        Assert.All(permissions.Keys, table => Assert.NotNull(_sut.Table(table)));
+    }
 }

@@ -17,7 +17,14 @@ internal static class HeadlessChromium
     /// Reads <paramref name="page"/> and saves its screenshot; with <paramref name="periodToPick"/>, then picks that
     /// period in the page's period picker and reads the page it submits to (<c>picked</c>).
     /// </summary>
-    public static async Task<JsonDocument> ReadDashboardAsync(Uri page, string screenshotPath, string? periodToPick = null, CancellationToken cancellationToken = default)
+    public static Task<JsonDocument> ReadDashboardAsync(Uri page, string screenshotPath, string? periodToPick = null, CancellationToken cancellationToken = default) =>
+        RunAsync("read-dashboard.js", page, screenshotPath, periodToPick is null ? [] : [periodToPick], cancellationToken);
+
+    /// <summary>Picks <paramref name="team"/> in the served page's team picker, reads the work list, and sorts it by days overdue (<c>read-team-page.js</c>).</summary>
+    public static Task<JsonDocument> ReadTeamPageAsync(Uri page, string screenshotPath, string team, CancellationToken cancellationToken = default) =>
+        RunAsync("read-team-page.js", page, screenshotPath, [team], cancellationToken);
+
+    private static async Task<JsonDocument> RunAsync(string script, Uri page, string screenshotPath, string[] extra, CancellationToken cancellationToken)
     {
         using var profile = new TempDirectory();
         var start = new ProcessStartInfo("node")
@@ -28,13 +35,13 @@ internal static class HeadlessChromium
         };
         string[] arguments =
         [
-            Path.Combine(AppContext.BaseDirectory, "Support", "Browser", "read-dashboard.js"),
+            Path.Combine(AppContext.BaseDirectory, "Support", "Browser", script),
             RepositoryRoot.File("node_modules", "playwright-core"),
             ExecutablePath,
             page.AbsoluteUri,
             screenshotPath,
             profile.Path,
-            .. periodToPick is null ? [] : new[] { periodToPick },
+            .. extra,
         ];
         foreach (var argument in arguments)
         {
