@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 using PerfPipeline.Indicators;
 using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Warehouse;
-using PerfPipeline.Warehouse.SqlServer;
 using PerfPipeline.Warehouse.Sqlite;
+using PerfPipeline.Warehouse.SqlServer;
 
 /// <summary>Opens the configured warehouse, computing indicator values with the catalogue's engine, and the figures by team and work list beside them.</summary>
 internal static class Warehouses

@@ -142,7 +142,7 @@ public static class Narrative
                 var judgement = (gap, measure.Polarity) switch
                 {
                     (0, _) or (_, IndicatorPolarity.Neutral) => string.Empty,
-                    (> 0, IndicatorPolarity.HigherIsBetter) or (< 0, IndicatorPolarity.LowerIsBetter) => ", better than England",
+                    ( > 0, IndicatorPolarity.HigherIsBetter) or ( < 0, IndicatorPolarity.LowerIsBetter) => ", better than England",
                     _ => ", worse than England",
                 };
                 sentence += $"; {la}'s {Figure(measure.Current.Display, measure.Unit)} {When(kind, dashboard.Period)} is {side}{judgement}";
