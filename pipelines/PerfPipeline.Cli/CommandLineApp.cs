@@ -16,6 +16,7 @@ internal static class CommandLineApp
         // Each command lives in Commands/ and is added here.
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(ManifestCommand.Create(context));
         root.Subcommands.Add(DashboardCommand.Create(context));
         root.Subcommands.Add(WorkListCommand.Create(context));
         root.Subcommands.Add(ReidentifyCommand.Create(context));

@@ -1,7 +1,5 @@
 namespace PerfPipeline.Generation;
 
-using System.Text.Json;
-
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 
@@ -32,46 +30,8 @@ internal static class ExtractBatchWriter
             written.Add(new ManifestDataset(dataset.Name, file, csv.Rows, csv.Complete()));
         }
 
-        await WriteManifestAsync(folder, new BatchManifest(data.LaCode, laName, asAt, sourceSystem, written), cancellationToken).ConfigureAwait(false);
+        await ManifestWriter.WriteFileAsync(folder, new BatchManifest(data.LaCode, laName, asAt, sourceSystem, written), cancellationToken).ConfigureAwait(false);
         return folder;
-    }
-
-    /// <summary>Writes <c>manifest.json</c> (LF line ends, two-space indent) into the batch folder.</summary>
-    public static async Task WriteManifestAsync(string folder, BatchManifest manifest, CancellationToken cancellationToken = default)
-    {
-        var stream = new FileStream(Path.Combine(folder, "manifest.json"), FileMode.Create, FileAccess.Write);
-        await using (stream.ConfigureAwait(false))
-        {
-            var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
-            await using (json.ConfigureAwait(false))
-            {
-                json.WriteStartObject();
-                json.WriteString("la_code", manifest.LaCode);
-                json.WriteString("la_name", manifest.LaName);
-                json.WriteString("as_at", manifest.AsAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                json.WriteString("source_system", manifest.SourceSystem);
-                json.WriteStartArray("datasets");
-                foreach (var dataset in manifest.Datasets)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("name", dataset.Name);
-                    json.WriteString("file", dataset.File);
-                    if (dataset.Rows is { } rows)
-                    {
-                        json.WriteNumber("rows", rows);
-                    }
-
-                    json.WriteString("sha256", dataset.Sha256);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-                await json.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
-        }
     }
 
     // Each dataset's fields by the contract's column names; null when the batch does not carry the dataset.

@@ -53,7 +53,7 @@ internal sealed class ScaleGenerator : IDisposable
             }
         }
 
-        await ExtractBatchWriter.WriteManifestAsync(
+        await ManifestWriter.WriteFileAsync(
             folder, new BatchManifest(options.LaCode, options.LaName, options.AsAt, "Synthetic", manifest), cancellationToken).ConfigureAwait(false);
         return new ScaleResult(folder, manifest.Sum(d => d.Rows ?? 0));
     }
