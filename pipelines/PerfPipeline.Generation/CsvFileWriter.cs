@@ -66,10 +66,13 @@ internal sealed class CsvFileWriter : IDisposable
         }
     }
 
-    public void Field(string column, decimal value)
+    public void Field(string column, decimal? value)
     {
         var cell = SlotOf(column);
-        value.TryFormat(cell.Buffer, out cell.Length, default, CultureInfo.InvariantCulture);
+        if (value is { } number)
+        {
+            number.TryFormat(cell.Buffer, out cell.Length, default, CultureInfo.InvariantCulture);
+        }
     }
 
     public void Field(string column, long value)

@@ -127,7 +127,7 @@ internal sealed class BlobBatchSource(BlobServiceClient service, BlobBatchSource
     }
 
     /// <summary>
-    /// Copies every file of the batch folder (not sub-folders) into <paramref name="folder"/> of <paramref name="target"/>.
+    /// Copies every file of the batch folder (not sub-folders, not other SSD tables) into <paramref name="folder"/> of <paramref name="target"/>.
     /// Streamed through this process rather than copied server-side: that works with any credential (managed identity,
     /// connection string, Azurite) and a batch is small. Rerunning it overwrites the same copies, so a retry is safe.
     /// </summary>
@@ -137,7 +137,8 @@ internal sealed class BlobBatchSource(BlobServiceClient service, BlobBatchSource
         var prefix = batch.Path + "/";
         await foreach (var item in extracts.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", prefix, cancellationToken).ConfigureAwait(false))
         {
-            if (!item.IsBlob)
+            // SSD tables the contract does not read (addresses, contacts) are never copied.
+            if (!item.IsBlob || !SsdCatalogue.IsArchived(item.Blob.Name[prefix.Length..]))
             {
                 continue;
             }

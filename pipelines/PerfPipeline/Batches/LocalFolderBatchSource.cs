@@ -229,7 +229,8 @@ internal sealed class LocalFolderBatchSource : IBatchSource
             // Regular files only: links and folders are never followed (the reader reported them as file errors).
             foreach (var file in new DirectoryInfo(source).EnumerateFiles())
             {
-                if (Irregular(file) is null)
+                // SSD tables the contract does not read (addresses, contacts) are never copied.
+                if (Irregular(file) is null && SsdCatalogue.IsArchived(file.Name))
                 {
                     await CopyFileAsync(file, Path.Combine(partial, file.Name), _options.MaxFileBytes, cancellationToken).ConfigureAwait(false);
                 }

@@ -42,16 +42,21 @@ public sealed record EhcpAssessment(
 
 public sealed record EhcpNamedPlan(string NamedPlanId, string EhcpAssessmentId, DateOnly PlanStartDate, DateOnly? PlanCeasedDate);
 
-/// <summary>A member of the children's services workforce (<c>ssd_professionals</c>).</summary>
+/// <summary>
+/// A member of the children's services workforce (<c>ssd_professionals</c>). SSD's scripts leave the agency flag and
+/// (Mosaic, Eclipse) the full-time equivalency NULL and have no source for qualification or employment dates: a worker
+/// without one of them takes no part in the measures that need it.
+/// </summary>
 public sealed record Professional(
-    string ProfessionalKey, bool AgencyWorker, decimal FullTimeEquivalency, bool QualifiedSocialWorker,
-    DateOnly EmploymentStartDate, DateOnly? EmploymentEndDate);
+    string ProfessionalKey, bool? AgencyWorker, decimal? FullTimeEquivalency, bool? QualifiedSocialWorker,
+    DateOnly? EmploymentStartDate, DateOnly? EmploymentEndDate);
 
 public sealed record CareLeaver(
     string CareLeaverId, string PersonKey, string? Eligibility, string InTouch, DateOnly? LatestContactDate,
     string? Accommodation, string? AccommodationSuitable, string? Activity);
 
-public sealed record EhcpActivePlan(string ActiveEhcpId, string? EhcpRequestId, string? PersonKey, bool EducatedInBorough);
+/// <summary>An active EHCP; <see cref="EducatedInBorough"/> is an extension column no SSD script fills (null when not supplied).</summary>
+public sealed record EhcpActivePlan(string ActiveEhcpId, string? EhcpRequestId, string? PersonKey, bool? EducatedInBorough);
 
 public sealed record MissingEducationCase(string PersonKey, DateOnly CmeStartDate);
 

@@ -17,6 +17,12 @@ public sealed record LaCaseData
     /// <summary>Event datasets (by contract name) that some accepted batch has supplied.</summary>
     public IReadOnlySet<string> SuppliedDatasets { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Supplied datasets that have never held a row for the LA (every batch's file header-only): their measures are
+    /// n/a, as for a dataset not supplied. A dataset that held rows before and is now empty is measured (as zero).
+    /// </summary>
+    public IReadOnlySet<string> EmptyDatasets { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public IReadOnlyList<Person> People { get; init; } = [];
     public IReadOnlyList<Referral> Referrals { get; init; } = [];
     public IReadOnlyList<Assessment> Assessments { get; init; } = [];

@@ -11,7 +11,7 @@ internal static class CellParser
 
     /// <summary>
     /// <c>yyyy-MM-dd</c>, <c>yyyy-MM-dd</c> then a space or <c>T</c> and <c>HH:mm</c>, <c>HH:mm:ss</c> or
-    /// <c>HH:mm:ss.f…</c> (time ignored), or <c>dd/MM/yyyy</c>. Any other shape is unparseable.
+    /// <c>HH:mm:ss.f…</c> (time ignored), or <c>dd/MM/yyyy</c> with the same optional time. Any other shape is unparseable.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date)
@@ -30,9 +30,15 @@ internal static class CellParser
                 return false;
             }
         }
-        else if (text.Length == 10 && text[2] == '/' && text[5] == '/')
+        else if (text.Length >= 10 && text[2] == '/' && text[5] == '/')
         {
-            if (!TryDigits(text[..2], out day) || !TryDigits(text.Slice(3, 2), out month) || !TryDigits(text[6..], out year))
+            if (!TryDigits(text[..2], out day) || !TryDigits(text.Slice(3, 2), out month) || !TryDigits(text.Slice(6, 4), out year))
+            {
+                return false;
+            }
+
+            // dd/MM/yyyy HH:mm:ss: a DATETIME exported with the UK date format.
+            if (text.Length > 10 && !IsTimeSuffix(text[10..]))
             {
                 return false;
             }

@@ -53,6 +53,22 @@ public sealed record ColumnSpec(string Name, ColumnKind Kind, bool Required, str
 
     /// <summary>For <see cref="ColumnKind.Number"/> columns: the values that make sense, when the contract bounds them.</summary>
     public NumberRange? Range { get; init; }
+
+    /// <summary>
+    /// For <see cref="ColumnKind.Code"/> columns: other spellings the SSD scripts and the systems they run on write for
+    /// a code (<c>M</c> for <c>Missing</c>, a SystemC description for an SSDA903 code), matched case-insensitively and
+    /// stored as the code. The one place every built-in mapping is recorded; an LA's own spellings go in its code map.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Spellings { get; init; } = EmptySpellings;
+
+    /// <summary>
+    /// An extension column: the SSD has no source for it (<c>docs/ssd/README.md</c>), so an LA adds it where it has the
+    /// data. It is never required in the header; the measures that need it are n/a with the reason when no row of the
+    /// dataset holds a value.
+    /// </summary>
+    public bool Extension { get; init; }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptySpellings = new Dictionary<string, string>();
 }
 
 /// <summary>Numbers greater than <see cref="Above"/> and at most <see cref="AtMost"/>.</summary>

@@ -50,6 +50,7 @@ internal sealed class DatasetFileReader
     private bool _headerRejected;
     private long _rowsRead;
     private long _rowsRejected;
+    private long _rowsWithKey;
 
     /// <param name="expectedRows">The manifest's row count, when given: sizes the row list and key set up front (capped).</param>
     public DatasetFileReader(DatasetContract contract, string file, BatchReadContext context, long? expectedRows = null)
@@ -66,7 +67,7 @@ internal sealed class DatasetFileReader
         _codeLists = new CodeList?[_columns.Length];
         for (var i = 0; i < _columns.Length; i++)
         {
-            _codeLists[i] = _columns[i].Kind == ColumnKind.Code ? new CodeList(_columns[i].Codes) : null;
+            _codeLists[i] = _columns[i].Kind == ColumnKind.Code ? new CodeList(_columns[i].Codes, _columns[i].Spellings) : null;
         }
 
         _ranges = new (int, int)[contract.DateRanges.Count];
@@ -126,7 +127,7 @@ internal sealed class DatasetFileReader
         RejectDuplicateKeys();
         var extract = new DatasetExtract(_contract, _file, _rowsRead, _rowsRejected, _rows);
         var hash = sha256 is not null && !unreadable ? Convert.ToHexStringLower(sha256.Hash!) : null;
-        return new DatasetReadResult(extract, _issues, hash, unreadable);
+        return new DatasetReadResult(extract, _issues, hash, unreadable) { Keyless = !unreadable && !_headerRejected && _rowsRead > 0 && _rowsWithKey == 0 };
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -278,6 +279,11 @@ internal sealed class DatasetFileReader
             }
         }
 
+        if (key is not null || person is not null)
+        {
+            _rowsWithKey++;
+        }
+
         if (key is not null)
         {
             TrackKey(key);
@@ -322,7 +328,7 @@ internal sealed class DatasetFileReader
 
             var text = row[field].Trim();
             var spec = _columns[column];
-            if (text.IsEmpty)
+            if (IsNoValue(text, spec.Kind))
             {
                 if (spec.Required)
                 {
@@ -409,6 +415,16 @@ internal sealed class DatasetFileReader
         return accepted;
     }
 
+    /// <summary>
+    /// An empty cell, the literal <c>NULL</c> SQL Server Management Studio writes for one, or (in a flag) SSD's <c>NA</c>:
+    /// no value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNoValue(ReadOnlySpan<char> text, ColumnKind kind) =>
+        text.IsEmpty
+        || (text.Length == 4 && text.Equals(ExtractContract.NullLiteral, StringComparison.OrdinalIgnoreCase))
+        || (kind == ColumnKind.Flag && text.Length == 2 && text.Equals(ExtractContract.NotApplicableFlag, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Parses a date cell: false when the row is rejected; <paramref name="date"/> null for a placeholder.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadDate(long rowNumber, ColumnSpec spec, ReadOnlySpan<char> text, out DateOnly? date)
@@ -416,7 +432,7 @@ internal sealed class DatasetFileReader
         date = null;
         if (!CellParser.TryParseDate(text, out var parsed))
         {
-            RowError(rowNumber, spec, text.ToString(), ValidationRule.UnparseableDate, "not a date (yyyy-MM-dd, yyyy-MM-dd HH:mm[:ss[.fff]] or dd/MM/yyyy)");
+            RowError(rowNumber, spec, text.ToString(), ValidationRule.UnparseableDate, "not a date (yyyy-MM-dd or dd/MM/yyyy, either optionally followed by HH:mm[:ss[.fff]])");
             return false;
         }
 
@@ -548,7 +564,7 @@ internal sealed class DatasetFileReader
         }
 
         var text = row[field].Trim();
-        if (text.IsEmpty || text.Length > _columns[0].MaxLength)
+        if (IsNoValue(text, _columns[0].Kind) || text.Length > _columns[0].MaxLength)
         {
             return;
         }

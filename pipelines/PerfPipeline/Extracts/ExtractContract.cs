@@ -20,6 +20,12 @@ public static class ExtractContract
     /// <inheritdoc cref="MinDateYear"/>
     public const int MaxDateYear = 2100;
 
+    /// <summary>
+    /// The longest value read from a code column that SSD writes as descriptions (its <c>nvarchar(100)</c>): what is
+    /// stored is always the code the description means, never the description.
+    /// </summary>
+    public const int SsdTextLength = 100;
+
     /// <summary>A worker's full-time equivalency is more than 0 and at most this.</summary>
     public const decimal MaxFullTimeEquivalency = 1.5m;
 
@@ -43,17 +49,60 @@ public static class ExtractContract
 
     public static readonly IReadOnlyList<string> MissingEpisodeTypes = ["Missing", "Absent"];
 
+    /// <summary>SSD's code list (<c>M</c>, <c>A</c>) and its guidance text ("Missing/Away").</summary>
+    public static readonly IReadOnlyDictionary<string, string> MissingEpisodeTypeSpellings = Spelled(
+        ("M", "Missing"), ("A", "Absent"), ("Away", "Absent"));
+
     public static readonly IReadOnlyList<string> CareLeaverInTouchCodes = ["YES", "NO", "DIED", "REFU", "NREQ", "RHOM"];
 
     public static readonly IReadOnlyList<string> AccommodationSuitabilityCodes = ["Suitable", "Unsuitable", "1", "2"];
 
-    /// <summary>SSDA903 ACCOM: a letter B to Z, then 1 (suitable) or 2 (unsuitable).</summary>
+    /// <summary>
+    /// SSDA903 ACCOM: a letter B to Z, then 1 (suitable) or 2 (unsuitable); or the letter alone, as SSD writes it, with
+    /// the suitability in <c>clea_care_leaver_accom_suitable</c>.
+    /// </summary>
     public static readonly IReadOnlyList<string> AccommodationCodes =
-        [.. Enumerable.Range('B', 'Z' - 'B' + 1).SelectMany(letter => new[] { $"{(char)letter}1", $"{(char)letter}2" })];
+        [
+            .. Enumerable.Range('B', 'Z' - 'B' + 1).SelectMany(letter => new[] { $"{(char)letter}1", $"{(char)letter}2" }),
+            .. Enumerable.Range('B', 'Z' - 'B' + 1).Select(letter => $"{(char)letter}"),
+        ];
+
+    /// <summary>The SSDA903 descriptions of the accommodation letters, as SystemC's SSD writes them (its lookup's text).</summary>
+    public static readonly IReadOnlyDictionary<string, string> AccommodationSpellings = Spelled(
+        ("Parents or relatives", "B"), ("Parents/relatives", "B"),
+        ("Community home or other form of residential care", "C"),
+        ("Semi-independent, transitional accommodation", "D"), ("Semi-independent transitional accommodation", "D"),
+        ("Supported lodgings", "E"), ("Gone abroad", "G"), ("Deported", "H"),
+        ("Ordinary lodgings, without formal support", "K"), ("Ordinary lodgings", "K"),
+        ("Residence not known", "R"), ("No fixed abode/homeless", "S"), ("No fixed abode or homeless", "S"),
+        ("Foyers and similar supported accommodation", "T"), ("Foyers", "T"), ("Independent living", "U"),
+        ("Emergency accommodation", "V"), ("Bed and breakfast", "W"), ("In custody", "X"),
+        ("Other accommodation", "Y"), ("With former foster carers", "Z"));
+
+    /// <summary>Suitability as descriptions (SystemC; Eclipse's source text, which its script maps to 1/2).</summary>
+    public static readonly IReadOnlyDictionary<string, string> AccommodationSuitabilitySpellings = Spelled(
+        ("Accommodation considered suitable", "Suitable"), ("Accommodation considered unsuitable", "Unsuitable"));
 
     /// <summary>SSDA903 ACTIV: F1-F5, P1-P5, G4-G6.</summary>
     public static readonly IReadOnlyList<string> ActivityCodes =
         ["F1", "F2", "F3", "F4", "F5", "P1", "P2", "P3", "P4", "P5", "G4", "G5", "G6"];
+
+    /// <summary>The SSDA903 descriptions of the activity codes, as SystemC's SSD writes them (its lookup's text).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ActivitySpellings = Spelled(
+        ("Full time in higher education", "F1"), ("Part time in higher education", "P1"),
+        ("Full time in education other than higher education", "F2"), ("Part time in education other than higher education", "P2"),
+        ("Full time in training or employment", "F4"), ("Part time in training or employment", "P4"),
+        ("Not in education, training or employment, owing to illness or disability", "G4"),
+        ("Not in education, training or employment, owing to other reasons", "G5"),
+        ("Not in education, training or employment, owing to pregnancy or parenting", "G6"));
+
+    /// <summary>The flag SSD writes where a return interview does not apply: read as no value.</summary>
+    public const string NotApplicableFlag = "NA";
+
+    /// <summary>
+    /// The text SQL Server Management Studio writes for an empty cell unless told otherwise: no value, in every column.
+    /// </summary>
+    public const string NullLiteral = "NULL";
 
     public static readonly DatasetContract Person = Event("ssd_person", "dim_person",
         [
@@ -140,11 +189,11 @@ public static class ExtractContract
             Col("miss_table_id", RecordId, true, "missing_episode_id"),
             Col("miss_person_id", PersonId, true, "person_key"),
             Col("miss_missing_episode_start_date", Date, true, "episode_start_date"),
-            Col("miss_missing_episode_type", Code, false, "episode_type") with { Codes = MissingEpisodeTypes },
+            Col("miss_missing_episode_type", Code, false, "episode_type") with { Codes = MissingEpisodeTypes, Spellings = MissingEpisodeTypeSpellings, MaxLength = SsdTextLength },
             Col("miss_missing_episode_end_date", Date, false, "episode_end_date"),
             Col("miss_missing_rhi_offered", Flag, false, "rhi_offered"),
             Col("miss_missing_rhi_accepted", Flag, false, "rhi_accepted"),
-            Col("miss_missing_rhi_date", Date, false, "rhi_date"),
+            Col("miss_missing_rhi_date", Date, false, "rhi_date") with { Extension = true },
         ],
         new DateRange("miss_missing_episode_start_date", "miss_missing_episode_end_date"));
 
@@ -154,7 +203,7 @@ public static class ExtractContract
             Col("earl_person_id", PersonId, true, "person_key"),
             Col("earl_episode_start_date", Date, true, "episode_start_date"),
             Col("earl_episode_end_date", Date, false, "episode_end_date"),
-            Col("earl_assessment_completed_date", Date, false, "assessment_completed_date"),
+            Col("earl_assessment_completed_date", Date, false, "assessment_completed_date") with { Extension = true },
         ],
         new DateRange("earl_episode_start_date", "earl_episode_end_date"));
 
@@ -187,11 +236,11 @@ public static class ExtractContract
     public static readonly DatasetContract Professionals = Event("ssd_professionals", "fact_workforce",
         [
             Col("prof_professional_id", PersonId, true, "professional_key"),
-            Col("prof_agency_worker_flag", Flag, true, "agency_worker"),
-            Col("prof_full_time_equivalency", Number, true, "full_time_equivalency") with { Range = new NumberRange(0, MaxFullTimeEquivalency) },
-            Col("prof_qualified_social_worker", Flag, true, "qualified_social_worker"),
-            Col("prof_employment_start_date", Date, true, "employment_start_date"),
-            Col("prof_employment_end_date", Date, false, "employment_end_date"),
+            Col("prof_agency_worker_flag", Flag, false, "agency_worker"),
+            Col("prof_full_time_equivalency", Number, false, "full_time_equivalency") with { Range = new NumberRange(0, MaxFullTimeEquivalency) },
+            Col("prof_qualified_social_worker", Flag, false, "qualified_social_worker") with { Extension = true },
+            Col("prof_employment_start_date", Date, false, "employment_start_date") with { Extension = true },
+            Col("prof_employment_end_date", Date, false, "employment_end_date") with { Extension = true },
         ],
         new DateRange("prof_employment_start_date", "prof_employment_end_date"));
 
@@ -202,17 +251,18 @@ public static class ExtractContract
             Col("clea_care_leaver_eligibility", Text, false, "eligibility"),
             Col("clea_care_leaver_in_touch", Code, true, "in_touch") with { Codes = CareLeaverInTouchCodes },
             Col("clea_care_leaver_latest_contact", Date, false, "latest_contact_date"),
-            Col("clea_care_leaver_accommodation", Code, false, "accommodation") with { Codes = AccommodationCodes },
-            Col("clea_care_leaver_accom_suitable", Code, false, "accommodation_suitable") with { Codes = AccommodationSuitabilityCodes },
-            Col("clea_care_leaver_activity", Code, false, "activity") with { Codes = ActivityCodes },
+            Col("clea_care_leaver_accommodation", Code, false, "accommodation") with { Codes = AccommodationCodes, Spellings = AccommodationSpellings, MaxLength = SsdTextLength },
+            Col("clea_care_leaver_accom_suitable", Code, false, "accommodation_suitable")
+                with { Codes = AccommodationSuitabilityCodes, Spellings = AccommodationSuitabilitySpellings, MaxLength = SsdTextLength },
+            Col("clea_care_leaver_activity", Code, false, "activity") with { Codes = ActivityCodes, Spellings = ActivitySpellings, MaxLength = SsdTextLength },
         ]);
 
     public static readonly DatasetContract EhcpActivePlans = Snapshot("ssd_ehcp_active_plans", "fact_ehcp_active_plan_snapshot",
         [
             Col("ehcp_active_ehcp_id", RecordId, true, "active_ehcp_id"),
             Col("ehcp_ehcp_request_id", RecordId, false, "ehcp_request_id"),
-            Col("ehcp_person_id", PersonId, false, "person_key"),
-            Col("ehcp_educated_in_borough", Flag, true, "educated_in_borough"),
+            Col("ehcp_person_id", PersonId, false, "person_key") with { Extension = true },
+            Col("ehcp_educated_in_borough", Flag, false, "educated_in_borough") with { Extension = true },
         ]);
 
     public static readonly DatasetContract ChildrenMissingEducation = Snapshot("children_missing_education", "fact_missing_education_snapshot",
@@ -231,6 +281,9 @@ public static class ExtractContract
 
     public static DatasetContract? Find(string datasetName) =>
         Datasets.FirstOrDefault(d => string.Equals(d.Name, datasetName.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private static Dictionary<string, string> Spelled(params (string Spelling, string Code)[] spellings) =>
+        spellings.ToDictionary(s => s.Spelling, s => s.Code, StringComparer.OrdinalIgnoreCase);
 
     private static ColumnSpec Col(string name, ColumnKind kind, bool required, string storedAs) => new(name, kind, required, storedAs);
 

@@ -76,7 +76,14 @@ public sealed class ExtractReader
         foreach (var entry in manifest.Datasets)
         {
             var contract = ExtractContract.Find(entry.Name);
-            if (contract is null)
+            if (contract is null && SsdCatalogue.OtherTable(entry.Name) is { } ssdTable)
+            {
+                // Addresses, names, contacts: never opened, stored or archived.
+                issues.Add(new ValidationIssue(IssueSeverity.Warning, ssdTable, null, null, entry.File,
+                    "an SSD table the contract does not read; ignored, never stored or archived")
+                { Rule = ValidationRule.OtherSsdTable });
+            }
+            else if (contract is null)
             {
                 issues.Add(new ValidationIssue(IssueSeverity.Warning, entry.Name, null, null, entry.File,
                     "the contract has no dataset of this name; ignored")
@@ -88,7 +95,10 @@ public sealed class ExtractReader
             }
             else
             {
-                datasets.Add(await ReadDatasetAsync(contract, entry, openFile, context, issues, cancellationToken).ConfigureAwait(false));
+                if (await ReadDatasetAsync(contract, entry, openFile, context, issues, cancellationToken).ConfigureAwait(false) is { } dataset)
+                {
+                    datasets.Add(dataset);
+                }
             }
         }
 
@@ -147,6 +157,20 @@ public sealed class ExtractReader
             issues.Add(FileError(null, ValidationRule.AsAtMismatch, asAt, $"as_at is not the batch folder's ({batch.AsAt:yyyy-MM-dd})"));
         }
 
+        if (manifest.SourceSystem is { Length: > 0 } system && SsdCatalogue.SourceSystem(system) is null)
+        {
+            issues.Add(new ValidationIssue(IssueSeverity.Warning, null, null, "source_system", system,
+                $"not a system the SSD names ({string.Join(", ", SsdCatalogue.SourceSystems)}); read as a batch of the contract's own shape")
+            { Rule = ValidationRule.UnknownSourceSystem });
+        }
+
+        if (manifest.SsdVersion is { Length: > 0 } version && !SsdCatalogue.KnownVersions.Contains(version.Trim(), StringComparer.Ordinal))
+        {
+            issues.Add(new ValidationIssue(IssueSeverity.Warning, null, null, "ssd_version", version,
+                $"not an SSD version the contract was checked against ({string.Join(", ", SsdCatalogue.KnownVersions)}); read as documented for those")
+            { Rule = ValidationRule.UnknownSsdVersion });
+        }
+
         var today = DateOnly.FromDateTime(_timeProvider.GetLocalNow().DateTime);
         if (manifest.AsAt > today)
         {
@@ -154,7 +178,8 @@ public sealed class ExtractReader
         }
     }
 
-    private static async Task<DatasetExtract> ReadDatasetAsync(
+    /// <summary>Reads one listed dataset; null when its primary key is empty in every row (the dataset is left out, with a warning).</summary>
+    private static async Task<DatasetExtract?> ReadDatasetAsync(
         DatasetContract contract, ManifestDataset entry, BatchFileOpener openFile, BatchReadContext context, List<ValidationIssue> issues,
         CancellationToken cancellationToken)
     {
@@ -187,7 +212,19 @@ public sealed class ExtractReader
             }
         }
 
-        issues.AddRange(result.Issues);
+        if (result.Keyless)
+        {
+            // Mosaic's SSD leaves prof_professional_id NULL in every row: not the LA's rows to reject one by one, but a
+            // dataset the batch does not really supply. Its measures are n/a, as for an absent dataset.
+            issues.Add(new ValidationIssue(IssueSeverity.Warning, contract.Name, null, contract.PrimaryKey.Name, entry.File,
+                $"the primary key is empty in every one of the {result.Extract.RowsRead} rows: the dataset is left out and its measures are n/a")
+            { Rule = ValidationRule.DatasetKeyless });
+        }
+        else
+        {
+            issues.AddRange(result.Issues);
+        }
+
         if (result.Unreadable)
         {
             return result.Extract;
@@ -205,7 +242,7 @@ public sealed class ExtractReader
                 $"the file's sha256 is {result.Sha256}, not the manifest's {expected}"));
         }
 
-        return result.Extract;
+        return result.Keyless ? null : result.Extract;
     }
 
     /// <summary>Opens a file, or adds the issue <paramref name="missing"/> (or "unreadable" when opening fails) and returns null.</summary>

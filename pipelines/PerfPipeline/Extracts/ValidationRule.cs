@@ -45,4 +45,8 @@ public enum ValidationRule
     VisitOutsidePeriodOfCare,
     UnknownPerson,
     ShrinkConfirmed,
+    OtherSsdTable,
+    DatasetKeyless,
+    UnknownSourceSystem,
+    UnknownSsdVersion,
 }

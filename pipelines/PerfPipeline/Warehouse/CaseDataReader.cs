@@ -21,6 +21,16 @@ internal static class CaseDataReader
         WHERE l.la_code = @LaCode AND l.status = 'loaded' AND d.outcome = 'current'
         """;
 
+    /// <summary>Datasets every loaded batch of the LA carried with no rows: never held rows, so never measured.</summary>
+    internal const string EmptyDatasetsSql = """
+        SELECT d.dataset
+        FROM audit_load_dataset AS d
+        JOIN audit_load AS l ON l.load_id = d.load_id
+        WHERE l.la_code = @LaCode AND l.status = 'loaded'
+        GROUP BY d.dataset
+        HAVING MAX(d.rows_loaded) = 0
+        """;
+
     /// <summary>The newest as_at of the LA's loads: the data is complete up to it.</summary>
     internal const string AsAtSql = "SELECT MAX(as_at) FROM audit_load WHERE la_code = @LaCode AND status = 'loaded'";
 
@@ -30,6 +40,7 @@ internal static class CaseDataReader
         WarehouseTypeHandlers.Register();
         var query = new Query(connection, transaction, laCode, cancellationToken);
         var supplied = await query.ListAsync<string>(SuppliedDatasetsSql).ConfigureAwait(false);
+        var empty = await query.ListAsync<string>(EmptyDatasetsSql).ConfigureAwait(false);
         var asAt = await query.ListAsync<DateOnly?>(AsAtSql).ConfigureAwait(false);
         return new LaCaseData
         {
@@ -38,6 +49,7 @@ internal static class CaseDataReader
             Population = await ReferenceSql.ReadPopulationAsync(connection, transaction, laCode, cancellationToken).ConfigureAwait(false),
             BankHolidays = await ReferenceSql.ReadHolidaysAsync(connection, transaction, cancellationToken).ConfigureAwait(false),
             SuppliedDatasets = supplied.ToHashSet(StringComparer.Ordinal),
+            EmptyDatasets = empty.ToHashSet(StringComparer.Ordinal),
             People = await query.EventsAsync<Person>(ExtractContract.Person).ConfigureAwait(false),
             Referrals = await query.EventsAsync<Referral>(ExtractContract.CinEpisodes).ConfigureAwait(false),
             Assessments = await query.EventsAsync<Assessment>(ExtractContract.CinAssessments).ConfigureAwait(false),

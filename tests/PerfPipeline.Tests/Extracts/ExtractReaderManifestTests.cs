@@ -143,14 +143,14 @@ public sealed class ExtractReaderManifestTests : ExtractReaderTestBase
     [Fact]
     public async Task ReadAsync_UnknownDataset_IsIgnoredWithWarning()
     {
-        Batch.WithDataset("ssd_person", People).WithDataset("ssd_address", "addr_id,addr_line\nA1,1 Secret Road\n");
+        Batch.WithDataset("ssd_person", People).WithDataset("la_addresses", "addr_id,addr_line\nA1,1 Secret Road\n");
 
         var sut = await ReadAsync();
 
         Assert.False(sut.IsRejected, sut.RejectionReason);
         Assert.Equal(["ssd_person"], sut.Datasets.Select(d => d.Contract.Name));
         var warning = Assert.Single(sut.Issues);
-        Assert.Equal((IssueSeverity.Warning, ValidationRule.UnknownDataset, "ssd_address"), (warning.Severity, warning.Rule!.Value, warning.Dataset!));
+        Assert.Equal((IssueSeverity.Warning, ValidationRule.UnknownDataset, "la_addresses"), (warning.Severity, warning.Rule!.Value, warning.Dataset!));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 namespace PerfPipeline.Tests.SqlServer;
 
+using System.Text.RegularExpressions;
+
 using Microsoft.SqlServer.Dac;
 using Microsoft.SqlServer.Dac.Model;
 
@@ -8,16 +10,54 @@ using PerfPipeline.Warehouse.SqlServer;
 /// <summary>DacFx models of the Azure SQL warehouse, built offline from the embedded migrations.</summary>
 internal static class SqlServerModels
 {
-    /// <summary>A new Azure SQL model holding every migration script, as a database they had been applied to.</summary>
+    /// <summary>
+    /// A new Azure SQL model holding every migration script, as a database they had been applied to. A model holds
+    /// objects, not changes: a later script's <c>ALTER TABLE … ALTER COLUMN c type NULL</c> is folded into the table's
+    /// <c>CREATE TABLE</c> (the column made nullable there) before the scripts are added.
+    /// </summary>
     public static TSqlModel FromMigrations()
     {
         var model = new TSqlModel(SqlServerVersion.SqlAzure, new TSqlModelOptions());
-        foreach (var (_, text) in SqlServerMigrations.Scripts())
+        foreach (var text in FoldColumnAlterations([.. SqlServerMigrations.Scripts().Select(s => s.Text)]))
         {
-            model.AddObjects(text);
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                model.AddObjects(text);
+            }
         }
 
         return model;
+    }
+
+    /// <summary>The scripts with every <c>ALTER COLUMN … NULL</c> removed and applied to its table's <c>CREATE TABLE</c>.</summary>
+    public static List<string> FoldColumnAlterations(IReadOnlyList<string> scripts)
+    {
+        var alteration = new Regex(@"^ALTER TABLE (?<table>[\w.]+) ALTER COLUMN (?<column>\w+) [^;]+? NULL;\r?\n", RegexOptions.Multiline);
+        var folded = scripts.ToList();
+        for (var i = 0; i < folded.Count; i++)
+        {
+            foreach (Match match in alteration.Matches(folded[i]))
+            {
+                var table = match.Groups["table"].Value;
+                var column = match.Groups["column"].Value;
+                var created = folded.FindIndex(s => s.Contains($"CREATE TABLE {table} (", StringComparison.Ordinal));
+                Assert.True(created >= 0 && created < i, $"{table} is altered before it is created");
+                var start = folded[created].IndexOf($"CREATE TABLE {table} (", StringComparison.Ordinal);
+                var end = folded[created].IndexOf(");", start, StringComparison.Ordinal);
+                var definition = folded[created][start..end];
+                var line = new Regex($@"^(?<head>\s+{column}\s.*?)NOT NULL", RegexOptions.Multiline);
+                Assert.Matches(line, definition);
+                folded[created] = folded[created][..start] + line.Replace(definition, "${head}NULL", 1) + folded[created][end..];
+            }
+
+            folded[i] = Regex.Replace(alteration.Replace(folded[i], string.Empty), @"^GO\r?\n(\s*GO\r?\n)+", "GO\n", RegexOptions.Multiline);
+            if (folded[i].Split('\n').All(l => string.IsNullOrWhiteSpace(l) || l.StartsWith("--", StringComparison.Ordinal) || l.Trim() == "GO"))
+            {
+                folded[i] = string.Empty;
+            }
+        }
+
+        return folded;
     }
 
     /// <summary>The model's errors and warnings, one line each (<c>SQL71502: …</c>).</summary>

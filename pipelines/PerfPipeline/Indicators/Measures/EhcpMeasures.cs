@@ -11,8 +11,16 @@ internal static class EhcpMeasures
     public static IEnumerable<(string Code, IMeasure Measure)> Create(MeasureContext context)
     {
         var activePlans = new SnapshotRows<EhcpActivePlan>(context.Data.EhcpActivePlanSnapshots);
-        yield return (EhcpCurrentInBorough, new PeriodEndMeasure(d => activePlans.Count(d, static p => p.EducatedInBorough)));
-        yield return (EhcpCurrentOutOfBorough, new PeriodEndMeasure(d => activePlans.Count(d, static p => !p.EducatedInBorough)));
+        // No SSD script fills ehcp_educated_in_borough: with no value in any snapshot, in and out of borough are n/a.
+        var snapshots = context.Data.EhcpActivePlanSnapshots;
+        var boroughSupplied = snapshots.Count == 0 || snapshots.Any(static s => s.Rows.Any(static p => p.EducatedInBorough is not null));
+        const string NotSupplied = "ssd_ehcp_active_plans.ehcp_educated_in_borough not supplied";
+        yield return (EhcpCurrentInBorough, boroughSupplied
+            ? new PeriodEndMeasure(d => activePlans.Count(d, static p => p.EducatedInBorough == true))
+            : new NotAvailableMeasure(NotSupplied));
+        yield return (EhcpCurrentOutOfBorough, boroughSupplied
+            ? new PeriodEndMeasure(d => activePlans.Count(d, static p => p.EducatedInBorough == false))
+            : new NotAvailableMeasure(NotSupplied));
         yield return (EhcpIssuedWithin20WeeksPct, context.WhenSupplied(
             [ExtractContract.EhcpNamedPlans, ExtractContract.EhcpAssessments, ExtractContract.EhcpRequests],
             () => IssuedWithin20Weeks(context.Data, context.Settings.EhcpIssueDays)));

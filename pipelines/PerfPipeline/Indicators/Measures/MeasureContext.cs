@@ -21,12 +21,51 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
     /// <summary>A rate per 10,000 children at <paramref name="date"/> with the LA's own estimate, or n/a with the reason.</summary>
     public Measurement RatePer10K(long count, DateOnly date) => Measurement.RatePer10K(count, data.LaCode, date, PopulationAt(date));
 
-    /// <summary>A measure is available only when every event dataset it reads has been supplied.</summary>
+    /// <summary>A measure is available only when every event dataset it reads has been supplied; otherwise n/a with the reason.</summary>
     public IMeasure WhenSupplied(IReadOnlyList<DatasetContract> datasets, Func<IMeasure> create) =>
-        IsSupplied(datasets) ? create() : NotAvailableMeasure.Instance;
+        NotSupplied(datasets) is { } reason ? new NotAvailableMeasure(reason) : create();
 
-    /// <summary>Every one of the event datasets has been supplied by some accepted batch.</summary>
-    public bool IsSupplied(params IReadOnlyList<DatasetContract> datasets) => datasets.All(d => data.SuppliedDatasets.Contains(d.Name));
+    /// <summary>
+    /// As <see cref="WhenSupplied(IReadOnlyList{DatasetContract}, Func{IMeasure})"/>, and every column of
+    /// <paramref name="columns"/> (of the first dataset) holds a value in at least one of <paramref name="rows"/>: an
+    /// extension column an LA does not add, or a column its SSD script leaves NULL, is not supplied.
+    /// </summary>
+    public IMeasure WhenSupplied<T>(
+        IReadOnlyList<DatasetContract> datasets, IReadOnlyList<T> rows, IReadOnlyList<(string Column, Func<T, bool> HasValue)> columns, Func<IMeasure> create)
+    {
+        if (NotSupplied(datasets) is { } reason)
+        {
+            return new NotAvailableMeasure(reason);
+        }
+
+        var absent = columns.Where(c => !rows.Any(c.HasValue)).Select(c => $"{datasets[0].Name}.{c.Column}").ToList();
+        return absent.Count == 0 ? create() : new NotAvailableMeasure($"{string.Join(", ", absent)} not supplied");
+    }
+
+    /// <summary>Every one of the event datasets has been supplied by some accepted batch, and has held rows.</summary>
+    public bool IsSupplied(params IReadOnlyList<DatasetContract> datasets) => NotSupplied(datasets) is null;
+
+    /// <summary>
+    /// Why the event datasets cannot be measured: the first that no accepted batch supplied, or that every batch
+    /// supplied with no rows (a header-only file, as the EHCP tables every SSD script leaves empty); null when all can.
+    /// </summary>
+    public string? NotSupplied(IReadOnlyList<DatasetContract> datasets)
+    {
+        foreach (var dataset in datasets)
+        {
+            if (!data.SuppliedDatasets.Contains(dataset.Name))
+            {
+                return $"{dataset.Name} not supplied";
+            }
+
+            if (data.EmptyDatasets.Contains(dataset.Name))
+            {
+                return $"{dataset.Name} supplied with no rows";
+            }
+        }
+
+        return null;
+    }
 
     public DateOnly? DateOfBirth(string personKey)
     {

@@ -20,7 +20,7 @@ internal static class MissingMeasures
 
         // Episodes that ended in the period and had an interview; on time within the setting's days of the return.
         var limit = context.Settings.ReturnHomeInterviewDays;
-        yield return (MissingRhiOnTimePct, context.WhenSupplied(missing, () => FlowSeries.Create(
+        yield return (MissingRhiOnTimePct, context.WhenSupplied(missing, context.Data.MissingEpisodes, [("miss_missing_rhi_date", static e => e.RhiDate is not null)], () => FlowSeries.Create(
             [.. missingEpisodes.Where(static e => e.RhiDate is not null)],
             static e => e.EpisodeEndDate,
             e => e.RhiDate!.Value.DayNumber - e.EpisodeEndDate!.Value.DayNumber <= limit ? 1 : 0,

@@ -2,14 +2,10 @@ namespace PerfPipeline.Indicators.Measures;
 
 using PerfPipeline.Calendar;
 
-/// <summary>A measure whose event dataset was never supplied: not available in every period.</summary>
-internal sealed class NotAvailableMeasure : IMeasure
+/// <summary>A measure whose inputs were never supplied: n/a in every period, with the reason (which file or column).</summary>
+internal sealed class NotAvailableMeasure(string reason) : IMeasure
 {
-    public static readonly NotAvailableMeasure Instance = new();
+    public string Reason { get; } = reason;
 
-    private NotAvailableMeasure()
-    {
-    }
-
-    public Measurement Measure(Period period) => Measurement.NotAvailable;
+    public Measurement Measure(Period period) => Measurement.NotAvailable with { Reason = Reason };
 }

@@ -11,9 +11,27 @@ internal static class WorkforceMeasures
     public static IEnumerable<(string Code, IMeasure Measure)> Create(MeasureContext context)
     {
         DatasetContract[] professionals = [ExtractContract.Professionals];
-        var socialWorkers = context.Data.Professionals.Where(static p => p.QualifiedSocialWorker).ToArray();
-        yield return (SwTurnover12MPct, context.WhenSupplied(professionals, () => new PeriodEndMeasure(d => Turnover(socialWorkers, d))));
-        yield return (SwAgencyPct, context.WhenSupplied(professionals, () => new PeriodEndMeasure(d => AgencyShare(socialWorkers, d))));
+        var rows = context.Data.Professionals;
+
+        // SSD leaves the agency flag NULL in every system and FTE NULL in Mosaic and Eclipse, and has no source for
+        // qualification or employment dates: with no value in any row the column was not supplied, and the measure is
+        // n/a naming it. A worker missing one of them takes no part.
+        (string, Func<Professional, bool>)[] needed =
+        [
+            ("prof_qualified_social_worker", static p => p.QualifiedSocialWorker is not null),
+            ("prof_employment_start_date", static p => p.EmploymentStartDate is not null),
+            ("prof_full_time_equivalency", static p => p.FullTimeEquivalency is not null),
+            ("prof_agency_worker_flag", static p => p.AgencyWorker is not null),
+        ];
+        var socialWorkers = rows
+            .Where(static p => p is { QualifiedSocialWorker: true, EmploymentStartDate: not null, FullTimeEquivalency: not null, AgencyWorker: not null })
+            .ToArray();
+
+        // Leavers are read from the end dates: with none in the whole history, the column was not supplied, not "no leavers".
+        yield return (SwTurnover12MPct, context.WhenSupplied(professionals, rows,
+            [.. needed, ("prof_employment_end_date", static p => p.EmploymentEndDate is not null)],
+            () => new PeriodEndMeasure(d => Turnover(socialWorkers, d))));
+        yield return (SwAgencyPct, context.WhenSupplied(professionals, rows, needed, () => new PeriodEndMeasure(d => AgencyShare(socialWorkers, d))));
     }
 
     /// <summary>"In post at D": started on or before D and not ended by D (an end on D is a leaver, not in post).</summary>
@@ -27,19 +45,19 @@ internal static class WorkforceMeasures
         decimal leavers = 0, inPost = 0;
         foreach (var worker in socialWorkers)
         {
-            if (worker.AgencyWorker)
+            if (worker.AgencyWorker == true)
             {
                 continue;
             }
 
             if (worker.EmploymentEndDate is { } end && end >= windowStart && end <= date)
             {
-                leavers += worker.FullTimeEquivalency;
+                leavers += worker.FullTimeEquivalency!.Value;
             }
 
             if (InPostAt(worker, date))
             {
-                inPost += worker.FullTimeEquivalency;
+                inPost += worker.FullTimeEquivalency!.Value;
             }
         }
 
@@ -54,8 +72,8 @@ internal static class WorkforceMeasures
         {
             if (InPostAt(worker, date))
             {
-                all += worker.FullTimeEquivalency;
-                agency += worker.AgencyWorker ? worker.FullTimeEquivalency : 0;
+                all += worker.FullTimeEquivalency!.Value;
+                agency += worker.AgencyWorker == true ? worker.FullTimeEquivalency!.Value : 0;
             }
         }
 

@@ -259,6 +259,7 @@ internal static class SqlServerStatements
     {
         const string laCode = "@LaCode nvarchar(10)";
         yield return new("CaseData.SuppliedDatasets", CaseDataReader.SuppliedDatasetsSql, laCode);
+        yield return new("CaseData.EmptyDatasets", CaseDataReader.EmptyDatasetsSql, laCode);
         yield return new("CaseData.AsAt", CaseDataReader.AsAtSql, laCode);
         foreach (var dataset in ExtractContract.Datasets)
         {

@@ -20,4 +20,6 @@ internal interface ICaseRow
     bool? FlagOrNull(int column);
 
     decimal Number(int column);
+
+    decimal? NumberOrNull(int column);
 }

@@ -35,6 +35,7 @@ internal static class SqliteCaseDataReader
             }, new bool[8]),
             BankHolidays = query.List(ReferenceSql.BankHolidaysSql, null, static r => new BankHoliday(r.Date(0), r.Text(1), r.Text(2), r.Text(3)), new bool[4]),
             SuppliedDatasets = query.List(CaseDataReader.SuppliedDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal),
+            EmptyDatasets = query.List(CaseDataReader.EmptyDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal),
             People = query.Events(ExtractContract.Person, static r => new Person(r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.DateOrNull(3))),
             Referrals = query.Events(ExtractContract.CinEpisodes, static r => new Referral(
                 r.Text(0), r.Text(1), r.Date(2), r.TextOrNull(3), r.FlagOrNull(4), r.DateOrNull(5), r.TextOrNull(6))),
@@ -56,11 +57,11 @@ internal static class SqliteCaseDataReader
                 r.Text(0), r.Text(1), r.DateOrNull(2), r.TextOrNull(3), r.FlagOrNull(4))),
             EhcpNamedPlans = query.Events(ExtractContract.EhcpNamedPlans, static r => new EhcpNamedPlan(r.Text(0), r.Text(1), r.Date(2), r.DateOrNull(3))),
             Professionals = query.Events(ExtractContract.Professionals, static r => new Professional(
-                r.Text(0), r.Flag(1), r.Number(2), r.Flag(3), r.Date(4), r.DateOrNull(5))),
+                r.Text(0), r.FlagOrNull(1), r.NumberOrNull(2), r.FlagOrNull(3), r.DateOrNull(4), r.DateOrNull(5))),
             CareLeaverSnapshots = query.Snapshots(ExtractContract.CareLeavers, static r => new CareLeaver(
                 r.Text(0), r.Text(1), r.TextOrNull(2), r.Text(3), r.DateOrNull(4), r.TextOrNull(5), r.TextOrNull(6), r.TextOrNull(7))),
             EhcpActivePlanSnapshots = query.Snapshots(ExtractContract.EhcpActivePlans, static r => new EhcpActivePlan(
-                r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.Flag(3))),
+                r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.FlagOrNull(3))),
             MissingEducationSnapshots = query.Snapshots(ExtractContract.ChildrenMissingEducation, static r => new MissingEducationCase(r.Text(0), r.Date(1))),
         };
     }

@@ -41,5 +41,7 @@ internal sealed class SqliteCaseRow(sqlite3_stmt statement, StringPool texts, bo
     /// <summary>Numbers are stored as REAL; the conversion back is the one <see cref="Convert.ToDecimal(double)"/> makes.</summary>
     public decimal Number(int column) => (decimal)raw.sqlite3_column_double(statement, column);
 
+    public decimal? NumberOrNull(int column) => IsNull(column) ? null : Number(column);
+
     private bool IsNull(int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
 }

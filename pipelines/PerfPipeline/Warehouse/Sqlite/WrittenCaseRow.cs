@@ -25,7 +25,9 @@ internal sealed class WrittenCaseRow(AcceptedRows rows) : ICaseRow
 
     public bool? FlagOrNull(int column) => rows.Flag(Row, column);
 
-    public decimal Number(int column) => rows.Number(Row, column) is { } number ? (decimal)(double)number : throw Missing(column);
+    public decimal Number(int column) => NumberOrNull(column) ?? throw Missing(column);
+
+    public decimal? NumberOrNull(int column) => rows.Number(Row, column) is { } number ? (decimal)(double)number : null;
 
     private InvalidOperationException Missing(int column) =>
         new($"{rows.Contract.Name} row {rows.RowNumber(Row)} has no {_columns[column].Name}, which its table requires.");

@@ -1,0 +1,181 @@
+namespace PerfPipeline.Tests.Extracts;
+
+using PerfPipeline.Extracts;
+
+/// <summary>Batches as an LA's SSD scripts write them: SSD's codes, each system's spellings, NULL literals, other SSD tables.</summary>
+public sealed class SsdNativeReadTests : ExtractReaderTestBase
+{
+    [Fact]
+    public async Task ReadAsync_MissingEpisodesInSsdSpellings_ReadAsTheContractsCodes()
+    {
+        Batch.WithDataset("ssd_missing", """
+            miss_table_id,miss_person_id,miss_missing_episode_start_date,miss_missing_episode_type,miss_missing_episode_end_date,miss_missing_rhi_offered,miss_missing_rhi_accepted
+            M1,P1,2019-07-01 00:00:00.000,M,2019-07-02 00:00:00.000,Y,N
+            M2,P2,01/08/2019 10:30:00,A,NULL,NA,NA
+            M3,P3,2019-08-03,Away,,NULL,Y
+            M4,P4,2019-08-04,missing,,N,NULL
+            """);
+
+        var sut = await ReadAsync();
+
+        Assert.False(sut.IsRejected, sut.RejectionReason);
+        Assert.DoesNotContain(sut.Issues, i => i.Severity != IssueSeverity.Warning);
+        var rows = Assert.Single(sut.Datasets).Rows;
+        Assert.Equal(["Missing", "Absent", "Absent", "Missing"], Enumerable.Range(0, 4).Select(r => rows[r].Values[3]));
+        Assert.Equal([true, null, null, false], Enumerable.Range(0, 4).Select(r => rows[r].Values[5]));
+        Assert.Equal([false, null, true, null], Enumerable.Range(0, 4).Select(r => rows[r].Values[6]));
+        Assert.Equal(new DateOnly(2019, 8, 1), rows[1].Values[2]);
+        Assert.Null(rows[1].Values[4]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MissingTypeOutsideCodesAndSpellings_StaysARowError()
+    {
+        Batch.WithDataset("ssd_missing", """
+            miss_table_id,miss_person_id,miss_missing_episode_start_date,miss_missing_episode_type
+            M1,P1,2019-07-01,Runaway
+            """);
+
+        var sut = await ReadAsync(Lenient);
+
+        var issue = Assert.Single(sut.Issues, i => i.Severity == IssueSeverity.RowError);
+        Assert.Equal(ValidationRule.CodeNotInList, issue.Rule);
+        Assert.Equal("Runaway", issue.Value);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CareLeaversAsSystemCAndEclipseWriteThem_ReadAsSsda903Codes()
+    {
+        Batch.WithDataset("ssd_care_leavers", """
+            clea_table_id,clea_person_id,clea_care_leaver_eligibility,clea_care_leaver_in_touch,clea_care_leaver_latest_contact,clea_care_leaver_accommodation,clea_care_leaver_accom_suitable,clea_care_leaver_activity
+            C1,P1,Relevant,YES,2019-09-01 00:00:00.000,Independent living,Accommodation considered suitable,Full time in higher education
+            C2,P2,Former relevant,NO,NULL,U,2,G6
+            C3,P3,NULL,YES,,With former foster carers,NULL,"Not in education, training or employment, owing to other reasons"
+            C4,P4,,REFU,,U1,,F1
+            """);
+
+        var sut = await ReadAsync();
+
+        Assert.False(sut.IsRejected, sut.RejectionReason);
+        var rows = Assert.Single(sut.Datasets).Rows;
+        Assert.Equal(["U", "U", "Z", "U1"], Enumerable.Range(0, 4).Select(r => rows[r].Values[5]));
+        Assert.Equal(["Suitable", "2", null, null], Enumerable.Range(0, 4).Select(r => rows[r].Values[6]));
+        Assert.Equal(["F1", "G6", "G5", "F1"], Enumerable.Range(0, 4).Select(r => rows[r].Values[7]));
+        Assert.Null(rows[2].Values[2]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NullLiteralInARequiredColumn_IsAMissingRequiredValue()
+    {
+        Batch.WithDataset("ssd_person", """
+            pers_person_id,pers_sex,pers_dob
+            P1,NULL,2010-01-01
+            NULL,F,2011-01-01
+            """);
+
+        var sut = await ReadAsync(Lenient);
+
+        var person = Assert.Single(sut.Datasets);
+        Assert.Equal(1, person.RowsAccepted);
+        Assert.Null(person.Rows[0].Values[1]);
+        var issue = Assert.Single(sut.Issues, i => i.Severity == IssueSeverity.RowError);
+        Assert.Equal((2L, "pers_person_id", ValidationRule.RequiredValueMissing), (issue.Row!.Value, issue.Column!, issue.Rule!.Value));
+    }
+
+    [Fact]
+    public async Task ReadAsync_OtherSsdTablesListedInTheManifest_AreIgnoredWithOneNoteEachAndNeverArchived()
+    {
+        Batch.WithDataset("ssd_person", "pers_person_id,pers_dob\nP1,2010-01-01\n")
+            .WithDataset("ssd_address", "addr_table_id,addr_person_id,addr_address_json,addr_address_postcode\nA1,P1,\"{\"\"line1\"\":\"\"1 High St\"\"}\",RG40 1AA\nA2,P1,x,RG40 1AB\n")
+            .WithDataset("ssd_contacts", "cont_contact_id,cont_person_id\nK1,P1\n");
+        var location = Batch.Build();
+
+        var sut = await CreateReader().ReadAsync(Source, location, TestContext.Current.CancellationToken);
+        await Source.ArchiveAsync(location, "load-1", TestContext.Current.CancellationToken);
+
+        Assert.False(sut.IsRejected, sut.RejectionReason);
+        Assert.Equal(["ssd_person"], sut.Datasets.Select(d => d.Contract.Name));
+        var notes = sut.Issues.Where(i => i.Rule == ValidationRule.OtherSsdTable).ToList();
+        Assert.Equal(["ssd_address", "ssd_contacts"], notes.Select(n => n.Dataset));
+        Assert.All(notes, n => Assert.Equal(IssueSeverity.Warning, n.Severity));
+        Assert.DoesNotContain(sut.Issues, i => i.Rule == ValidationRule.UnknownDataset);
+        var archived = Directory.EnumerateFiles(Temp.File("archive"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(["manifest.json", "ssd_person.csv"], archived);
+    }
+
+    [Fact]
+    public async Task ReadAsync_PrimaryKeyNullInEveryRow_LeavesTheDatasetOutWithANoteNotARejection()
+    {
+        Batch.WithDataset("ssd_person", "pers_person_id,pers_dob\nP1,2010-01-01\n")
+            .WithDataset("ssd_professionals", """
+                prof_professional_id,prof_agency_worker_flag,prof_full_time_equivalency,prof_qualified_social_worker,prof_employment_start_date
+                NULL,N,1,Y,2015-01-01
+                ,N,1,Y,2015-01-01
+                NULL,N,1,Y,2015-01-01
+                """);
+
+        var sut = await ReadAsync();
+
+        Assert.False(sut.IsRejected, sut.RejectionReason);
+        Assert.Equal(["ssd_person"], sut.Datasets.Select(d => d.Contract.Name));
+        var note = Assert.Single(sut.Issues);
+        Assert.Equal((IssueSeverity.Warning, ValidationRule.DatasetKeyless, "ssd_professionals", "prof_professional_id"),
+            (note.Severity, note.Rule!.Value, note.Dataset, note.Column));
+        Assert.Contains("every one of the 3 rows", note.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_PrimaryKeyNullInSomeRows_RejectsThoseRowsAsBefore()
+    {
+        Batch.WithDataset("ssd_person", "pers_person_id,pers_dob\nP1,2010-01-01\nNULL,2010-01-01\n");
+
+        var sut = await ReadAsync(Lenient);
+
+        var person = Assert.Single(sut.Datasets);
+        Assert.Equal((2L, 1L, 1L), (person.RowsRead, person.RowsAccepted, person.RowsRejected));
+    }
+
+    [Theory]
+    [InlineData("SystemC", "1.4.5", 0, 0)]
+    [InlineData("mosaic", null, 0, 0)]
+    [InlineData("Liquidlogic", "1.4.5", 1, 0)]
+    [InlineData("Eclipse", "2.0", 0, 1)]
+    public async Task ReadAsync_ManifestSourceSystemAndSsdVersion_UnknownValuesAreWarnings(string system, string? version, int systemWarnings, int versionWarnings)
+    {
+        var versionField = version is null ? string.Empty : $", \"ssd_version\": \"{version}\"";
+        Batch.WithManifestJson($$"""
+            { "la_code": "872", "as_at": "2019-09-30", "source_system": "{{system}}"{{versionField}}, "datasets": [] }
+            """);
+
+        var sut = await ReadAsync();
+
+        Assert.False(sut.IsRejected, sut.RejectionReason);
+        Assert.Equal(version, sut.Manifest!.SsdVersion);
+        Assert.Equal(systemWarnings, sut.Issues.Count(i => i.Rule == ValidationRule.UnknownSourceSystem));
+        Assert.Equal(versionWarnings, sut.Issues.Count(i => i.Rule == ValidationRule.UnknownSsdVersion));
+        Assert.All(sut.Issues, i => Assert.Equal(IssueSeverity.Warning, i.Severity));
+    }
+
+    [Fact]
+    public async Task ReadAsync_SsdProfessionalsAndActivePlansWithoutExtensionColumns_LoadTheirRows()
+    {
+        Batch.WithDataset("ssd_professionals", """
+                prof_professional_id,prof_staff_id,prof_professional_name,prof_social_worker_registration_no,prof_agency_worker_flag,prof_professional_job_title,prof_professional_caseload,prof_professional_department,prof_full_time_equivalency
+                W1,S1,A Worker,SW1,NULL,Social Worker,12,40,NULL
+                W2,S2,B Worker,,NULL,Team Manager,0,40,0.5
+                """)
+            .WithDataset("ssd_ehcp_active_plans", """
+                ehcp_active_ehcp_id,ehcp_ehcp_request_id,ehcp_active_ehcp_last_review_date
+                A1,R1,2019-01-01 00:00:00.000
+                """);
+
+        var sut = await ReadAsync();
+
+        Assert.False(sut.IsRejected, sut.RejectionReason);
+        Assert.Empty(sut.Issues);
+        var professionals = sut.Datasets.Single(d => d.Contract == ExtractContract.Professionals);
+        Assert.Equal([Pseudonym("W1"), null, null, null, null, null], professionals.Rows[0].Values);
+        Assert.Equal(0.5m, professionals.Rows[1].Values[2]);
+        Assert.Equal(["A1", "R1", null, null], sut.Datasets.Single(d => d.Contract == ExtractContract.EhcpActivePlans).Rows[0].Values);
+    }
+}
