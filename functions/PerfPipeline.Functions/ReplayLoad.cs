@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 using PerfPipeline.Api;
 using PerfPipeline.Functions.Http;
 
-/// <summary><c>POST /api/loads/{loadId}/replay</c>: reruns a load from its archived copy, for holders of the PerfPipeline.Replay app role.</summary>
+/// <summary><c>POST /api/loads/{loadId}/replay</c>: reruns a load from its archived copy (<c>?as_current=true</c> to restore it as current), for holders of the PerfPipeline.Replay app role.</summary>
 public sealed class ReplayLoad(PerfPipelineApi api)
 {
     [Function(nameof(ReplayLoad))]
@@ -22,6 +22,6 @@ public sealed class ReplayLoad(PerfPipelineApi api)
             return new ApiResult(refused);
         }
 
-        return new ApiResult(await api.ReplayLoadAsync(loadId, cancellationToken).ConfigureAwait(false));
+        return new ApiResult(await api.ReplayLoadAsync(loadId, request.Query["as_current"], cancellationToken).ConfigureAwait(false));
     }
 }

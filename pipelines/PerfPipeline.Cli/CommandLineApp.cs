@@ -22,6 +22,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(ReidentifyCommand.Create(context));
         root.Subcommands.Add(LoadsCommand.Create(context));
         root.Subcommands.Add(ReplayCommand.Create(context));
+        root.Subcommands.Add(PurgeCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create(context));

@@ -40,11 +40,12 @@ internal static class LoadOutcomeView
         LoadOutcomeKind.AlreadyLoaded => "[grey]already loaded[/]",
         LoadOutcomeKind.Rejected => "[red]rejected[/]",
         LoadOutcomeKind.NeedsConfirmation => "[yellow]needs confirmation[/]",
+        LoadOutcomeKind.CopyPurged => "[red]copy purged[/]",
         _ => "[red]failed[/]",
     };
 
     public static string Number(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Exit code: 1 when any batch was rejected or failed to load.</summary>
+    /// <summary>Exit code: 1 when any batch was rejected or failed to load, or its copy was purged and it could not be replayed.</summary>
     public static int ExitCode(IReadOnlyList<LoadOutcome> outcomes) => outcomes.All(o => o.Succeeded) ? ExitCodes.Success : ExitCodes.Rejected;
 }

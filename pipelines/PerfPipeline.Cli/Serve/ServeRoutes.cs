@@ -34,7 +34,7 @@ internal static class ServeRoutes
         routes.MapMethods("/api/indicators/{code}/series", GetOrHead, http => SendAsync(http, api.GetIndicatorSeriesAsync(
             Route(http, "code"), http.Request.Query["la"], http.Request.Query["type"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));
         routes.MapMethods("/api/loads", GetOrHead, http => SendAsync(http, api.GetLoadsAsync(http.Request.Query["status"], http.RequestAborted)));
-        routes.MapPost("/api/loads/{loadId}/replay", http => SendAsync(http, api.ReplayLoadAsync(Route(http, "loadId"), http.RequestAborted)));
+        routes.MapPost("/api/loads/{loadId}/replay", http => SendAsync(http, api.ReplayLoadAsync(Route(http, "loadId"), http.Request.Query["as_current"], http.RequestAborted)));
         routes.MapMethods("/", GetOrHead, http => SendAsync(http, api.GetDashboardPageAsync(
             http.Request.Query["la"], http.Request.Query["period"], http.Request.Query["team"], ChartLibraryPath, http.RequestAborted)));
         routes.MapMethods(ChartLibraryPath, GetOrHead, http => new ApiResponseResult(ChartLibrary, Immutable).ExecuteAsync(http));

@@ -246,27 +246,44 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
     /// <c>POST /api/loads/{loadId}/replay</c>: reruns the load from its archived (or quarantined) copy. 200 when it
     /// loaded, 422 when the copy is rejected, 503 when loading failed again (still recorded as failed).
     /// </summary>
-    public async Task<ApiResponse> ReplayLoadAsync(string loadId, CancellationToken cancellationToken = default)
+    public Task<ApiResponse> ReplayLoadAsync(string loadId, CancellationToken cancellationToken = default) =>
+        ReplayLoadAsync(loadId, asCurrent: null, cancellationToken);
+
+    /// <summary>
+    /// <c>POST /api/loads/{loadId}/replay[?as_current=true]</c>: reruns a load from its copy; <c>as_current=true</c>
+    /// makes its event datasets current again over a later batch's (as <c>replay --as-current</c>). 404 when there is no
+    /// copy, 410 when the copy was purged after the retention period.
+    /// </summary>
+    public async Task<ApiResponse> ReplayLoadAsync(string loadId, string? asCurrent, CancellationToken cancellationToken)
     {
         if (!LoadKey.TryParseBatch(loadId, out var batch))
         {
             return ApiResponse.BadRequest($"'{loadId}' is not a load id ({{la}}-{{yyyyMMdd}}-{{hash}}, as GET /api/loads lists them).");
         }
 
+        if (!TryParseFlag(asCurrent, out var restoreAsCurrent))
+        {
+            return ApiResponse.BadRequest($"as_current must be true or false, not '{asCurrent}'.");
+        }
+
         var manifest = await source.OpenArchivedFileAsync(batch, loadId, BatchFileNames.Manifest, cancellationToken).ConfigureAwait(false);
         if (manifest is null)
         {
-            return ApiResponse.NotFound($"No archived or quarantined copy of load '{loadId}'.");
+            var purges = await warehouse.ListPurgesAsync(loadId, cancellationToken).ConfigureAwait(false);
+            return purges.Count > 0
+                ? ApiResponse.Problem(410, "Copy purged", PurgeRecord.CannotReplay(loadId, purges))
+                : ApiResponse.NotFound($"No archived or quarantined copy of load '{loadId}'.");
         }
 
         await manifest.DisposeAsync().ConfigureAwait(false);
-        var outcome = await loader.ReplayAsync(loadId, cancellationToken).ConfigureAwait(false);
+        var outcome = await loader.ReplayAsync(loadId, force: false, restoreAsCurrent, cancellationToken).ConfigureAwait(false);
         var body = new ReplayBody(outcome.LoadId, outcome.Batch.LaCode, outcome.Batch.AsAt, outcome.Kind.ToString().ToLowerInvariant(), outcome.Error, [.. outcome.Datasets.Select(Entry)]);
         return outcome.Kind switch
         {
             LoadOutcomeKind.Loaded or LoadOutcomeKind.AlreadyLoaded => ApiResponse.Json(body, ApiJsonContext.Default.ReplayBody),
             LoadOutcomeKind.Rejected => ApiResponse.Problem(422, "Replayed batch rejected", $"Load '{loadId}': {outcome.Error}"),
             LoadOutcomeKind.NeedsConfirmation => ApiResponse.Problem(409, "Needs confirmation", $"Load '{loadId}': {outcome.Error}"),
+            LoadOutcomeKind.CopyPurged => ApiResponse.Problem(410, "Copy purged", outcome.Error!),
             _ => ApiResponse.Problem(503, "Replay failed", $"Load '{loadId}' failed again and stays recorded as failed: {outcome.Error}"),
         };
     }
@@ -289,6 +306,13 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         var values = await warehouse.ReadCurrentIndicatorValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
         var teamValues = await warehouse.ReadCurrentTeamValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
         return values.Any(v => v.Period == period) ? TeamDashboard.Of(la, period, values, teamValues, teamKey) : null;
+    }
+
+    /// <summary>A query flag: absent or empty is false; otherwise <c>true</c> or <c>false</c>.</summary>
+    private static bool TryParseFlag(string? text, out bool flag)
+    {
+        flag = false;
+        return string.IsNullOrEmpty(text) || bool.TryParse(text, out flag);
     }
 
     private static bool TryParsePeriod(string? period, out Period? parsed)

@@ -73,6 +73,32 @@ internal sealed class BlobBatchSource(BlobServiceClient service, BlobBatchSource
         }
     }
 
+    /// <summary>
+    /// Deletes the copy's blobs, its manifest first: a copy is known by its manifest, so one cut short is no longer
+    /// listed or replayed, and running it again deletes the rest. Earlier versions and soft-deleted blobs are the
+    /// account's to expire (the lifecycle rule in infra/modules/data-storage.bicep).
+    /// </summary>
+    public async Task<bool> DeleteCopyAsync(BatchCopy copy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        var container = copy.Kind == BatchCopyKind.Archive ? archive : quarantine;
+        if (!await container.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var folder = LoadFolder(copy.Batch, copy.LoadId);
+        var deleted = (await container.GetBlobClient(BlobName(folder, BatchFileNames.Manifest))
+            .DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, folder + "/", cancellationToken).ConfigureAwait(false))
+        {
+            deleted |= (await container.GetBlobClient(blob.Name)
+                .DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+
+        return deleted;
+    }
+
     public async Task<Stream?> OpenArchivedFileAsync(BatchLocation batch, string loadId, string fileName, CancellationToken cancellationToken = default)
     {
         var name = BlobName(LoadFolder(batch, loadId), fileName);

@@ -35,6 +35,13 @@ public interface IBatchSource
     /// <summary>Every copy in the archive and the quarantine, with when it was written (complete copies only).</summary>
     IAsyncEnumerable<BatchCopy> ListCopiesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Deletes one copy from the archive or the quarantine (retention: <c>perfpipeline purge</c>). The copy stops being
+    /// listed before its files go, so a delete cut short never leaves a copy that looks complete; running it again
+    /// finishes the job. Returns false when there was no such copy.
+    /// </summary>
+    Task<bool> DeleteCopyAsync(BatchCopy copy, CancellationToken cancellationToken = default);
+
     /// <summary>Reopens an archived (or quarantined) copy for replay.</summary>
     Task<Stream?> OpenArchivedFileAsync(BatchLocation batch, string loadId, string fileName, CancellationToken cancellationToken = default);
 

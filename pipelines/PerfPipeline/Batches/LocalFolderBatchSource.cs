@@ -124,6 +124,47 @@ internal sealed class LocalFolderBatchSource : IBatchSource
         }
     }
 
+    /// <summary>
+    /// Renames the copy's folder to a hidden one (no longer listed, nor read by a replay) and then deletes it; the
+    /// <c>as_at</c> and LA folders go too when nothing else is left in them.
+    /// </summary>
+    public Task<bool> DeleteCopyAsync(BatchCopy copy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        var id = PlainName(copy.LoadId);
+        var parent = BatchFolder(copy.Kind == BatchCopyKind.Archive ? _options.ArchiveRoot : _options.QuarantineRoot, copy.Batch);
+        var folder = Path.Combine(parent, id);
+        var deleted = false;
+        if (Directory.Exists(folder) && !IsLink(folder))
+        {
+            var purging = Path.Combine(parent, $".{id}.purging-{Guid.NewGuid():N}");
+            Directory.Move(folder, purging);
+            deleted = true;
+        }
+
+        if (Directory.Exists(parent))
+        {
+            // Also what an earlier purge cut short left behind.
+            foreach (var stale in Directory.EnumerateDirectories(parent, $".{id}.purging-*"))
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+
+            DeleteIfEmpty(parent);
+            DeleteIfEmpty(Path.GetDirectoryName(parent)!);
+        }
+
+        return Task.FromResult(deleted);
+    }
+
+    private static void DeleteIfEmpty(string folder)
+    {
+        if (!Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+        }
+    }
+
     public Task<Stream?> OpenArchivedFileAsync(BatchLocation batch, string loadId, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);

@@ -49,4 +49,5 @@ public enum ValidationRule
     DatasetKeyless,
     UnknownSourceSystem,
     UnknownSsdVersion,
+    RestoredAsCurrent,
 }

@@ -30,6 +30,12 @@ public static class PipelineSettings
     /// <summary>Batches in a local folder instead of blob storage (<see cref="Batches.LocalFolderBatchSourceOptions"/>).</summary>
     public const string LocalFolder = "PerfPipeline:LocalFolder";
 
+    /// <summary>How long archive and quarantine copies are kept (<see cref="RetentionOptions"/>).</summary>
+    public const string Retention = "PerfPipeline:Retention";
+
+    /// <summary>The months a copy is kept (<see cref="RetentionOptions.Months"/>), default 13.</summary>
+    public const string RetentionMonths = "PerfPipeline:Retention:Months";
+
     /// <summary>Container names (<see cref="Batches.BlobBatchSourceOptions"/>); the defaults match the blob trigger and the Bicep.</summary>
     public const string Containers = "PerfPipeline:Containers";
 }

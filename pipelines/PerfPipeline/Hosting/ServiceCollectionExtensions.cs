@@ -23,7 +23,7 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// Registers the batch source (the local folder when <see cref="PipelineSettings.LocalFolder"/><c>:ExtractsRoot</c>
     /// is set, else blob storage at <see cref="PipelineSettings.ExtractsStorage"/>), the warehouse
-    /// (<see cref="WarehouseOptions"/>), the extract reader, the loaders and the HTTP API. Every options type is bound
+    /// (<see cref="WarehouseOptions"/>), the extract reader, the loaders, the retention purge and the HTTP API. Every options type is bound
     /// from its section and validated when the host starts (<c>ValidateOnStart</c>); a host without
     /// <c>IHost</c> runs the validation with <see cref="ValidatePerfPipelineOptions"/>.
     /// </summary>
@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ExtractReaderOptions>().Bind(configuration.GetSection(PipelineSettings.Extracts)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PseudonymisationOptions>().Bind(configuration.GetSection(PipelineSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WarehouseOptions>().Bind(configuration.GetSection(PipelineSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(PipelineSettings.Retention)).ValidateDataAnnotations().ValidateOnStart();
 
         if (UsesLocalFolder(configuration))
         {
@@ -62,6 +63,11 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ExtractReaderOptions>>().Value));
         services.AddSingleton<BatchLoader>();
+        services.AddSingleton(sp => new RetentionPurge(
+            sp.GetRequiredService<IBatchSource>(),
+            sp.GetRequiredService<IWarehouse>(),
+            sp.GetRequiredService<IOptions<RetentionOptions>>().Value.Months,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PerfPipelineApi>();
         services.AddSingleton<ApiAccess>();
         return services;

@@ -88,7 +88,16 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         ReplayAsync(loadId, force: false, cancellationToken);
 
     /// <summary>Reruns a load from its copy; <paramref name="force"/> loads a batch held for shrinking a dataset, and the audit says so.</summary>
-    public async Task<LoadOutcome> ReplayAsync(string loadId, bool force, CancellationToken cancellationToken)
+    public Task<LoadOutcome> ReplayAsync(string loadId, bool force, CancellationToken cancellationToken) =>
+        ReplayAsync(loadId, force, asCurrent: false, cancellationToken);
+
+    /// <summary>
+    /// Reruns a load from its copy. <paramref name="force"/> loads a batch held for shrinking a dataset;
+    /// <paramref name="asCurrent"/> makes its event datasets the LA's current ones again even where a batch with a later
+    /// <c>as_at</c> has replaced them (restoring history a later batch wiped). Either is recorded in the load's audit.
+    /// A load whose copy was purged after the retention period is <see cref="LoadOutcomeKind.CopyPurged"/>.
+    /// </summary>
+    public async Task<LoadOutcome> ReplayAsync(string loadId, bool force, bool asCurrent, CancellationToken cancellationToken)
     {
         if (!LoadKey.TryParseBatch(loadId, out var batch))
         {
@@ -99,7 +108,10 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         var manifest = await openFile(BatchFileNames.Manifest, cancellationToken).ConfigureAwait(false);
         if (manifest is null)
         {
-            return new LoadOutcome(batch, loadId, LoadOutcomeKind.Failed, [], $"No archived or quarantined copy of load {loadId}.");
+            var purges = await warehouse.ListPurgesAsync(loadId, cancellationToken).ConfigureAwait(false);
+            return purges.Count > 0
+                ? new LoadOutcome(batch, loadId, LoadOutcomeKind.CopyPurged, [], PurgeRecord.CannotReplay(loadId, purges))
+                : new LoadOutcome(batch, loadId, LoadOutcomeKind.Failed, [], $"No archived or quarantined copy of load {loadId}.");
         }
 
         await manifest.DisposeAsync().ConfigureAwait(false);
@@ -119,9 +131,18 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
             return new LoadOutcome(batch, loadId, LoadOutcomeKind.Failed, [], $"The copy of load {loadId} has a different manifest ({key.LoadId}).");
         }
 
-        return extract.IsRejected
-            ? Rejected(batch, key, extract)
-            : await LoadAcceptedAsync(batch, extract, LoadMode.Reload, force ? "replay --force" : null, cancellationToken).ConfigureAwait(false);
+        if (extract.IsRejected)
+        {
+            return Rejected(batch, key, extract);
+        }
+
+        if (asCurrent)
+        {
+            extract = await WithRestoredAsCurrentAsync(extract, key, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await LoadAcceptedAsync(
+            batch, extract, asCurrent ? LoadMode.RestoreAsCurrent : LoadMode.Reload, ConfirmedBy(force, asCurrent), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Replays every load recorded as failed, oldest as_at first.</summary>
@@ -135,6 +156,35 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         }
 
         return outcomes;
+    }
+
+    /// <summary>The command a replay's shrink was confirmed by, or null when it was not: restoring as current loads on purpose too.</summary>
+    private static string? ConfirmedBy(bool force, bool asCurrent) =>
+        asCurrent ? (force ? "replay --as-current --force" : "replay --as-current") : force ? "replay --force" : null;
+
+    /// <summary>
+    /// Records with the load, as a warning per event dataset, which later load's rows it replaces as current: the audit
+    /// then says who restored what over what.
+    /// </summary>
+    private async Task<ExtractBatch> WithRestoredAsCurrentAsync(ExtractBatch extract, LoadKey key, CancellationToken cancellationToken)
+    {
+        var loads = await warehouse.ListLoadsAsync(LoadStatus.Loaded, cancellationToken).ConfigureAwait(false);
+        var restored = new List<ValidationIssue>();
+        foreach (var dataset in extract.Datasets.Where(d => d.Contract.Kind == DatasetKind.Event))
+        {
+            var later = loads.FirstOrDefault(l => l.Key.LaCode == key.LaCode && l.Key.AsAt > key.AsAt && l.LoadId != key.LoadId
+                && l.Datasets.Any(d => d.Outcome == DatasetOutcome.Current && d.Counts.Dataset == dataset.Contract.Name));
+            if (later is not null)
+            {
+                var rows = later.Datasets.First(d => d.Counts.Dataset == dataset.Contract.Name).Counts.RowsLoaded;
+                restored.Add(new ValidationIssue(IssueSeverity.Warning, dataset.Contract.Name, null, null, null, string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"restored as current on purpose (replay --as-current): {dataset.RowsAccepted:N0} rows of as_at {key.AsAt:yyyy-MM-dd} replace the {rows:N0} rows of load {later.LoadId} (as_at {later.Key.AsAt:yyyy-MM-dd})"))
+                { Rule = ValidationRule.RestoredAsCurrent });
+            }
+        }
+
+        return restored.Count == 0 ? extract : extract with { Issues = [.. extract.Issues, .. restored] };
     }
 
     private static LoadOutcome AlreadyLoaded(LoadRecord load) =>

@@ -19,4 +19,10 @@ public enum LoadOutcomeKind
     /// report, not loaded, until <c>run --accept-shrink</c> or <c>replay LOAD_ID --force</c> loads it on purpose.
     /// </summary>
     NeedsConfirmation,
+
+    /// <summary>
+    /// A replay found no copy because <c>perfpipeline purge</c> removed it after the retention period (recorded in
+    /// <c>audit_purge</c>): the load can no longer be replayed. What it loaded stays in the warehouse.
+    /// </summary>
+    CopyPurged,
 }

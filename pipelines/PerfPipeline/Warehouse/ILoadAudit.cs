@@ -13,4 +13,7 @@ public interface ILoadAudit
     /// cheap enough for the dashboard routes to ask on every request.
     /// </summary>
     Task<LoadStamp?> FindLatestLoadAsync(string laCode, CancellationToken cancellationToken = default);
+
+    /// <summary>The purges of <paramref name="loadId"/>'s copies (archive, quarantine), or of every copy when null; newest first.</summary>
+    Task<IReadOnlyList<PurgeRecord>> ListPurgesAsync(string? loadId = null, CancellationToken cancellationToken = default);
 }

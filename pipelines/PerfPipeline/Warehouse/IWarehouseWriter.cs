@@ -30,4 +30,7 @@ public interface IWarehouseWriter
     /// A load that is already loaded keeps its status and data; the error is noted against it.
     /// </summary>
     Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that a copy of a batch was purged from the archive or quarantine (<c>audit_purge</c>), in its own transaction.</summary>
+    Task RecordPurgeAsync(PurgeRecord purge, CancellationToken cancellationToken = default);
 }

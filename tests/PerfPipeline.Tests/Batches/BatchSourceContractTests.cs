@@ -67,6 +67,33 @@ public abstract class BatchSourceContractTests
         Assert.All(copies, c => Assert.InRange(c.CopiedAt, before, DateTimeOffset.UtcNow.AddMinutes(5)));
     }
 
+    [Theory]
+    [InlineData(CopyKind.Archive)]
+    [InlineData(CopyKind.Quarantine)]
+    public async Task DeleteCopyAsync_OneCopy_RemovesItAndLeavesTheOthersAndTheOriginal(CopyKind kind)
+    {
+        var other = new BatchLocation("873", new DateOnly(2019, 10, 31));
+        await DropBatchAsync(Wokingham);
+        await DropBatchAsync(other);
+        await CopyAsync(kind);
+        await Sut.ArchiveAsync(other, "load-0002", TestContext.Current.CancellationToken);
+        var copies = await Sut.ListCopiesAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        var doomed = Assert.Single(copies, c => c.LoadId == LoadId);
+
+        var deleted = await Sut.DeleteCopyAsync(doomed, TestContext.Current.CancellationToken);
+        var again = await Sut.DeleteCopyAsync(doomed, TestContext.Current.CancellationToken);
+
+        Assert.True(deleted);
+        Assert.False(again);
+        var left = await Sut.ListCopiesAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["load-0002"], left.Select(c => c.LoadId));
+        Assert.Null(await ReadCopyAsync(kind, Wokingham, LoadId, "manifest.json"));
+        Assert.Null(await ReadCopyAsync(kind, Wokingham, LoadId, "referrals.csv"));
+        Assert.Null(await Sut.OpenArchivedFileAsync(Wokingham, LoadId, "referrals.csv", TestContext.Current.CancellationToken));
+        Assert.Equal(Referrals(other), await ReadCopyAsync(CopyKind.Archive, other, "load-0002", "referrals.csv"));
+        Assert.Equal(Referrals(Wokingham), await ReadAsync(await Sut.OpenFileAsync(Wokingham, "referrals.csv", TestContext.Current.CancellationToken)));
+    }
+
     [Fact]
     public async Task OpenFileAsync_FileOfTheBatch_ReturnsItsBytes()
     {

@@ -140,9 +140,68 @@ public sealed class CommandLineAppTests : IDisposable
         Assert.Contains($"872/2019-09-30  loaded  load {loadId}", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Purge_CopyPastTheRetention_DryRunListsItPurgeRemovesItAndReplaySaysSo()
+    {
+        await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+        var archived = Assert.Single(Directory.GetDirectories(_temp.File("data", "archive", "872", "2019-09-30")));
+        var loadId = Path.GetFileName(archived);
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMonths(13).AddDays(2));
+
+        var dryRun = await CliInvocation.InvokeAsync(["purge", "--dry-run", "--db", Database], _temp.File("data"), later, width: 200);
+        var stillThere = Directory.Exists(archived);
+        var purge = await CliInvocation.InvokeAsync(["purge", "--db", Database], _temp.File("data"), later, width: 200);
+        var replay = await CliInvocation.InvokeAsync(["replay", loadId, "--db", Database], _temp.File("data"), later, width: 200);
+
+        Assert.Equal((0, 0), (dryRun.ExitCode, purge.ExitCode));
+        Assert.Matches($@"archive\s+872/2019-09-30\s+{loadId}", dryRun.Output);
+        Assert.Contains("Would purge 1 copies written before", dryRun.Output, StringComparison.Ordinal);
+        Assert.True(stillThere);
+        Assert.Contains("Purged 1 copies written before", purge.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(archived));
+        Assert.Equal(1, replay.ExitCode);
+        Assert.Contains($"872/2019-09-30  copy purged  load {loadId}", replay.Output, StringComparison.Ordinal);
+        Assert.Contains("it can no longer be replayed", replay.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Purge_NothingPastTheRetention_SaysSoAndKeepsTheCopy()
+    {
+        await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+
+        var (exitCode, output) = await InvokeAsync("purge", "--db", Database);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Nothing to purge: no copy was written before 2018-09-15 12:00 UTC (kept 13 months).", output, StringComparison.Ordinal);
+        Assert.Single(Directory.GetDirectories(_temp.File("data", "archive", "872", "2019-09-30")));
+    }
+
+    [Fact]
+    public async Task Replay_AsCurrent_RestoresTheEarlierReferralsOverAHeaderOnlyBatchAcceptedOnPurpose()
+    {
+        await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+        var earlier = Path.GetFileName(Assert.Single(Directory.GetDirectories(_temp.File("data", "archive", "872", "2019-09-30"))));
+        new BatchBuilder(Extracts, "872", "2019-10-14").WithDataset("ssd_cin_episodes", $"{ReferralHeader}\n").Build();
+        var held = await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+        var accepted = await InvokeAsync("run", "--extracts", Extracts, "--db", Database, "--accept-shrink");
+
+        var (exitCode, output) = await InvokeAsync("replay", earlier, "--as-current", "--db", Database);
+
+        Assert.Equal((1, 0, 0), (held.ExitCode, accepted.ExitCode, exitCode));
+        Assert.Matches(@"ssd_cin_episodes\s+0\s+0\s+0", accepted.Output);
+        Assert.Contains($"872/2019-09-30  loaded  load {earlier}", output, StringComparison.Ordinal);
+        Assert.Matches(@"ssd_cin_episodes\s+3\s+3\s+0", output);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database};Pooling=False");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM fact_referral";
+        Assert.Equal(3L, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
     [Theory]
     [InlineData("replay")]
     [InlineData("replay", "872-20190930-0123456789abcdef", "--failed")]
+    [InlineData("replay", "--failed", "--as-current")]
     [InlineData("loads", "--status", "sideways")]
     public async Task Invoke_UsageError_ExitsWithTwo(params string[] args)
     {

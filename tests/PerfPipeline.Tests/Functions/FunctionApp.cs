@@ -111,6 +111,9 @@ internal sealed class FunctionApp : IAsyncDisposable
         return Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(principal));
     }
 
+    /// <summary>A service of the app, as <c>AddPerfPipeline</c> registered it.</summary>
+    public T Service<T>() where T : notnull => services.GetRequiredService<T>();
+
     /// <summary>A function class as the worker creates it, its dependencies from the app's services.</summary>
     public T Function<T>() => ActivatorUtilities.CreateInstance<T>(services);
 

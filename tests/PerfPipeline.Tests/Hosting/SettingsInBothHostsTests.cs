@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 using PerfPipeline.Batches;
 using PerfPipeline.Cli;
@@ -14,6 +15,7 @@ using PerfPipeline.Cli.Commands;
 using PerfPipeline.Extracts;
 using PerfPipeline.Functions;
 using PerfPipeline.Hosting;
+using PerfPipeline.Loading;
 using PerfPipeline.Privacy;
 using PerfPipeline.Tests.Cli;
 using PerfPipeline.Tests.TestSupport;
@@ -209,12 +211,57 @@ public sealed class SettingsInBothHostsTests(AzuriteFixture azurite) : IDisposab
         Assert.Equal([new BatchLocation("872", new DateOnly(2019, 9, 30))], found);
     }
 
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task RetentionMonths_Set_DecidesWhichCopiesArePurged(string host)
+    {
+        const string loadId = "872-20190930-0123456789abcdef";
+        var settings = new Dictionary<string, string?>();
+        BatchLocation batch;
+        if (host == "cli")
+        {
+            batch = new BatchBuilder(_temp.File("extracts")).WithDataset("ssd_cin_episodes", $"{ReferralHeader}\nR1,P1,2019-04-02,,,,\n").Build();
+            settings["PerfPipeline:LocalFolder:ExtractsRoot"] = _temp.File("extracts");
+        }
+        else
+        {
+            var containers = AzuriteFixture.NewContainers();
+            var extracts = azurite.CreateServiceClient().GetBlobContainerClient(containers.ExtractsContainer);
+            await extracts.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+            await extracts.UploadBlobAsync("872/2019-09-30/manifest.json", BinaryData.FromString("{}"), TestContext.Current.CancellationToken);
+            batch = new BatchLocation("872", new DateOnly(2019, 9, 30));
+            settings[$"{PipelineSettings.Containers}:ExtractsContainer"] = containers.ExtractsContainer;
+            settings[$"{PipelineSettings.Containers}:ArchiveContainer"] = containers.ArchiveContainer;
+            settings[$"{PipelineSettings.Containers}:QuarantineContainer"] = containers.QuarantineContainer;
+        }
+
+        // Two months after the copy is written.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMonths(2));
+        await Host(host, settings, clock).GetRequiredService<IBatchSource>().ArchiveAsync(batch, loadId, TestContext.Current.CancellationToken);
+
+        var byDefault = await Host(host, settings, clock).GetRequiredService<RetentionPurge>().FindExpiredAsync(TestContext.Current.CancellationToken);
+        settings[PipelineSettings.RetentionMonths] = "1";
+        var oneMonth = await Host(host, settings, clock).GetRequiredService<RetentionPurge>().FindExpiredAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(byDefault);
+        Assert.Equal([loadId], oneMonth.Select(c => c.LoadId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public void RetentionMonths_OutOfRange_FailsOnStartNamingTheSetting(string host)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Host(host, new() { [PipelineSettings.RetentionMonths] = "0" }));
+
+        Assert.Contains(PipelineSettings.RetentionMonths, error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The host's services with <paramref name="settings"/> over what the host needs anyway; options validated as
     /// on start. The command line needs nothing (its defaults: the SQLite file, the seeds, a generated key, all under
     /// a data folder); the Functions app needs its key, a warehouse and a storage account.
     /// </summary>
-    private IServiceProvider Host(string host, Dictionary<string, string?> settings)
+    private IServiceProvider Host(string host, Dictionary<string, string?> settings, TimeProvider? clock = null)
     {
         var baseline = host == "cli"
             ? new Dictionary<string, string?>()
@@ -232,11 +279,12 @@ public sealed class SettingsInBothHostsTests(AzuriteFixture azurite) : IDisposab
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(baseline.Where(s => s.Value is not null)).Build();
         if (host == "cli")
         {
-            var context = new CliContext(configuration, TimeProvider.System, CliInvocation.PlainConsole(TextWriter.Null), _temp.File("data"));
+            var context = new CliContext(configuration, clock ?? TimeProvider.System, CliInvocation.PlainConsole(TextWriter.Null), _temp.File("data"));
             return LocalPipeline.Create(context, null, WarehouseTarget.Configured, services => services.AddFakeLogging()).Services;
         }
 
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddFakeLogging().AddFunctionsApp(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSingleton(clock ?? TimeProvider.System).AddFakeLogging()
+            .AddFunctionsApp(configuration).BuildServiceProvider();
         services.ValidatePerfPipelineOptions();
         return services;
     }

@@ -294,6 +294,34 @@ public sealed class FaultInjectionTests : IDisposable
     }
 
     [Fact]
+    public async Task HeaderOnlyFileAcceptedOnPurpose_ReplayOfTheEarlierLoadAsCurrent_RestoresTheRowsAndIsAudited()
+    {
+        Batch("872", "2019-09-30").WithDataset("ssd_cin_episodes", Csv(ReferralLines())).Build();
+        var earlier = Assert.Single(await LoadAllAsync());
+        Batch("872", "2019-10-14").WithDataset("ssd_cin_episodes", ReferralHeader + "\n").Build();
+        var warehouse = Warehouse();
+        var loader = new BatchLoader(Source(), warehouse, new ExtractReader(TestKeys.NewKey(), _clock), _clock);
+        var wiping = Assert.Single(await loader.LoadNewBatchesAsync(null, acceptShrink: true, Ct), o => o.Batch.AsAt.Month == 10);
+        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM fact_referral"));
+        var plain = await loader.ReplayAsync(earlier.LoadId, force: false, Ct);
+        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM fact_referral")); // a plain replay of an older batch changes no current rows
+
+        var restored = await loader.ReplayAsync(earlier.LoadId, force: false, asCurrent: true, Ct);
+
+        Assert.Equal((LoadOutcomeKind.Loaded, LoadOutcomeKind.Loaded), (plain.Kind, restored.Kind));
+        Assert.Equal(Rows, await ScalarAsync("SELECT COUNT(*) FROM fact_referral"));
+        var audit = Assert.Single(await IssuesAsync(earlier.LoadId), i => i.Reason.StartsWith("restored as current on purpose (replay --as-current)", StringComparison.Ordinal));
+        Assert.Contains($"replace the 0 rows of load {wiping.LoadId} (as_at 2019-10-14)", audit.Reason, StringComparison.Ordinal);
+        var wiped = (await warehouse.FindLoadAsync(wiping.LoadId, Ct))!.Datasets.Single(d => d.Counts.Dataset == "ssd_cin_episodes");
+        Assert.Equal((DatasetOutcome.Superseded, earlier.LoadId), (wiped.Outcome, wiped.SupersededBy));
+        Assert.Equal(DatasetOutcome.Current, (await warehouse.FindLoadAsync(earlier.LoadId, Ct))!.Datasets.Single(d => d.Counts.Dataset == "ssd_cin_episodes").Outcome);
+
+        // The next run finds both batches loaded: the restored rows stay current.
+        Assert.All(await LoadAllAsync(), o => Assert.Equal(LoadOutcomeKind.AlreadyLoaded, o.Kind));
+        Assert.Equal(Rows, await ScalarAsync("SELECT COUNT(*) FROM fact_referral"));
+    }
+
+    [Fact]
     public async Task HeaderOnlyFileForADatasetThatNeverHeldRows_LoadsAsUsual()
     {
         Batch("872", "2019-09-30").WithDataset("ssd_cin_episodes", Csv(ReferralLines())).Build();
@@ -420,6 +448,8 @@ public sealed class FaultInjectionTests : IDisposable
             inner.OpenArchivedFileAsync(batch, loadId, name, cancellationToken);
 
         public IAsyncEnumerable<BatchCopy> ListCopiesAsync(CancellationToken cancellationToken = default) => inner.ListCopiesAsync(cancellationToken);
+
+        public Task<bool> DeleteCopyAsync(BatchCopy copy, CancellationToken cancellationToken = default) => inner.DeleteCopyAsync(copy, cancellationToken);
     }
 
     /// <summary>Gives the first 1,000 bytes, then fails.</summary>

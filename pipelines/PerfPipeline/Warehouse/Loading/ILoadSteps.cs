@@ -17,8 +17,11 @@ internal interface ILoadSteps : IAsyncDisposable
     /// <summary>Writes the load's audit row and forgets what an earlier attempt of the same load recorded.</summary>
     Task BeginAsync(string? sourceSystem, DateTimeOffset startedAt);
 
-    /// <summary>Writes a dataset's rows where they belong (superseding or keeping per <c>as_at</c>) and audits it.</summary>
-    Task ApplyAsync(DatasetExtract dataset, DatasetCounts counts);
+    /// <summary>
+    /// Writes a dataset's rows where they belong (superseding or keeping per <c>as_at</c>) and audits it; with
+    /// <paramref name="asCurrent"/>, event rows supersede the current ones even when those come from a later <c>as_at</c>.
+    /// </summary>
+    Task ApplyAsync(DatasetExtract dataset, DatasetCounts counts, bool asCurrent);
 
     Task RecordIssuesAsync(IReadOnlyList<ValidationIssue> issues);
 

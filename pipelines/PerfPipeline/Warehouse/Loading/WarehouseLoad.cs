@@ -34,7 +34,7 @@ internal sealed class WarehouseLoad(
             await load.BeginAsync(batch.Manifest!.SourceSystem, startedAt).ConfigureAwait(false);
             foreach (var dataset in batch.Datasets)
             {
-                await load.ApplyAsync(dataset, DatasetCounts.Of(dataset, batch.Issues)).ConfigureAwait(false);
+                await load.ApplyAsync(dataset, DatasetCounts.Of(dataset, batch.Issues), mode == LoadMode.RestoreAsCurrent).ConfigureAwait(false);
             }
 
             await load.RecordIssuesAsync(batch.Issues).ConfigureAwait(false);

@@ -31,6 +31,12 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
     public Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default) =>
         inner.RecordFailureAsync(key, startedAt, failure, cancellationToken);
 
+    public Task RecordPurgeAsync(PurgeRecord purge, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.RecordPurgeAsync(purge, token), cancellationToken);
+
+    public Task<IReadOnlyList<PurgeRecord>> ListPurgesAsync(string? loadId = null, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ListPurgesAsync(loadId, token), cancellationToken);
+
     public Task<LoadRecord?> FindLoadAsync(string loadId, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.FindLoadAsync(loadId, token), cancellationToken);
 

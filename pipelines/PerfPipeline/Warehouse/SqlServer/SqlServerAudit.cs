@@ -28,6 +28,17 @@ internal static class SqlServerAudit
             : new LoadStamp(new LoadKey(row.LaCode, DateOnly.FromDateTime(row.AsAt), row.ManifestSha256), SqlServerValues.Timestamp(row.FinishedAt), DateOnly.FromDateTime(row.DataAsAt));
     }
 
+    /// <summary>The purges of one load's copies, or of every copy; newest first.</summary>
+    public static async Task<IReadOnlyList<PurgeRecord>> ListPurgesAsync(SqlConnection connection, string? loadId, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<PurgeRow>(new CommandDefinition(
+            SqlServerStatements.ListPurges.Sql, new { LoadId = loadId }, commandTimeout: SqlServerConnections.CommandTimeoutSeconds, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+        return [.. rows.Select(r => new PurgeRecord(
+            r.LoadId, PurgeRecord.ParseKind(r.CopyKind), r.LaCode, DateOnly.FromDateTime(r.AsAt),
+            SqlServerValues.Timestamp(r.CopiedAt), SqlServerValues.Timestamp(r.PurgedAt), r.RetentionMonths))];
+    }
+
     private static async Task<IReadOnlyList<LoadRecord>> ReadAsync(
         SqlConnection connection, SqlTransaction? transaction, string? loadId, LoadStatus? status, CancellationToken cancellationToken)
     {
@@ -77,6 +88,9 @@ internal static class SqlServerAudit
     private sealed record LoadRow(
         string LoadId, string LaCode, DateTime AsAt, string ManifestSha256, string? SourceSystem, string Status, int Attempts,
         DateTime StartedAt, DateTime FinishedAt, string? Error);
+
+    [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
+    private sealed record PurgeRow(string LoadId, string CopyKind, string LaCode, DateTime AsAt, DateTime CopiedAt, DateTime PurgedAt, int RetentionMonths);
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
     private sealed record StampRow(string LaCode, DateTime AsAt, string ManifestSha256, DateTime FinishedAt, DateTime DataAsAt);

@@ -57,12 +57,12 @@ internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction tra
     }
 
     /// <summary>Writes a dataset's rows where they belong and records what it did.</summary>
-    public async Task ApplyAsync(DatasetExtract dataset, DatasetCounts counts)
+    public async Task ApplyAsync(DatasetExtract dataset, DatasetCounts counts, bool asCurrent)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(counts);
         var (outcome, supersededBy) = dataset.Contract.Kind == DatasetKind.Event
-            ? await ApplyEventAsync(dataset).ConfigureAwait(false)
+            ? await ApplyEventAsync(dataset, asCurrent).ConfigureAwait(false)
             : await ApplySnapshotAsync(dataset).ConfigureAwait(false);
 
         await ExecuteAsync(SqlServerStatements.RecordDataset, AuditDatasetRow.Of(key, dataset, counts, outcome, supersededBy)).ConfigureAwait(false);
@@ -189,14 +189,14 @@ internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction tra
         await connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Event rows supersede the LA's current rows unless those come from a batch with a later as_at.</summary>
-    private async Task<(DatasetOutcome Outcome, string? SupersededBy)> ApplyEventAsync(DatasetExtract dataset)
+    /// <summary>Event rows supersede the LA's current rows unless those come from a batch with a later as_at (and the load is not restoring itself as current).</summary>
+    private async Task<(DatasetOutcome Outcome, string? SupersededBy)> ApplyEventAsync(DatasetExtract dataset, bool asCurrent)
     {
         var name = dataset.Contract.Name;
         var current = await connection.QuerySingleOrDefaultAsync<CurrentRows>(new CommandDefinition(
             SqlServerStatements.CurrentEventLoad.Sql, new { key.LaCode, Dataset = name }, transaction,
             SqlServerConnections.CommandTimeoutSeconds, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (current is not null && DateOnly.FromDateTime(current.AsAt) > key.AsAt)
+        if (current is not null && !asCurrent && DateOnly.FromDateTime(current.AsAt) > key.AsAt)
         {
             return (DatasetOutcome.OlderThanCurrent, current.LoadId);
         }

@@ -110,6 +110,25 @@ internal static class SqlServerStatements
             VALUES (@LoadId, @LaCode, @AsAt, @ManifestSha256, NULL, N'failed', NULL, 1, @StartedAt, @FinishedAt, @Error);
         """, $"{Key}, @ManifestSha256 nvarchar(64), @StartedAt datetime2(3), @FinishedAt datetime2(3), @Error nvarchar(max)");
 
+    /// <summary>Records a copy purged from the archive or quarantine; purging the same copy again updates its record.</summary>
+    public static readonly SqlServerStatement RecordPurge = new(nameof(RecordPurge), """
+        UPDATE dbo.audit_purge WITH (UPDLOCK, HOLDLOCK)
+        SET copied_at = @CopiedAt, purged_at = @PurgedAt, retention_months = @RetentionMonths
+        WHERE load_id = @LoadId AND copy_kind = @CopyKind;
+        IF @@ROWCOUNT = 0
+            INSERT INTO dbo.audit_purge (load_id, copy_kind, la_code, as_at, copied_at, purged_at, retention_months)
+            VALUES (@LoadId, @CopyKind, @LaCode, @AsAt, @CopiedAt, @PurgedAt, @RetentionMonths);
+        """, $"{Key}, @CopyKind nvarchar(10), @CopiedAt datetime2(3), @PurgedAt datetime2(3), @RetentionMonths int");
+
+    /// <summary>The purges of one load's copies (@LoadId), or of every copy when it is null; newest first.</summary>
+    public static readonly SqlServerStatement ListPurges = new(nameof(ListPurges), """
+        SELECT load_id AS LoadId, copy_kind AS CopyKind, la_code AS LaCode, as_at AS AsAt, copied_at AS CopiedAt,
+               purged_at AS PurgedAt, retention_months AS RetentionMonths
+        FROM dbo.audit_purge
+        WHERE @LoadId IS NULL OR load_id = @LoadId
+        ORDER BY purged_at DESC, load_id, copy_kind;
+        """, "@LoadId nvarchar(64)");
+
     /// <summary>Loads (all, or those with @Status) newest first, then their datasets.</summary>
     public static readonly SqlServerStatement ListLoads = new(nameof(ListLoads), """
         SELECT load_id AS LoadId, la_code AS LaCode, as_at AS AsAt, manifest_sha256 AS ManifestSha256, source_system AS SourceSystem,
@@ -313,7 +332,7 @@ internal static class SqlServerStatements
         new[]
         {
             LockLocalAuthority, BeginLoad, CurrentEventLoad, RecordDataset, UpdateDimensions, InsertStagedPeriods, FinishLoad,
-            RecordFailure, ListLoads, LatestLoad, CalendarCounts, MergeStagedCalendar, UpsertIndicator,
+            RecordFailure, RecordPurge, ListPurges, ListLoads, LatestLoad, CalendarCounts, MergeStagedCalendar, UpsertIndicator,
         }
         .Concat(ExtractContract.Datasets.Select(d => d.Kind == DatasetKind.Event ? ReplaceEvents(d) : ReplaceSnapshot(d)))
         .Concat(Shared());

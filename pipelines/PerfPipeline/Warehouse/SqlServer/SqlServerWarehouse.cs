@@ -118,6 +118,25 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
         }
     }
 
+    public async Task RecordPurgeAsync(PurgeRecord purge, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(purge);
+        var parameters = new DynamicParameters(new { purge.LoadId, purge.LaCode, CopyKind = purge.KindCode, purge.RetentionMonths });
+        parameters.Add("AsAt", SqlServerValues.Date(purge.AsAt), DbType.Date);
+        parameters.Add("CopiedAt", SqlServerValues.Timestamp(purge.CopiedAt), DbType.DateTime2);
+        parameters.Add("PurgedAt", SqlServerValues.Timestamp(purge.PurgedAt), DbType.DateTime2);
+        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                SqlServerStatements.RecordPurge.Sql, parameters, commandTimeout: SqlServerConnections.CommandTimeoutSeconds, cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
+        }
+    }
+
+    public Task<IReadOnlyList<PurgeRecord>> ListPurgesAsync(string? loadId = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => SqlServerAudit.ListPurgesAsync(connection, loadId, cancellationToken), cancellationToken);
+
     public Task<LoadRecord?> FindLoadAsync(string loadId, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => SqlServerAudit.FindAsync(connection, null, loadId, cancellationToken), cancellationToken);
 

@@ -63,6 +63,27 @@ internal static class SqliteAudit
                 DateOnly.ParseExact(row.DataAsAt, StoredValues.DateFormat, CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The purges of one load's copies, or of every copy; newest first.</summary>
+    public static async Task<IReadOnlyList<PurgeRecord>> ListPurgesAsync(SqliteConnection connection, string? loadId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT load_id AS LoadId, copy_kind AS CopyKind, la_code AS LaCode, as_at AS AsAt, copied_at AS CopiedAt,
+                   purged_at AS PurgedAt, retention_months AS RetentionMonths
+            FROM audit_purge
+            WHERE @LoadId IS NULL OR load_id = @LoadId
+            ORDER BY purged_at DESC, load_id, copy_kind
+            """;
+        var rows = await connection.QueryAsync<PurgeRow>(new CommandDefinition(sql, new { LoadId = loadId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new PurgeRecord(
+            r.LoadId,
+            PurgeRecord.ParseKind(r.CopyKind),
+            r.LaCode,
+            DateOnly.ParseExact(r.AsAt, StoredValues.DateFormat, CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(r.CopiedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            DateTimeOffset.Parse(r.PurgedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            checked((int)r.RetentionMonths)))];
+    }
+
     private static async Task<IReadOnlyList<LoadRecord>> ReadAsync(
         SqliteConnection connection, SqliteTransaction? transaction, string loadFilter, string datasetFilter, object? parameters,
         CancellationToken cancellationToken)
@@ -94,6 +115,9 @@ internal static class SqliteAudit
     private sealed record LoadRow(
         string LoadId, string LaCode, string AsAt, string ManifestSha256, string? SourceSystem, string Status, long Attempts,
         string StartedAt, string FinishedAt, string? Error);
+
+    [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
+    private sealed record PurgeRow(string LoadId, string CopyKind, string LaCode, string AsAt, string CopiedAt, string PurgedAt, long RetentionMonths);
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
     private sealed record StampRow(string LaCode, string AsAt, string ManifestSha256, string FinishedAt, string DataAsAt);

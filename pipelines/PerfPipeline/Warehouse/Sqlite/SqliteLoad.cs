@@ -71,10 +71,10 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
     }
 
     /// <summary>Writes a dataset's rows where they belong and records what it did.</summary>
-    public async Task ApplyAsync(DatasetExtract dataset, DatasetCounts counts)
+    public async Task ApplyAsync(DatasetExtract dataset, DatasetCounts counts, bool asCurrent)
     {
         var (outcome, supersededBy) = dataset.Contract.Kind == DatasetKind.Event
-            ? await ApplyEventAsync(dataset).ConfigureAwait(false)
+            ? await ApplyEventAsync(dataset, asCurrent).ConfigureAwait(false)
             : await ApplySnapshotAsync(dataset).ConfigureAwait(false);
 
         const string sql = """
@@ -262,8 +262,8 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
 
     private static object Real(decimal? value) => value is { } v ? (double)v : DBNull.Value;
 
-    /// <summary>Event rows supersede the LA's current rows unless those come from a batch with a later as_at.</summary>
-    private async Task<(DatasetOutcome Outcome, string? SupersededBy)> ApplyEventAsync(DatasetExtract dataset)
+    /// <summary>Event rows supersede the LA's current rows unless those come from a batch with a later as_at (and the load is not restoring itself as current).</summary>
+    private async Task<(DatasetOutcome Outcome, string? SupersededBy)> ApplyEventAsync(DatasetExtract dataset, bool asCurrent)
     {
         const string currentSql = """
             SELECT d.load_id AS LoadId, l.as_at AS AsAt
@@ -274,7 +274,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
         var name = dataset.Contract.Name;
         var current = await connection.QuerySingleOrDefaultAsync<CurrentRows>(
             new CommandDefinition(currentSql, new { key.LaCode, Dataset = name }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (current is not null && string.CompareOrdinal(current.AsAt, _asAt) > 0)
+        if (current is not null && !asCurrent && string.CompareOrdinal(current.AsAt, _asAt) > 0)
         {
             return (DatasetOutcome.OlderThanCurrent, current.LoadId);
         }

@@ -124,6 +124,34 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         }
     }
 
+    public async Task RecordPurgeAsync(PurgeRecord purge, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(purge);
+        const string sql = """
+            INSERT INTO audit_purge (load_id, copy_kind, la_code, as_at, copied_at, purged_at, retention_months)
+            VALUES (@LoadId, @CopyKind, @LaCode, @AsAt, @CopiedAt, @PurgedAt, @RetentionMonths)
+            ON CONFLICT (load_id, copy_kind) DO UPDATE SET
+                copied_at = excluded.copied_at, purged_at = excluded.purged_at, retention_months = excluded.retention_months
+            """;
+        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql, new
+            {
+                purge.LoadId,
+                CopyKind = purge.KindCode,
+                purge.LaCode,
+                AsAt = StoredValues.Date(purge.AsAt),
+                CopiedAt = SqliteAudit.Timestamp(purge.CopiedAt),
+                PurgedAt = SqliteAudit.Timestamp(purge.PurgedAt),
+                purge.RetentionMonths,
+            }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    public Task<IReadOnlyList<PurgeRecord>> ListPurgesAsync(string? loadId = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => SqliteAudit.ListPurgesAsync(connection, loadId, cancellationToken), cancellationToken);
+
     public Task<LoadRecord?> FindLoadAsync(string loadId, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => SqliteAudit.FindAsync(connection, null, loadId, cancellationToken), cancellationToken);
 
