@@ -92,9 +92,10 @@ param softDeleteRetentionDays int = 30
 @minValue(1)
 param archiveCoolAfterDays int = 30
 
-@description('Days after which archived batches move to the archive tier (replaying them then needs rehydration).')
-@minValue(30)
-param archiveTierAfterDays int = 365
+@description('Days the archive and quarantine keep a copy of a batch (the LA\'s raw files, identifiers included) before the lifecycle rule deletes it. 395 days is about 13 months, the default retention of `perfpipeline purge` (PerfPipeline__Retention__Months): docs/reliability.md.')
+@minValue(31)
+@maxValue(3650)
+param batchRetentionDays int = 395
 
 @description('Most vCores the serverless database scales up to.')
 @allowed([
@@ -222,7 +223,7 @@ module dataStorage 'modules/data-storage.bicep' = {
     skuName: dataStorageSku
     softDeleteRetentionDays: softDeleteRetentionDays
     coolAfterDays: archiveCoolAfterDays
-    archiveAfterDays: archiveTierAfterDays
+    retentionDays: batchRetentionDays
     deadLetterContainerName: deadLetterContainerName
     enableDeleteLock: enableDeleteLocks
     queueNames: queueNames

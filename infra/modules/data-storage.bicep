@@ -1,6 +1,9 @@
-// The pipeline's data account: batches arrive in `extracts`, are moved to `archive` once loaded (replays
-// read them from there) or to `quarantine` when rejected. Nothing is ever deleted by policy: versioning and
-// soft delete keep every overwritten or deleted blob and container, and old archive blobs only change tier.
+// The pipeline's data account: batches arrive in `extracts`, are copied to `archive` once loaded (replays
+// read them from there) or to `quarantine` when rejected. The copies hold the LA's raw files, identifiers
+// included, so they are kept for a retention period only (`retentionDays`, 395 days by default: about the
+// 13 months `perfpipeline purge` keeps them, PerfPipeline__Retention__Months) and then deleted by the lifecycle
+// rule below, earlier versions included; soft delete keeps a deleted blob recoverable for softDeleteRetentionDays
+// more. The LA's own `extracts` blobs are never deleted by policy (docs/reliability.md, Retention).
 
 @description('Azure region for the account.')
 param location string
@@ -13,7 +16,7 @@ param tags { *: string }
 @maxLength(24)
 param name string
 
-@description('Redundancy. Only SKUs that support the archive tier are allowed (not ZRS).')
+@description('Redundancy: locally or geo-redundant.')
 @allowed([
   'Standard_LRS'
   'Standard_GRS'
@@ -30,9 +33,10 @@ param softDeleteRetentionDays int
 @minValue(1)
 param coolAfterDays int
 
-@description('Days after the last change before an archived batch moves to the archive tier (must be more than coolAfterDays; replaying it then needs rehydration first).')
-@minValue(30)
-param archiveAfterDays int
+@description('Days after it was written before a copy of a batch in `archive` or `quarantine` is deleted, earlier versions included (more than coolAfterDays). 395 days is about the 13 months `perfpipeline purge` keeps a copy by default.')
+@minValue(31)
+@maxValue(3650)
+param retentionDays int
 
 @description('Container Event Grid writes undeliverable manifest events to.')
 param deadLetterContainerName string
@@ -192,6 +196,8 @@ resource defender 'Microsoft.Security/defenderForStorageSettings@2022-12-01-prev
   }
 }
 
+// Copies of batches are deleted once past the retention period: there is no archive tier step, since a copy
+// moved there in its last weeks would cost its 180-day early-deletion charge and need rehydration to replay.
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-01-01' = {
   parent: account
   name: 'default'
@@ -199,7 +205,7 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-01
     policy: {
       rules: [
         {
-          name: 'archive-cool-then-archive-tier'
+          name: 'archive-cool-then-delete-after-retention'
           enabled: true
           type: 'Lifecycle'
           definition: {
@@ -216,23 +222,53 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-01
                 tierToCool: {
                   daysAfterModificationGreaterThan: coolAfterDays
                 }
-                tierToArchive: {
-                  daysAfterModificationGreaterThan: archiveAfterDays
+                delete: {
+                  daysAfterModificationGreaterThan: retentionDays
                 }
               }
               version: {
                 tierToCool: {
                   daysAfterCreationGreaterThan: coolAfterDays
                 }
-                tierToArchive: {
-                  daysAfterCreationGreaterThan: archiveAfterDays
+                delete: {
+                  daysAfterCreationGreaterThan: retentionDays
                 }
               }
             }
           }
         }
         {
-          name: 'previous-versions-cool-tier'
+          name: 'quarantine-delete-after-retention'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'quarantine/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: retentionDays
+                }
+              }
+              version: {
+                tierToCool: {
+                  daysAfterCreationGreaterThan: coolAfterDays
+                }
+                delete: {
+                  daysAfterCreationGreaterThan: retentionDays
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'extracts-previous-versions-cool-tier'
           enabled: true
           type: 'Lifecycle'
           definition: {
@@ -242,7 +278,6 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-01
               ]
               prefixMatch: [
                 'extracts/'
-                'quarantine/'
               ]
             }
             actions: {
@@ -264,7 +299,7 @@ resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = if (enableDelet
   name: 'perfpipeline-data-do-not-delete'
   properties: {
     level: 'CanNotDelete'
-    notes: 'Holds every extract batch received and the archived copies replays read. Remove only with the data owner.'
+    notes: 'Holds every extract batch received and the archived copies replays read (kept for the retention period). Remove only with the data owner.'
   }
 }
 

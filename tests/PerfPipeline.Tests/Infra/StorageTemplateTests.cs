@@ -2,6 +2,8 @@ namespace PerfPipeline.Tests.Infra;
 
 using System.Text.Json;
 
+using PerfPipeline.Hosting;
+
 [Collection(SharedCompilation.Name)]
 public sealed class StorageTemplateTests(CompiledTemplate compiled)
 {
@@ -53,19 +55,52 @@ public sealed class StorageTemplateTests(CompiledTemplate compiled)
         Assert.Equal("None", sut.Text("properties.publicAccess"));
     }
 
+    [Theory]
+    [InlineData("archive/")]
+    [InlineData("quarantine/")]
+    public void LifecyclePolicy_CopiesOfBatches_AreDeletedWithTheirVersionsAfterTheRetentionPeriod(string prefix)
+    {
+        var rule = Rule(prefix);
+        var actions = rule.GetProperty("definition").GetProperty("actions");
+
+        Assert.Equal("[parameters('retentionDays')]", actions.GetProperty("baseBlob").GetProperty("delete").GetProperty("daysAfterModificationGreaterThan").GetString());
+        Assert.Equal("[parameters('retentionDays')]", actions.GetProperty("version").GetProperty("delete").GetProperty("daysAfterCreationGreaterThan").GetString());
+        Assert.DoesNotContain("tierToArchive", PropertyNames(actions));
+        Assert.Equal("[parameters('batchRetentionDays')]", DataStorageParameter("retentionDays"));
+    }
+
     [Fact]
-    public void LifecyclePolicy_ArchivedBatches_MoveToCoolThenArchiveTierAndAreNeverDeleted()
+    public void LifecyclePolicy_TheLasOwnExtracts_AreNeverDeleted()
+    {
+        var rule = Rule("extracts/");
+
+        Assert.DoesNotContain("delete", PropertyNames(rule));
+    }
+
+    [Fact]
+    public void BatchRetentionDays_Default_IsTheCommandLinesThirteenMonthsWithinTwoDays()
+    {
+        // purge counts calendar months; the lifecycle rule counts days. 13 months are 393 to 397 days, whatever the date.
+        var days = compiled.Templates.Single(t => t.Module == "main").Template.GetProperty("parameters").GetProperty("batchRetentionDays").GetProperty("defaultValue").GetInt32();
+        var start = new DateOnly(2024, 1, 1);
+        var spans = Enumerable.Range(0, 4 * 366).Select(i => start.AddDays(i))
+            .Select(d => d.DayNumber - d.AddMonths(-RetentionOptions.DefaultMonths).DayNumber).ToList();
+
+        Assert.Equal(395, days);
+        Assert.All(spans, span => Assert.InRange(days - span, -2, 2));
+    }
+
+    private JsonElement Rule(string prefix)
     {
         var sut = compiled.Resource("Microsoft.Storage/storageAccounts/managementPolicies", "data-storage");
-        var rules = sut.At("properties.policy.rules").EnumerateArray().ToList();
-
-        var archive = Assert.Single(rules, rule => rule.GetProperty("definition").GetProperty("filters").GetProperty("prefixMatch")
-            .EnumerateArray().Any(prefix => prefix.GetString() == "archive/"));
-        var baseBlob = archive.GetProperty("definition").GetProperty("actions").GetProperty("baseBlob");
-        Assert.True(baseBlob.TryGetProperty("tierToCool", out _));
-        Assert.True(baseBlob.TryGetProperty("tierToArchive", out _));
-        Assert.DoesNotContain("delete", PropertyNames(sut.At("properties.policy")));
+        return Assert.Single(sut.At("properties.policy.rules").EnumerateArray(), rule => rule.GetProperty("definition").GetProperty("filters")
+            .GetProperty("prefixMatch").EnumerateArray().Any(p => p.GetString() == prefix));
     }
+
+    /// <summary>The value main.bicep passes to a parameter of the data-storage module.</summary>
+    private string? DataStorageParameter(string name) =>
+        compiled.OfType("Microsoft.Resources/deployments")
+            .Single(r => r.Module == "main" && r.Element.GetProperty("name").GetString() == "data-storage").Element.GetProperty("properties").GetProperty("parameters").GetProperty(name).GetProperty("value").GetString();
 
     private static IEnumerable<string> PropertyNames(JsonElement element) => element.ValueKind switch
     {
