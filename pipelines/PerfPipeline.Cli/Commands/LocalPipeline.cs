@@ -64,13 +64,7 @@ internal sealed class LocalPipeline
     }
 
     /// <summary>The officers' commentary, kept in the same warehouse.</summary>
-    public Reporting.ICommentaryStore Commentary()
-    {
-        var options = _services.GetRequiredService<IOptions<WarehouseOptions>>().Value;
-        return options.UsesSqlServer
-            ? Reporting.CommentaryStores.SqlServer(options.SqlServer.ConnectionString!)
-            : Reporting.CommentaryStores.Sqlite(Path.GetFullPath(options.Sqlite.DatabasePath!));
-    }
+    public Reporting.ICommentaryStore Commentary() => _services.GetRequiredService<Reporting.ICommentaryStore>();
 
     /// <summary>
     /// Builds the pipeline without touching the warehouse. <paramref name="extracts"/>: the <c>--extracts</c> folder when

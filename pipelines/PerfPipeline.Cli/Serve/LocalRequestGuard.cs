@@ -11,8 +11,8 @@ using PerfPipeline.Dashboard;
 
 /// <summary>
 /// What keeps the local server safe from the browser it serves: the Host must be a loopback name or one configured
-/// (so a rebinding DNS name cannot reach it), a POST must be JSON from the same origin or none (so another site's
-/// form or script cannot replay loads), and every answer carries the usual security headers.
+/// (so a rebinding DNS name cannot reach it), a POST or PUT must be JSON from the same origin or none (so another
+/// site's form or script cannot replay loads or write commentary), and every answer carries the usual security headers.
 /// </summary>
 internal sealed class LocalRequestGuard
 {
@@ -49,17 +49,20 @@ internal sealed class LocalRequestGuard
             return;
         }
 
-        if (HttpMethods.IsPost(http.Request.Method))
+        // Every request that changes something (a replay, a commentary edit) is held to the same rules: a form or a
+        // simple request from another site can send neither JSON nor a PUT without the browser asking first.
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
         {
+            var method = http.Request.Method.ToUpperInvariant();
             if (!IsJson(http.Request.ContentType))
             {
-                await RefuseAsync(http, 415, "Unsupported media type", "A POST must be sent as Content-Type: application/json.").ConfigureAwait(false);
+                await RefuseAsync(http, 415, "Unsupported media type", $"A {method} must be sent as Content-Type: application/json.").ConfigureAwait(false);
                 return;
             }
 
             if (http.Request.Headers.Origin is { Count: > 0 } origin && !IsSameOrigin(origin.ToString(), http.Request))
             {
-                await RefuseAsync(http, 403, "Cross-origin request", "A POST is accepted from this server's own pages only.").ConfigureAwait(false);
+                await RefuseAsync(http, 403, "Cross-origin request", $"A {method} is accepted from this server's own pages only.").ConfigureAwait(false);
                 return;
             }
         }

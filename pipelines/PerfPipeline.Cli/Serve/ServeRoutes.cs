@@ -35,6 +35,11 @@ internal static class ServeRoutes
             Route(http, "code"), http.Request.Query["la"], http.Request.Query["type"], http.Request.Headers.IfNoneMatch, http.RequestAborted)));
         routes.MapMethods("/api/loads", GetOrHead, http => SendAsync(http, api.GetLoadsAsync(http.Request.Query["status"], http.RequestAborted)));
         routes.MapPost("/api/loads/{loadId}/replay", http => SendAsync(http, api.ReplayLoadAsync(Route(http, "loadId"), http.Request.Query["as_current"], http.RequestAborted)));
+        routes.MapMethods("/api/commentary/{la}", GetOrHead, http => SendAsync(http, api.GetCommentaryAsync(
+            Route(http, "la"), http.Request.Query["period"], http.RequestAborted)));
+        // No sign-in on loopback: the body names the author (the cloud API records the signed-in user instead).
+        routes.MapPut("/api/commentary/{la}/{item}/{section}", http => SendAsync(http, api.PutCommentaryAsync(
+            Route(http, "la"), http.Request.Query["period"], Route(http, "item"), Route(http, "section"), http.Request.Body, null, http.RequestAborted)));
         routes.MapMethods("/", GetOrHead, http => SendAsync(http, api.GetDashboardPageAsync(
             http.Request.Query["la"], http.Request.Query["period"], http.Request.Query["team"], ChartLibraryPath, http.RequestAborted)));
         routes.MapMethods(ChartLibraryPath, GetOrHead, http => new ApiResponseResult(ChartLibrary, Immutable).ExecuteAsync(http));

@@ -17,6 +17,9 @@ public sealed record ApiCaller(string? UserPrincipalName, IReadOnlySet<string> R
     /// <summary>The Entra app role that may rerun loads (infra/api-app-roles.json).</summary>
     public const string ReplayRole = "PerfPipeline.Replay";
 
+    /// <summary>The Entra app role that may write officers' commentary, for the LAs the caller is mapped to (infra/api-app-roles.json).</summary>
+    public const string CommentaryRole = "PerfPipeline.Commentary";
+
     // Where Entra puts the user principal name in v2 and v1 tokens, most specific first.
     private static readonly string[] UserPrincipalNameClaims =
     [

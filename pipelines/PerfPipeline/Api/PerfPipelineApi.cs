@@ -9,6 +9,7 @@ using PerfPipeline.Indicators;
 using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Indicators.WorkDue;
 using PerfPipeline.Loading;
+using PerfPipeline.Reporting;
 using PerfPipeline.Warehouse;
 
 /// <summary>
@@ -16,7 +17,7 @@ using PerfPipeline.Warehouse;
 /// the route's values as text, reads the warehouse and answers status, body and validator. Input problems are 400,
 /// unknown things 404, both as RFC 9457 problems.
 /// </summary>
-public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, BatchLoader loader)
+public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, BatchLoader loader, ICommentaryStore commentary, TimeProvider timeProvider)
 {
     private static readonly ApiResponse Catalogue = ApiResponse.Json(
         new IndicatorCatalogueBody([.. IndicatorCatalogue.All.Select(Entry)]), ApiJsonContext.Default.IndicatorCatalogueBody);
@@ -47,7 +48,13 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         var chosen = requested ?? DashboardQuery.DefaultPeriod(latest.DataAsAt);
         var teamKey = string.IsNullOrWhiteSpace(team) ? null : TeamKeys.Of(team);
         var cacheKey = teamKey is null ? chosen.Code : $"{chosen.Code}|team:{teamKey}";
-        var eTag = teamKey is null ? ETagFor(latest, chosen) : EntityTag.FromLoad($"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}.{Convert.ToHexString(Encoding.UTF8.GetBytes(cacheKey))}");
+
+        // The officers' text is part of the LA's dashboard, so its validator: an edit (a PUT here, an import by another
+        // process) changes the ETag as a load does.
+        var written = teamKey is null ? await commentary.ReadAsync(la, chosen.Code, cancellationToken).ConfigureAwait(false) : [];
+        var eTag = teamKey is null
+            ? ETagFor(latest, chosen, written)
+            : EntityTag.FromLoad($"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}.{Convert.ToHexString(Encoding.UTF8.GetBytes(cacheKey))}");
         if (EntityTag.Matches(ifNoneMatch, eTag))
         {
             return ApiResponse.NotModified(eTag);
@@ -60,7 +67,7 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
 
         var localAuthorities = await warehouse.ListLocalAuthoritiesAsync(cancellationToken).ConfigureAwait(false);
         var shown = DashboardQuery.ChooseLocalAuthority(localAuthorities, la);
-        var readout = shown is null ? null : await ReadDashboardAsync(shown, chosen, teamKey, cancellationToken).ConfigureAwait(false);
+        var readout = shown is null ? null : await ReadDashboardAsync(shown, chosen, teamKey, written, cancellationToken).ConfigureAwait(false);
         if (readout is null)
         {
             return ApiResponse.NotFound(teamKey is null ? NoValues(la, chosen) : NoTeam(la, teamKey, chosen));
@@ -107,14 +114,16 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         var teamKey = string.IsNullOrWhiteSpace(team) ? null : TeamKeys.Of(team);
         var cacheKey = teamKey is null ? chosen.Code : $"{chosen.Code}|team:{teamKey}";
 
-        // The pickers list every LA, so the page also changes when another LA is loaded or renamed.
-        var version = $"{ETagFor(latest, chosen)}|{chartLibraryUrl}|{teamKey}|{string.Join('|', localAuthorities.Select(a => $"{a.LaCode}:{a.LaName}:{a.DataAsAt:yyyyMMdd}"))}";
+        // The pickers list every LA, so the page also changes when another LA is loaded or renamed; the officers' text
+        // is on the page, so it changes with every edit too.
+        var written = teamKey is null ? await commentary.ReadAsync(shown.LaCode, chosen.Code, cancellationToken).ConfigureAwait(false) : [];
+        var version = $"{ETagFor(latest, chosen, written)}|{chartLibraryUrl}|{teamKey}|{string.Join('|', localAuthorities.Select(a => $"{a.LaCode}:{a.LaName}:{a.DataAsAt:yyyyMMdd}"))}";
         if (_cache.Find(DashboardRepresentation.Page, shown.LaCode, cacheKey, version) is { } cached)
         {
             return cached;
         }
 
-        var readout = await ReadDashboardAsync(shown, chosen, teamKey, cancellationToken).ConfigureAwait(false);
+        var readout = await ReadDashboardAsync(shown, chosen, teamKey, written, cancellationToken).ConfigureAwait(false);
         if (readout is null)
         {
             return ApiResponse.Html(404, teamKey is null
@@ -288,19 +297,68 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         };
     }
 
-    /// <summary>The dashboard of the LA's current values for <paramref name="period"/>, or null when the period has none.</summary>
-    private async Task<DashboardReadout?> ReadDashboardAsync(LocalAuthorityRecord la, Period period, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>GET /api/commentary/{la}?period=</c>: the officers' text of the LA's report for the period, every section
+    /// written so far (the drafted sentences are the dashboard's: they are computed, never stored).
+    /// </summary>
+    public async Task<ApiResponse> GetCommentaryAsync(string la, string? period, CancellationToken cancellationToken = default)
     {
-        var values = await warehouse.ReadCurrentIndicatorValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
-        return values.Any(v => v.Period == period) ? DashboardReadout.Of(la, period, values) : null;
+        if (!CommentaryRequest.TryPeriod(period, out var parsed, out var problem))
+        {
+            return problem!;
+        }
+
+        if (await warehouse.FindLatestLoadAsync(la, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return ApiResponse.NotFound(NoData(la));
+        }
+
+        var written = await commentary.ReadAsync(la, parsed.Code, cancellationToken).ConfigureAwait(false);
+        return ApiResponse.Json(new CommentaryBody(la, parsed.Code, [.. written.Select(CommentaryRequest.Entry)]), ApiJsonContext.Default.CommentaryBody);
+    }
+
+    /// <summary>
+    /// <c>PUT /api/commentary/{la}/{item}/{section}?period=</c> with <c>{"text", "author", "status"}</c>: sets the
+    /// officers' text of one section, replacing only that section's earlier text. The drafted sentences are never
+    /// stored, so no edit can overwrite them: the text sits beside them (a text under "What does this show us?"
+    /// included). <paramref name="signedInAuthor"/>, when the host knows the caller, is recorded as the author whatever
+    /// the body says. Answers 200 with the section as stored; 400 for a bad period, item, section or body, 413 for a body
+    /// over 64 KB, 404 for an LA the warehouse has no data for.
+    /// </summary>
+    public async Task<ApiResponse> PutCommentaryAsync(
+        string la, string? period, string item, string section, Stream body, string? signedInAuthor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var bytes = await CommentaryRequest.ReadBodyAsync(body, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return ApiResponse.Problem(413, "Content too large", $"A commentary body takes at most {CommentaryRequest.MaxBodyBytes} bytes.");
+        }
+
+        if (!CommentaryRequest.TryRead(la, period, item, section, bytes, signedInAuthor, timeProvider.GetUtcNow(), out var text, out var problem))
+        {
+            return problem!;
+        }
+
+        if (await warehouse.FindLatestLoadAsync(la, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return ApiResponse.NotFound(NoData(la));
+        }
+
+        await commentary.SaveAsync([text], cancellationToken).ConfigureAwait(false);
+        var stored = (await commentary.ReadAsync(la, text.Period, cancellationToken).ConfigureAwait(false))
+            .Single(c => c.Item == text.Item && c.Section == text.Section);
+        return ApiResponse.Json(CommentaryRequest.Entry(stored), ApiJsonContext.Default.CommentaryEntry);
     }
 
     /// <summary>The LA's dashboard, or with a team that team's; null when the period (or the team) has no values.</summary>
-    private async Task<DashboardReadout?> ReadDashboardAsync(LocalAuthorityRecord la, Period period, string? teamKey, CancellationToken cancellationToken)
+    private async Task<DashboardReadout?> ReadDashboardAsync(
+        LocalAuthorityRecord la, Period period, string? teamKey, IReadOnlyList<Commentary> written, CancellationToken cancellationToken)
     {
         if (teamKey is null)
         {
-            return await ReadDashboardAsync(la, period, cancellationToken).ConfigureAwait(false);
+            var all = await warehouse.ReadCurrentIndicatorValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
+            return all.Any(v => v.Period == period) ? DashboardReadout.Of(la, period, all, commentary: written) : null;
         }
 
         var values = await warehouse.ReadCurrentIndicatorValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
@@ -344,6 +402,19 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         $"No figures for team '{team}' of LA '{la}' in period {period.Code}: the team key is the extract's team value ({TeamKeys.NoTeamRecorded} for no team recorded).";
 
     private static string NoValues(string la, Period period) => $"No indicator values for LA '{la}' in period {period.Code}.";
+
+    /// <summary>As below, with the officers' text of the period: a digest of every section's text, author, time and status.</summary>
+    private static string ETagFor(LoadStamp latest, Period period, IReadOnlyList<Commentary> written)
+    {
+        if (written.Count == 0)
+        {
+            return ETagFor(latest, period);
+        }
+
+        var digest = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f',
+            written.Select(c => $"{c.Item}\u001e{c.Section}\u001e{c.Text}\u001e{c.Author}\u001e{c.UpdatedAt.ToUnixTimeMilliseconds()}\u001e{c.Status}"))));
+        return EntityTag.FromLoad($"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}.{period.Code.Replace(' ', '_')}.c{Convert.ToHexString(digest, 0, 8)}");
+    }
 
     /// <summary>The latest load and when it committed (a replay recommits an older id), and the period when it picks the body.</summary>
     private static string ETagFor(LoadStamp latest, Period? period) =>

@@ -12,6 +12,7 @@ using PerfPipeline.Api;
 using PerfPipeline.Batches;
 using PerfPipeline.Extracts;
 using PerfPipeline.Loading;
+using PerfPipeline.Reporting;
 using PerfPipeline.Warehouse;
 
 /// <summary>
@@ -68,6 +69,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IWarehouse>(),
             sp.GetRequiredService<IOptions<RetentionOptions>>().Value.Months,
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => CommentaryStores.For(sp.GetRequiredService<IOptions<WarehouseOptions>>().Value));
         services.AddSingleton<PerfPipelineApi>();
         services.AddSingleton<ApiAccess>();
         return services;

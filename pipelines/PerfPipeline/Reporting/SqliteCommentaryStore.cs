@@ -11,9 +11,13 @@ internal sealed class SqliteCommentaryStore(string databasePath) : ICommentarySt
 {
     private readonly string _connectionString = SqliteConnections.ConnectionString(databasePath);
 
+    // Served pages and JSON read the commentary on every request (it is part of their validator): a pooled handle, as
+    // for the latest-load lookup, rather than opening the file each time.
+    private readonly string _pooledConnectionString = SqliteConnections.PooledConnectionString(databasePath);
+
     public async Task<IReadOnlyList<Commentary>> ReadAsync(string laCode, string period, CancellationToken cancellationToken = default)
     {
-        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        var connection = await SqliteConnections.OpenPooledReaderAsync(_pooledConnectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var rows = await connection.QueryAsync<Row>(new CommandDefinition(

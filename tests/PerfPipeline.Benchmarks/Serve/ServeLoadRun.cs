@@ -33,7 +33,7 @@ internal static class ServeLoadRun
             var pipeline = await LocalPipeline.OpenAsync(
                 context, SeedExtracts(), WarehouseTarget.Sqlite(Path.Combine(folder, LocalPipeline.DatabaseFileName)), CancellationToken.None).ConfigureAwait(false);
             await pipeline.Loader.LoadNewBatchesAsync().ConfigureAwait(false);
-            var server = await DashboardServer.StartAsync(new PerfPipelineApi(pipeline.Warehouse, pipeline.Source, pipeline.Loader), ["http://127.0.0.1:0"])
+            var server = await DashboardServer.StartAsync(pipeline.Api, ["http://127.0.0.1:0"])
                 .ConfigureAwait(false);
             await using (server.ConfigureAwait(false))
             {

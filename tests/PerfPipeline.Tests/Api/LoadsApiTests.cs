@@ -8,6 +8,7 @@ using PerfPipeline.Api;
 using PerfPipeline.Batches;
 using PerfPipeline.Extracts;
 using PerfPipeline.Loading;
+using PerfPipeline.Reporting;
 using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Warehouse.Sqlite;
 
@@ -65,7 +66,7 @@ public sealed class LoadsApiTests : IDisposable
             await loader.LoadNewBatchesAsync(cancellationToken: Ct);
         }
 
-        return new PerfPipelineApi(warehouse, source, loader);
+        return new PerfPipelineApi(warehouse, source, loader, CommentaryStores.Sqlite(_temp.File("data", "perfpipeline.db")), _clock);
     }
 
     private static List<(string AsAt, string Status, string? Error, long RowsRead)> Loads(ApiResponse response)

@@ -26,7 +26,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_BuildOutput_ListsExactlyTheAppsFunctions()
     {
         Assert.Equal(
-            ["GetDashboard", "GetIndicatorSeries", "GetIndicators", "GetLoads", "GetWorkList", "LoadBatchOnManifest", "MonthlySweep", "ReplayLoad"],
+            ["GetCommentary", "GetDashboard", "GetIndicatorSeries", "GetIndicators", "GetLoads", "GetWorkList", "LoadBatchOnManifest", "MonthlySweep", "PutCommentary", "ReplayLoad"],
             Metadata.Value.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(Metadata.Value.Keys.Order(StringComparer.Ordinal), FunctionNames().Select(row => row.Data).Order(StringComparer.Ordinal));
     }
@@ -59,6 +59,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetIndicatorSeries", "get", "indicators/{code}/series", "Anonymous")]
     [InlineData("GetLoads", "get", "loads", "Anonymous")]
     [InlineData("ReplayLoad", "post", "loads/{loadId}/replay", "Anonymous")]
+    [InlineData("GetCommentary", "get", "commentary/{la}", "Anonymous")]
+    [InlineData("PutCommentary", "put", "commentary/{la}/{item}/{section}", "Anonymous")]
     public void Metadata_HttpFunction_HasItsRouteMethodAndKey(string function, string method, string route, string authLevel)
     {
         var trigger = Trigger(function);

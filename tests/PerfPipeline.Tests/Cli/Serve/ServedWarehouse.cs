@@ -52,8 +52,7 @@ internal sealed class ServedWarehouse : IAsyncDisposable
             var context = new CliContext(new ConfigurationBuilder().Build(), TimeProvider.System, CliInvocation.PlainConsole(TextWriter.Null), temp.File("data"));
             var pipeline = await OpenAsync(context, folder, temp.File("data", LocalPipeline.DatabaseFileName));
             await pipeline.Loader.LoadNewBatchesAsync(cancellationToken: TestContext.Current.CancellationToken);
-            var server = await DashboardServer.StartAsync(
-                new PerfPipelineApi(pipeline.Warehouse, pipeline.Source, pipeline.Loader), ["http://127.0.0.1:0"], TestContext.Current.CancellationToken);
+            var server = await DashboardServer.StartAsync(pipeline.Api, ["http://127.0.0.1:0"], TestContext.Current.CancellationToken);
             return new ServedWarehouse(temp, folder, context, pipeline, server);
         }
         catch
@@ -68,7 +67,7 @@ internal sealed class ServedWarehouse : IAsyncDisposable
         LocalPipeline.OpenAsync(context, extracts, WarehouseTarget.Sqlite(databasePath), TestContext.Current.CancellationToken);
 
     /// <summary>A fresh API on the served pipeline (its own cache): what the Functions app would answer.</summary>
-    public PerfPipelineApi NewApi() => new(Pipeline.Warehouse, Pipeline.Source, Pipeline.Loader);
+    public PerfPipelineApi NewApi() => new(Pipeline.Warehouse, Pipeline.Source, Pipeline.Loader, Pipeline.Commentary(), TimeProvider.System);
 
     public async ValueTask DisposeAsync()
     {
