@@ -2,12 +2,14 @@ namespace PerfPipeline.Cli.Commands;
 
 using PerfPipeline.Dashboard;
 using PerfPipeline.Indicators;
+using PerfPipeline.Reporting;
 
 using Spectre.Console;
 
 /// <summary>
 /// The dashboard laid out like the published table: each item's measures with the previous financial year, the
-/// same period last year and the current period, the direction of travel (↑ ↓ ↔) and the England figure.
+/// same period last year and the current period, the direction of travel (↑ ↓ ↔), the target and its RAG, and the
+/// England figure labelled with its own period; figures over small numbers are marked † with a footnote.
 /// </summary>
 internal static class DashboardTableView
 {
@@ -24,20 +26,28 @@ internal static class DashboardTableView
             .AddColumn(new TableColumn(Markup.Escape(dashboard.ComparedWith.SamePeriodLastYear)).RightAligned())
             .AddColumn(new TableColumn(Markup.Escape(dashboard.Period)).RightAligned())
             .AddColumn(new TableColumn("").Centered())
+            .AddColumn(new TableColumn("target").RightAligned())
+            .AddColumn(new TableColumn("RAG").Centered())
             .AddColumn(new TableColumn("England").RightAligned());
+        var footnotes = new List<string>();
         foreach (var item in dashboard.Items)
         {
-            table.AddRow($"[bold]{item.Item}[/]", $"[bold]{Markup.Escape(item.Title)}[/]", "", "", "", "", "");
+            table.AddRow($"[bold]{item.Item}[/]", $"[bold]{Markup.Escape(item.Title)}[/]", "", "", "", "", "", "", "");
             foreach (var measure in item.Measures)
             {
                 table.AddRow(
                     "",
                     Markup.Escape(measure.Label),
-                    Shown(measure.PreviousYear.Display, measure.Unit),
-                    Shown(measure.SamePeriodLastYear.Display, measure.Unit),
-                    $"[bold]{Shown(measure.Current.Display, measure.Unit)}[/]",
+                    Cell(measure.PreviousYear, measure, dashboard, footnotes),
+                    Cell(measure.SamePeriodLastYear, measure, dashboard, footnotes),
+                    $"[bold]{Cell(measure.Current, measure, dashboard, footnotes)}[/]",
                     IndicatorDisplay.Arrow(measure.Direction),
-                    measure.National.Display is { } national ? Shown(national, measure.Unit) : "");
+                    measure.Target is { } target ? Shown(IndicatorDisplay.Format(target.Value, measure.DisplayPrecision), measure.Unit) : "",
+                    measure.Target?.Rag is { } rag ? Rag(rag) : measure.Target is null ? "" : IndicatorDisplay.NotAvailable,
+                    // Each comparator with its own period, as published ("England 2018-19", "England, calendar year 2018").
+                    measure.National.Display is { } national
+                        ? Shown(national, measure.Unit) + (measure.National.Label is { } label ? Markup.Escape($" ({label})") : "")
+                        : "");
             }
         }
 
@@ -47,8 +57,33 @@ internal static class DashboardTableView
             console.MarkupLine($"[grey]{Markup.Escape(measure.Code)} {Markup.Escape(dashboard.Period)}: n/a, {Markup.Escape(measure.Current.Reason!)}.[/]");
         }
 
+        foreach (var (note, index) in footnotes.Select((n, i) => (n, i + 1)))
+        {
+            console.MarkupLine($"[grey]†{index} {Markup.Escape(note)}[/]");
+        }
+
         console.MarkupLine("[grey]Arrows compare with the same period last year, or the previous financial year when that is not available.[/]");
     }
+
+    /// <summary>A figure, marked † with its footnote's number when it is over a small number (Reporting.SmallNumbers).</summary>
+    private static string Cell(DashboardValue value, DashboardMeasure measure, DashboardDocument dashboard, List<string> footnotes)
+    {
+        var shown = Shown(value.Display, measure.Unit);
+        if (!value.SmallNumber)
+        {
+            return shown;
+        }
+
+        footnotes.Add(ReportFigures.SmallNumberNote(measure, value, dashboard.SmallNumberThreshold));
+        return $"{shown} †{footnotes.Count}";
+    }
+
+    private static string Rag(RagStatus status) => status switch
+    {
+        RagStatus.Green => "[green]Green[/]",
+        RagStatus.Amber => "[yellow]Amber[/]",
+        _ => "[red]Red[/]",
+    };
 
     private static string Shown(string display, IndicatorUnit unit) => Markup.Escape(IndicatorDisplay.WithUnit(display, unit));
 }

@@ -73,10 +73,11 @@ public sealed class DashboardCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Wokingham (872): children's services dashboard, 2019-20 Q2, data as at 2019-09-30", output, StringComparison.Ordinal);
-        Assert.Matches(@"2018-19\s+2018-19 Q2\s+2019-20 Q2\s+England", output);
+        Assert.Matches(@"2018-19\s+2018-19 Q2\s+2019-20 Q2\s+target\s+RAG\s+England", output);
         Assert.Matches(@"3\s+Children's Social Care Front Door", output);
         Assert.Matches(@"No\. of referrals to CSC\s+1\s+1\s+3\s+↑", output);
-        Assert.Matches(@"% of referrals to CSC which are repeat referrals within 12 months\s+0\.0%\s+0\.0%\s+33\.3%\s+↑\s+21\.9%", output);
+        Assert.Matches(@"% of referrals to CSC which are repeat referrals within 12 months\s+0\.0% †1\s+0\.0% †2\s+33\.3% †3\s+↑\s+21\.9% \(England 2018-19\)", output);
+        Assert.Contains("†3 Small number: % of referrals to CSC which are repeat referrals within 12 months, 33.3% is 1 of 3, fewer than 30 cases.", output, StringComparison.Ordinal);
         Assert.Matches(@"No\. of referrals to Early Help\s+n/a\s+n/a\s+n/a", output);
     }
 

@@ -126,6 +126,18 @@ public sealed class ReportCommandTests(ReportedSeeds seeds) : IClassFixture<Repo
     }
 
     [Fact]
+    public async Task DashboardTable_Seeds_ShowsTargetRagSmallNumberFlagAndTheLabelledEnglandFigure()
+    {
+        var (exitCode, output) = await seeds.InvokeAsync("dashboard", "--period", Period, "--extracts", seeds.Extracts, "--small-number-threshold", "35");
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"% assessments completed within 45 working days\s.*\s76\.3%\s+↑\s+90\.0%\s+Red\s+82\.7% \(England 2018-19\)", output);
+        Assert.Matches(@"EHCPs issued within 20 weeks of the referral\s.*\s100\.0%\s+Red\s+60\.1% \(England, calendar year 2018\)", output);
+        Assert.Matches(@"previous one in the last 2 years\s.*\s23\.5% †\d", output);
+        Assert.Contains("Small number: % of children starting a plan who had a previous one in the last 2 years, 23.5% is 8 of 34, fewer than 35 cases.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DashboardJson_Seeds_CarriesRagTargetSmallNumberFlagsFractionsAndEnglandLabel()
     {
         var (exitCode, output) = await seeds.InvokeAsync("dashboard", "--period", Period, "--format", "json", "--extracts", seeds.Extracts, "--small-number-threshold", "35");
