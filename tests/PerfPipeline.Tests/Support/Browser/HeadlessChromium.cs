@@ -24,6 +24,13 @@ internal static class HeadlessChromium
     public static Task<JsonDocument> ReadTeamPageAsync(Uri page, string screenshotPath, string team, CancellationToken cancellationToken = default) =>
         RunAsync("read-team-page.js", page, screenshotPath, [team], cancellationToken);
 
+    /// <summary>
+    /// Reads each item's heading and text (drafted sentences, officers' paragraphs) from <paramref name="page"/>, saves
+    /// its screenshot, and prints it to a PDF at <paramref name="pdfPath"/> (<c>print-dashboard.js</c>).
+    /// </summary>
+    public static Task<JsonDocument> PrintDashboardAsync(Uri page, string screenshotPath, string pdfPath, CancellationToken cancellationToken = default) =>
+        RunAsync("print-dashboard.js", page, screenshotPath, [pdfPath], cancellationToken);
+
     private static async Task<JsonDocument> RunAsync(string script, Uri page, string screenshotPath, string[] extra, CancellationToken cancellationToken)
     {
         using var profile = new TempDirectory();
