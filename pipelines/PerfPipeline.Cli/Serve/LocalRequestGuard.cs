@@ -49,9 +49,9 @@ internal sealed class LocalRequestGuard
             return;
         }
 
-        // Every request that changes something (a replay, a commentary edit) is held to the same rules: a form or a
-        // simple request from another site can send neither JSON nor a PUT without the browser asking first.
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        // Every request with a body that changes something (a replay, a commentary edit) is held to the same rules: a
+        // form or a simple request from another site can send neither JSON nor a PUT without the browser asking first.
+        if (HttpMethods.IsPost(http.Request.Method) || HttpMethods.IsPut(http.Request.Method) || HttpMethods.IsPatch(http.Request.Method))
         {
             var method = http.Request.Method.ToUpperInvariant();
             if (!IsJson(http.Request.ContentType))
