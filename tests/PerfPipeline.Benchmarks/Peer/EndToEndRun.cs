@@ -67,13 +67,13 @@ internal static class EndToEndRun
             Console.WriteLine();
             Console.WriteLine($"Median of {runs} alternating runs (load average {LoadAverage()} at the end):");
             Console.WriteLine();
-            Console.WriteLine("| process | wall s | peak MiB | ratio to DuckDB |");
-            Console.WriteLine("|---|---|---|---|");
+            Console.WriteLine("| process | wall s | processor s | peak MiB | ratio to DuckDB (wall) | ratio (processor) |");
+            Console.WriteLine("|---|---|---|---|---|---|");
             foreach (var (label, figures) in results)
             {
                 var median = Median(figures);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {label} | {median.WallSeconds:F2} | {median.PeakBytes / 1048576.0:F0} | {median.WallSeconds / peer.WallSeconds:F2}x |"));
+                    $"| {label} | {median.WallSeconds:F2} | {median.CpuSeconds:F2} | {median.PeakBytes / 1048576.0:F0} | {median.WallSeconds / peer.WallSeconds:F2}x | {median.CpuSeconds / peer.CpuSeconds:F2}x |"));
             }
         }
         finally
@@ -96,7 +96,7 @@ internal static class EndToEndRun
     private static ProcessFigures Report(string label, int run, ProcessFigures figures)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {label,-12} run {run}: {figures.WallSeconds,6:F2} s, peak {figures.PeakBytes / 1048576.0,5:F0} MiB (load average {LoadAverage()})"));
+            $"  {label,-12} run {run}: {figures.WallSeconds,6:F2} s wall, {figures.CpuSeconds,6:F2} s processor, peak {figures.PeakBytes / 1048576.0,5:F0} MiB (load average {LoadAverage()})"));
         return figures;
     }
 
@@ -108,7 +108,8 @@ internal static class EndToEndRun
             return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
         }
 
-        return new ProcessFigures(Middle(figures.Select(f => f.WallSeconds)), (long)Middle(figures.Select(f => (double)f.PeakBytes)));
+        return new ProcessFigures(
+            Middle(figures.Select(f => f.WallSeconds)), Middle(figures.Select(f => f.CpuSeconds)), (long)Middle(figures.Select(f => (double)f.PeakBytes)));
     }
 
     private static string LoadAverage() =>
