@@ -158,7 +158,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
         return Column(_numbers, column)[row];
     }
 
-    /// <summary>The value of any column as <see cref="AcceptedRow.Values"/> holds it; dates and flags are shared boxes.</summary>
+    /// <summary>The value of any column as <see cref="AcceptedRow.Values"/> holds it; flags are shared boxes.</summary>
     public object? Value(int row, int column)
     {
         CheckRow(row);
@@ -169,7 +169,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
 
         if (_dates[column] is { } dates)
         {
-            return dates[row] == 0 ? null : BoxedDates.Get(DateOnly.FromDayNumber(dates[row] - 1));
+            return dates[row] == 0 ? null : DateOnly.FromDayNumber(dates[row] - 1);
         }
 
         if (_flags[column] is { } flags)

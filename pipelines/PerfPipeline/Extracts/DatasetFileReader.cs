@@ -32,7 +32,6 @@ internal sealed class DatasetFileReader
     private readonly CodeList?[] _codeLists;
     private readonly (int Start, int End)[] _ranges;
     private readonly List<ValidationIssue> _issues = [];
-    private readonly List<ulong> _packedKeys = [];
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _duplicatedKeys = new(StringComparer.Ordinal);
     private readonly List<(long Row, string Key)> _rejectedKeys = [];
@@ -123,7 +122,6 @@ internal sealed class DatasetFileReader
         }
 
         ResolvePeople();
-        FindRepeatedPackedKeys();
         RejectDuplicateKeys();
         var extract = new DatasetExtract(_contract, _file, _rowsRead, _rowsRejected, _rows);
         var hash = sha256 is not null && !unreadable ? Convert.ToHexStringLower(sha256.Hash!) : null;
@@ -468,7 +466,7 @@ internal sealed class DatasetFileReader
     /// <summary>
     /// Notes a primary key to find duplicates. Extracts often come in key order: while every key is greater than the
     /// one before, none can repeat and no index is needed. From the first key out of order, every key so far goes
-    /// into a hash set and each new key is checked against it (short keys as their <see cref="PackedIdentifier"/>).
+    /// into a hash set and each new key is checked against it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TrackKey(string key)
@@ -482,15 +480,7 @@ internal sealed class DatasetFileReader
             }
 
             _keysIncreasing = false;
-            var keysSoFar = Math.Max(_capacity, _rows.Count + _rejectedKeys.Count);
-            if (PackedIdentifier.TryPack(key, out _))
-            {
-                _packedKeys.EnsureCapacity(keysSoFar);
-            }
-            else
-            {
-                _keys.EnsureCapacity(keysSoFar);
-            }
+            _keys.EnsureCapacity(Math.Max(_capacity, _rows.Count + _rejectedKeys.Count));
 
             for (var row = 0; row < _rows.Count; row++)
             {
@@ -506,49 +496,12 @@ internal sealed class DatasetFileReader
         AddKey(key);
     }
 
-    /// <summary>Notes a key once keys are out of order: short keys packed, to be checked together at the end.</summary>
+    /// <summary>Notes a key once keys are out of order.</summary>
     private void AddKey(string key)
     {
-        if (PackedIdentifier.TryPack(key, out var packed))
-        {
-            _packedKeys.Add(packed);
-        }
-        else if (!_keys.Add(key))
+        if (!_keys.Add(key))
         {
             _duplicatedKeys.Add(key);
-        }
-    }
-
-    /// <summary>Adds the packed keys that repeat to the duplicated keys, by the text of the rows that carry them.</summary>
-    private void FindRepeatedPackedKeys()
-    {
-        if (_packedKeys.Count == 0)
-        {
-            return;
-        }
-
-        var repeated = RepeatedKeys.Find(CollectionsMarshal.AsSpan(_packedKeys));
-        if (repeated.Count == 0)
-        {
-            return;
-        }
-
-        for (var row = 0; row < _rows.Count; row++)
-        {
-            AddIfRepeated(_rows.Text(row, 0)!);
-        }
-
-        foreach (var (_, key) in _rejectedKeys)
-        {
-            AddIfRepeated(key);
-        }
-
-        void AddIfRepeated(string key)
-        {
-            if (PackedIdentifier.TryPack(key, out var packed) && repeated.Contains(packed))
-            {
-                _duplicatedKeys.Add(key);
-            }
         }
     }
 

@@ -4,7 +4,8 @@ using System.Runtime.CompilerServices;
 
 /// <summary>
 /// Hands out one string instance per distinct text (team names, codes, referenced ids repeat a lot),
-/// so reading a column allocates once per distinct value instead of once per cell.
+/// so reading a column allocates once per distinct value instead of once per cell. Kept by measurement: without it the
+/// reader's texts raised <c>run</c>'s peak memory by 16% (peer benchmark, scale 5: 401 to 467 MiB; docs/performance.md).
 /// </summary>
 internal sealed class StringPool
 {

@@ -41,12 +41,16 @@ internal sealed class WarehouseLoad(
             await load.UpdateLocalAuthorityAsync(batch.Manifest.LaName).ConfigureAwait(false);
 
             var caseData = await load.ReadCaseDataAsync().ConfigureAwait(false);
+
+            // Both computations are pure functions of the same case data: the figures by team are worked out on the
+            // other core while the LA's are computed and written (the steps themselves stay on one connection).
+            var teamFigures = computeTeamFigures is null ? null : Task.Run(() => computeTeamFigures(caseData), cancellationToken);
             await load.RecordTeamsAsync(caseData).ConfigureAwait(false);
             var values = computeIndicators(caseData);
             await load.RecordIndicatorValuesAsync(values).ConfigureAwait(false);
-            if (computeTeamFigures is not null)
+            if (teamFigures is not null)
             {
-                await load.RecordTeamFiguresAsync(computeTeamFigures(caseData)).ConfigureAwait(false);
+                await load.RecordTeamFiguresAsync(await teamFigures.ConfigureAwait(false)).ConfigureAwait(false);
             }
 
             var committed = await load.CommitAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);

@@ -12,7 +12,9 @@ using SQLitePCL;
 /// <summary>
 /// Reads an LA's case data from the SQLite warehouse with the queries of <see cref="CaseDataReader"/>, stepped on
 /// the connection's own handle and mapped by column position straight into the records (in the contract's column
-/// order). Dapper's mapping by name boxed and converted every value and took about half of a large load's time.
+/// order). Kept by measurement: reading through the dialect-neutral Dapper reader (<see cref="CaseDataReader"/>) instead
+/// raised <c>run</c>'s processor time by a further 26% end to end and its peak memory by 170 MiB (peer benchmark,
+/// scale 5, median of three alternating runs: 11.48 s to 14.46 s, 395 to 564 MiB; docs/performance.md).
 /// Runs inside the load's transaction when there is one: statements on the handle belong to it. The rows a load has
 /// just written are taken from its batch instead of being read back (<see cref="WrittenDatasets"/>).
 /// </summary>
