@@ -17,27 +17,23 @@ internal static class DashboardCommand
             DefaultValueFactory = _ => DashboardFormat.Table,
             HelpName = "table|json|html",
         };
-        var extracts = PipelineOptions.Extracts();
-        extracts.Description = "The extracts folder whose reference/ files (comparators, the LA's targets) the dashboard is judged against.";
         var threshold = ReportCommand.SmallNumberThreshold();
         var team = WorkListCommand.TeamOption();
         var warehouse = new WarehouseFlags(context);
         var command = new Command("dashboard", "Print the dashboard from the warehouse (no loading); with --team, one team's.")
         {
-            period, la, team, format, extracts, threshold,
+            period, la, team, format, threshold,
         };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var target = warehouse.Target(parseResult);
-            var root = Path.GetFullPath(parseResult.GetValue(extracts) ?? LocalPipeline.DefaultExtracts);
-            var pipeline = await LocalPipeline.OpenAsync(context, root, target, cancellationToken).ConfigureAwait(false);
+            var pipeline = await LocalPipeline.OpenAsync(context, null, target, cancellationToken).ConfigureAwait(false);
             var readout = parseResult.GetValue(team) is { } teamKey
                 ? await DashboardQuery.ReadAsync(pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period), teamKey, cancellationToken)
                     .ConfigureAwait(false)
                 : await DashboardQuery.ReadAsync(
-                    pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period),
-                    code => Reporting.ReportingReferenceFiles.Read(root, code, parseResult.GetValue(threshold)), pipeline.Commentary(), cancellationToken)
+                    pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period), pipeline.Commentary(), parseResult.GetValue(threshold), cancellationToken)
                     .ConfigureAwait(false);
             if (readout is null)
             {

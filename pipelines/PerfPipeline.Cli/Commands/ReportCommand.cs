@@ -29,20 +29,17 @@ internal static class ReportCommand
             HelpName = "docx|html",
         };
         var output = new Option<string?>("--out") { Description = "The file to write (default: report-{la}-{period}.{docx|html} in the current folder).", HelpName = "FILE" };
-        var extracts = PipelineOptions.Extracts();
-        extracts.Description = "The extracts folder whose reference/ files (comparators, the LA's targets) the report is judged against.";
         var threshold = SmallNumberThreshold();
         var warehouse = new WarehouseFlags(context);
-        var command = new Command("report", "Write the quarterly report (DOCX or HTML) from the warehouse.") { period, la, format, output, extracts, threshold };
+        var command = new Command("report", "Write the quarterly report (DOCX or HTML) from the warehouse.") { period, la, format, output, threshold };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var target = warehouse.Target(parseResult);
-            var pipeline = await LocalPipeline.OpenAsync(context, parseResult.GetValue(extracts), target, cancellationToken).ConfigureAwait(false);
-            var root = Path.GetFullPath(parseResult.GetValue(extracts) ?? LocalPipeline.DefaultExtracts);
+            var pipeline = await LocalPipeline.OpenAsync(context, null, target, cancellationToken).ConfigureAwait(false);
             var readout = await DashboardQuery.ReadAsync(
-                pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period),
-                code => ReportingReferenceFiles.Read(root, code, parseResult.GetValue(threshold)), pipeline.Commentary(), cancellationToken).ConfigureAwait(false);
+                pipeline.Warehouse, parseResult.GetValue(la), parseResult.GetValue(period), pipeline.Commentary(), parseResult.GetValue(threshold), cancellationToken)
+                .ConfigureAwait(false);
             var writer = context.Console.Profile.Out.Writer;
             if (readout is null)
             {

@@ -52,9 +52,12 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         // The officers' text is part of the LA's dashboard, so its validator: an edit (a PUT here, an import by another
         // process) changes the ETag as a load does.
         var written = teamKey is null ? await commentary.ReadAsync(la, chosen.Code, cancellationToken).ConfigureAwait(false) : [];
+
+        // The reference data in force is shown too (targets, comparators), and new comparators change it with no load.
+        var referenceImport = await warehouse.FindLatestReferenceImportAsync(cancellationToken).ConfigureAwait(false);
         var eTag = teamKey is null
-            ? ETagFor(latest, chosen, written)
-            : EntityTag.FromLoad($"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}.{Convert.ToHexString(Encoding.UTF8.GetBytes(cacheKey))}");
+            ? ETagFor(latest, chosen, written, referenceImport)
+            : EntityTag.FromLoad($"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}.{Convert.ToHexString(Encoding.UTF8.GetBytes(cacheKey))}{ReferencePart(referenceImport)}");
         if (EntityTag.Matches(ifNoneMatch, eTag))
         {
             return ApiResponse.NotModified(eTag);
@@ -117,7 +120,8 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         // The pickers list every LA, so the page also changes when another LA is loaded or renamed; the officers' text
         // is on the page, so it changes with every edit too.
         var written = teamKey is null ? await commentary.ReadAsync(shown.LaCode, chosen.Code, cancellationToken).ConfigureAwait(false) : [];
-        var version = $"{ETagFor(latest, chosen, written)}|{chartLibraryUrl}|{teamKey}|{string.Join('|', localAuthorities.Select(a => $"{a.LaCode}:{a.LaName}:{a.DataAsAt:yyyyMMdd}"))}";
+        var referenceImport = await warehouse.FindLatestReferenceImportAsync(cancellationToken).ConfigureAwait(false);
+        var version = $"{ETagFor(latest, chosen, written, referenceImport)}|{chartLibraryUrl}|{teamKey}|{string.Join('|', localAuthorities.Select(a => $"{a.LaCode}:{a.LaName}:{a.DataAsAt:yyyyMMdd}"))}";
         if (_cache.Find(DashboardRepresentation.Page, shown.LaCode, cacheKey, version) is { } cached)
         {
             return cached;
@@ -355,15 +359,20 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
     private async Task<DashboardReadout?> ReadDashboardAsync(
         LocalAuthorityRecord la, Period period, string? teamKey, IReadOnlyList<Commentary> written, CancellationToken cancellationToken)
     {
-        if (teamKey is null)
+        var values = await warehouse.ReadCurrentIndicatorValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
+        if (!values.Any(v => v.Period == period))
         {
-            var all = await warehouse.ReadCurrentIndicatorValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
-            return all.Any(v => v.Period == period) ? DashboardReadout.Of(la, period, all, commentary: written) : null;
+            return null;
         }
 
-        var values = await warehouse.ReadCurrentIndicatorValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
+        var reference = await DashboardQuery.ReadReferenceAsync(warehouse, la.LaCode, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (teamKey is null)
+        {
+            return DashboardReadout.Of(la, period, values, reference, written);
+        }
+
         var teamValues = await warehouse.ReadCurrentTeamValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
-        return values.Any(v => v.Period == period) ? TeamDashboard.Of(la, period, values, teamValues, teamKey) : null;
+        return TeamDashboard.Of(la, period, values, teamValues, teamKey, reference);
     }
 
     /// <summary>A query flag: absent or empty is false; otherwise <c>true</c> or <c>false</c>.</summary>
@@ -403,24 +412,33 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
 
     private static string NoValues(string la, Period period) => $"No indicator values for LA '{la}' in period {period.Code}.";
 
-    /// <summary>As below, with the officers' text of the period: a digest of every section's text, author, time and status.</summary>
-    private static string ETagFor(LoadStamp latest, Period period, IReadOnlyList<Commentary> written)
+    /// <summary>
+    /// As below, with the officers' text of the period (a digest of every section's text, author, time and status) and
+    /// the newest reference import (the targets and comparators shown change with no load).
+    /// </summary>
+    private static string ETagFor(LoadStamp latest, Period period, IReadOnlyList<Commentary> written, string? referenceImport)
     {
         if (written.Count == 0)
         {
-            return ETagFor(latest, period);
+            return ETagFor(latest, period, referenceImport);
         }
 
         var digest = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f',
             written.Select(c => $"{c.Item}\u001e{c.Section}\u001e{c.Text}\u001e{c.Author}\u001e{c.UpdatedAt.ToUnixTimeMilliseconds()}\u001e{c.Status}"))));
-        return EntityTag.FromLoad($"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}.{period.Code.Replace(' ', '_')}.c{Convert.ToHexString(digest, 0, 8)}");
+        return EntityTag.FromLoad(
+            $"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}.{period.Code.Replace(' ', '_')}.c{Convert.ToHexString(digest, 0, 8)}{ReferencePart(referenceImport)}");
     }
 
-    /// <summary>The latest load and when it committed (a replay recommits an older id), and the period when it picks the body.</summary>
-    private static string ETagFor(LoadStamp latest, Period? period) =>
+    /// <summary>
+    /// The latest load and when it committed (a replay recommits an older id), the period when it picks the body, and
+    /// the newest reference import when the body shows reference data.
+    /// </summary>
+    private static string ETagFor(LoadStamp latest, Period? period, string? referenceImport = null) =>
         EntityTag.FromLoad(period is { } p
-            ? $"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}.{p.Code.Replace(' ', '_')}"
+            ? $"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}.{p.Code.Replace(' ', '_')}{ReferencePart(referenceImport)}"
             : $"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}");
+
+    private static string ReferencePart(string? referenceImport) => referenceImport is null ? string.Empty : $".{referenceImport}";
 
     private static bool TryParsePeriodType(string type, out PeriodType periodType)
     {

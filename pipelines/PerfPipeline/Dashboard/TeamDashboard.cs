@@ -18,10 +18,12 @@ public static class TeamDashboard
 
     /// <summary>
     /// The dashboard of <paramref name="teamKey"/>: each split measure from the team's own values (trends too), the
-    /// LA-only measures not available; null when the LA has no figures for that team.
+    /// LA-only measures not available, judged against the LA's <paramref name="reference"/> (its targets and the
+    /// comparators); null when the LA has no figures for that team.
     /// </summary>
     public static DashboardReadout? Of(
-        LocalAuthorityRecord la, Period period, IReadOnlyList<IndicatorValue> laValues, IReadOnlyList<TeamIndicatorValue> teamValues, string teamKey)
+        LocalAuthorityRecord la, Period period, IReadOnlyList<IndicatorValue> laValues, IReadOnlyList<TeamIndicatorValue> teamValues, string teamKey,
+        Reporting.ReportingReference? reference = null)
     {
         ArgumentNullException.ThrowIfNull(la);
         ArgumentNullException.ThrowIfNull(laValues);
@@ -35,7 +37,7 @@ public static class TeamDashboard
             return null;
         }
 
-        var readout = DashboardReadout.Of(la, period, own);
+        var readout = DashboardReadout.Of(la, period, own, reference);
         var team = new DashboardTeam(
             key,
             TeamKeys.Label(key),

@@ -24,7 +24,10 @@ public sealed class EmbeddedReference : IReferenceSource
         typeof(EmbeddedReference).Assembly.GetManifestResourceStream(Prefix + fileName)
         ?? throw new InvalidOperationException($"Reference file '{fileName}' is not embedded in the library.");
 
-    public Task<IReadOnlyList<RawReferenceFile>> ReadAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RawReferenceFile>> ReadAsync(CancellationToken cancellationToken = default) => Task.FromResult(ReadFiles());
+
+    /// <summary>The shipped files, read from the assembly (no I/O beyond it, so no need to wait).</summary>
+    public static IReadOnlyList<RawReferenceFile> ReadFiles()
     {
         var files = new List<RawReferenceFile>(FileNames.Length);
         foreach (var name in FileNames)
@@ -35,6 +38,6 @@ public sealed class EmbeddedReference : IReferenceSource
             files.Add(new RawReferenceFile(ReferenceScope.Default, null, $"defaults/{name}", copy.ToArray()));
         }
 
-        return Task.FromResult<IReadOnlyList<RawReferenceFile>>(files);
+        return files;
     }
 }

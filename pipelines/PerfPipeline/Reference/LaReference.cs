@@ -80,6 +80,12 @@ public interface IReferenceStore
     /// <summary>Every file in force per kind, scope and LA.</summary>
     Task<ReferenceListing> ListReferenceFilesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The newest import's id (null before any): what a cached dashboard compares, since comparators change what it
+    /// shows without a load.
+    /// </summary>
+    Task<string?> FindLatestReferenceImportAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every import, newest first.</summary>
     Task<IReadOnlyList<ReferenceImportRecord>> ListReferenceImportsAsync(CancellationToken cancellationToken = default);
 }

@@ -111,6 +111,8 @@ internal static class ReferenceSql
 
     public const string AllocatedRolesSql = "SELECT role FROM ref_allocated_role_current WHERE la_code = @LaCode ORDER BY role";
 
+    public const string LatestImportSql = "SELECT import_id FROM ref_import WHERE import_seq = (SELECT MAX(import_seq) FROM ref_import)";
+
     public const string ImportsSql = """
         SELECT i.import_id AS ImportId, i.import_seq AS ImportSeq, i.origin AS Origin, i.imported_at AS ImportedAt,
                f.kind AS Kind, f.scope AS Scope, f.scope_la AS ScopeLa, f.file_path AS FilePath, f.sha256 AS Sha256, f.row_count AS FileRows
@@ -345,6 +347,9 @@ internal static class ReferenceSql
             AllocatedRoles = roles.AsList(),
         };
     }
+
+    public static Task<string?> LatestImportAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<string?>(new CommandDefinition(LatestImportSql, cancellationToken: cancellationToken));
 
     public static async Task<IReadOnlyList<ReferenceImportRecord>> ListImportsAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -72,6 +72,35 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite)
         Assert.NotEqual(before.ETag, answer.ETag);
     }
 
+    [Fact]
+    public async Task GetDashboard_TargetsAndComparatorsImported_NewETagAndTheWarehousesReferenceInTheBody()
+    {
+        await using var app = await LoadedAppAsync();
+        var before = await GetDashboardAsync(app, "872", $"period={Uri.EscapeDataString(Quarter)}");
+        Assert.Equal(JsonValueKind.Null, Measure(before, IndicatorCodes.CscReferrals).GetProperty("target").ValueKind);
+        using var folder = new TempDirectory();
+        Directory.CreateDirectory(folder.File("reference"));
+        Directory.CreateDirectory(folder.File("872", "reference"));
+        await File.WriteAllTextAsync(
+            folder.File("reference", "comparators.csv"),
+            "indicator,geography,period,period_end,value,unit,source_note\nCSC_REFERRALS,England,2019-20 Q1,2019-06-30,543,count,a newer figure\n",
+            TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(
+            folder.File("872", "reference", "targets.csv"),
+            "indicator,target,tolerance,source,from_date\nCSC_ASSESSMENTS_45WD_PCT,50,5,local,2019-04-01\n",
+            TestContext.Current.CancellationToken);
+
+        await new PerfPipeline.Reference.ReferenceImporter(app.Warehouse).ImportAsync(new PerfPipeline.Reference.LocalFolderReferenceSource(folder.Path), TestContext.Current.CancellationToken);
+        var answer = await GetDashboardAsync(app, "872", $"period={Uri.EscapeDataString(Quarter)}", ifNoneMatch: before.ETag);
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.NotEqual(before.ETag, answer.ETag);
+        var referrals = Measure(answer, IndicatorCodes.CscReferrals).GetProperty("national");
+        Assert.Equal((543m, "England 2019-20 Q1"), (referrals.GetProperty("value").GetDecimal(), referrals.GetProperty("label").GetString()));
+        var target = Measure(answer, IndicatorCodes.CscAssessments45WdPct).GetProperty("target");
+        Assert.Equal((50m, "local"), (target.GetProperty("value").GetDecimal(), target.GetProperty("source").GetString()));
+    }
+
     [Theory]
     [InlineData("2019-Q2")]
     [InlineData("Q2")]
@@ -221,6 +250,10 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite)
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
     }
+
+    private static JsonElement Measure(HttpAnswer answer, string code) =>
+        answer.Json().GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("measures").EnumerateArray())
+            .Single(m => m.GetProperty("code").GetString() == code);
 
     private static async Task LoadAsync(FunctionApp app, Func<BatchBuilder, BatchBuilder> build)
     {

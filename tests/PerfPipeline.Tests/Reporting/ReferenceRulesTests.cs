@@ -1,7 +1,5 @@
 namespace PerfPipeline.Tests.Reporting;
 
-using System.Text;
-
 using PerfPipeline.Calendar;
 using PerfPipeline.Indicators;
 using PerfPipeline.Reference;
@@ -61,39 +59,4 @@ public sealed class ReferenceRulesTests
     [InlineData("region:South East", "2018-19", "South East 2018-19")]
     public void Label_NamesThePlaceAndItsOwnPeriod(string geography, string period, string expected) =>
         Assert.Equal(expected, NationalFigure.Label(new Comparator("X", geography, period, new DateOnly(2019, 3, 31), 1m, "percent", "")));
-
-    [Fact]
-    public void ReadComparators_OldShapeWithoutPeriodEnd_InfersItFromThePeriod()
-    {
-        var sut = ReportingReferenceCsv.ReadComparators(Csv("indicator,period,value,unit,source_note\nA,2018-19,1.5,percent,n\nB,calendar year 2018,2,percent,n\n"));
-
-        Assert.Equal([new DateOnly(2019, 3, 31), new DateOnly(2018, 12, 31)], sut.Select(c => c.PeriodEnd));
-        Assert.All(sut, c => Assert.Equal("England", c.Geography));
-    }
-
-    [Theory]
-    [InlineData("indicator,target,tolerance,source,from_date\nX,90,5,national,2019-04-01\n", "line 2, source 'national'")]
-    [InlineData("indicator,target,tolerance,source,from_date\nX,ninety,5,local,2019-04-01\n", "line 2, target 'ninety'")]
-    [InlineData("indicator,target,tolerance,source,from_date\nX,90,-1,local,2019-04-01\n", "tolerance '-1'")]
-    [InlineData("indicator,target,tolerance,source,from_date\nX,90,5,local,01/04/2019\n", "from_date '01/04/2019'")]
-    public void ReadTargets_BadRow_ErrorNamesLineAndColumn(string csv, string expected)
-    {
-        var error = Assert.Throws<FormatException>(() => ReportingReferenceCsv.ReadTargets(Csv(csv)));
-
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void SeedsTargets_OnlyWokinghamsStatedTargets()
-    {
-        using var stream = File.OpenRead(RepositoryRoot.File("seeds", "extracts", "872", "reference", "targets.csv"));
-
-        var sut = ReportingReferenceCsv.ReadTargets(stream);
-
-        Assert.Equal(
-            [(IndicatorCodes.CscAssessments45WdPct, 90m), (IndicatorCodes.EhcpIssuedWithin20WeeksPct, 100m)],
-            sut.Select(t => (t.IndicatorCode, t.Target)));
-    }
-
-    private static MemoryStream Csv(string text) => new(Encoding.UTF8.GetBytes(text));
 }

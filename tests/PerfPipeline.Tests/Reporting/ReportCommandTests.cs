@@ -140,7 +140,7 @@ public sealed class ReportCommandTests(ReportedSeeds seeds) : IClassFixture<Repo
     [Fact]
     public async Task DashboardJson_Seeds_CarriesRagTargetSmallNumberFlagsFractionsAndEnglandLabel()
     {
-        var (exitCode, output) = await seeds.InvokeAsync("dashboard", "--period", Period, "--format", "json", "--extracts", seeds.Extracts, "--small-number-threshold", "35");
+        var (exitCode, output) = await seeds.InvokeAsync("dashboard", "--period", Period, "--format", "json", "--small-number-threshold", "35");
 
         Assert.Equal(0, exitCode);
         using var json = JsonDocument.Parse(output);
@@ -175,7 +175,7 @@ public sealed class ReportCommandTests(ReportedSeeds seeds) : IClassFixture<Repo
     }
 
     [Fact]
-    public async Task Report_TargetsAndComparatorsChanged_NextReportChangesWithNoRebuild()
+    public async Task ReferenceImport_TargetsAndComparatorsChanged_DashboardJsonAndReportChangeWithNoRebuild()
     {
         var targets = Path.Combine(seeds.Extracts, "872", "reference", "targets.csv");
         var comparators = Path.Combine(seeds.Extracts, "reference", "comparators.csv");
@@ -194,15 +194,29 @@ public sealed class ReportCommandTests(ReportedSeeds seeds) : IClassFixture<Repo
                 TestContext.Current.CancellationToken);
             using var folder = new TestSupport.TempDirectory();
 
-            using var document = WordprocessingDocument.Open(await ReportAsync(folder, "docx"), false);
+            // Files written but not imported change nothing: the warehouse, not the folder, is what reports read.
+            Assert.Equal(["90.0%", "Red", "82.7% (England 2018-19)"], await AssessmentsRowAsync(folder));
 
-            var rows = RowsByLabel(document);
-            Assert.Equal(["80.0%", "Amber", "84.1% (England 2019-20 Q1)"], rows[IndicatorCatalogue.Get(IndicatorCodes.CscAssessments45WdPct).Label][5..]);
-            Assert.Equal(["", ""], rows[IndicatorCatalogue.Get(IndicatorCodes.EhcpIssuedWithin20WeeksPct).Label][5..7]);
+            var (import, imported) = await seeds.InvokeAsync("reference", "import", seeds.Extracts);
+            Assert.True(import == 0, imported);
+
+            Assert.Equal(["80.0%", "Amber", "84.1% (England 2019-20 Q1)"], await AssessmentsRowAsync(folder));
+            using var document = WordprocessingDocument.Open(folder.File("report.docx"), false);
+            Assert.Equal(["", ""], RowsByLabel(document)[IndicatorCatalogue.Get(IndicatorCodes.EhcpIssuedWithin20WeeksPct).Label][5..7]);
+            var (_, output) = await seeds.InvokeAsync("dashboard", "--period", Period, "--format", "json");
+            using var json = JsonDocument.Parse(output);
+            var assessments = json.RootElement.GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("measures").EnumerateArray())
+                .Single(m => m.GetProperty("code").GetString() == IndicatorCodes.CscAssessments45WdPct);
+            Assert.Equal(("amber", 80m), (assessments.GetProperty("target").GetProperty("rag").GetString(), assessments.GetProperty("target").GetProperty("value").GetDecimal()));
+            Assert.Equal(("England 2019-20 Q1", 84.1m), (assessments.GetProperty("national").GetProperty("label").GetString(), assessments.GetProperty("national").GetProperty("value").GetDecimal()));
         }
         finally
         {
+            // Back to the seeds' own targets and, as the national comparators, the shipped ones: the other tests' figures.
             await File.WriteAllTextAsync(targets, oldTargets, TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(comparators, await File.ReadAllTextAsync(RepositoryRoot.File("seeds", "reference", "comparators.csv"), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+            var (restored, output) = await seeds.InvokeAsync("reference", "import", seeds.Extracts);
+            Assert.True(restored == 0, output);
             File.Delete(comparators);
         }
     }
@@ -267,7 +281,7 @@ public sealed class ReportCommandTests(ReportedSeeds seeds) : IClassFixture<Repo
     private async Task<string> ReportAsync(TestSupport.TempDirectory folder, string format, params string[] more)
     {
         var path = folder.File($"report.{format}");
-        string[] args = ["report", "--format", format, "--out", path, "--extracts", seeds.Extracts, .. more];
+        string[] args = ["report", "--format", format, "--out", path, .. more];
         if (!more.Contains("--period"))
         {
             args = [.. args, "--period", Period];
@@ -276,6 +290,12 @@ public sealed class ReportCommandTests(ReportedSeeds seeds) : IClassFixture<Repo
         var (exitCode, output) = await seeds.InvokeAsync(args);
         Assert.True(exitCode == 0, output);
         return path;
+    }
+
+    private async Task<List<string>> AssessmentsRowAsync(TestSupport.TempDirectory folder)
+    {
+        using var document = WordprocessingDocument.Open(await ReportAsync(folder, "docx"), false);
+        return RowsByLabel(document)[IndicatorCatalogue.Get(IndicatorCodes.CscAssessments45WdPct).Label][5..];
     }
 
     private static string Figure(string cell) => cell.TrimEnd('†', ' ');

@@ -76,6 +76,9 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
     public Task<ReferenceListing> ListReferenceFilesAsync(CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(inner.ListReferenceFilesAsync, cancellationToken);
 
+    public Task<string?> FindLatestReferenceImportAsync(CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(inner.FindLatestReferenceImportAsync, cancellationToken);
+
     public Task<IReadOnlyList<ReferenceImportRecord>> ListReferenceImportsAsync(CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(inner.ListReferenceImportsAsync, cancellationToken);
 }

@@ -319,6 +319,7 @@ internal static class SqlServerStatements
         yield return new("Reference.Targets", ReferenceSql.TargetsSql, laCode);
         yield return new("Reference.CodeMap", ReferenceSql.CodeMapSql, laCode);
         yield return new("Reference.AllocatedRoles", ReferenceSql.AllocatedRolesSql, laCode);
+        yield return new("Reference.LatestImport", ReferenceSql.LatestImportSql, string.Empty);
         yield return new("Reference.Imports", ReferenceSql.ImportsSql, string.Empty);
         yield return new("Reference.Files", ReferenceSql.ShowFilesSql, string.Empty);
         foreach (var kind in ReferenceKinds.All)

@@ -90,6 +90,9 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
     public Task<ReferenceListing> ListReferenceFilesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => ReferenceSql.ListAsync(connection, ReferenceSql.ShowFilesSql, cancellationToken), cancellationToken);
 
+    public Task<string?> FindLatestReferenceImportAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ReferenceSql.LatestImportAsync(connection, cancellationToken), cancellationToken);
+
     public Task<IReadOnlyList<ReferenceImportRecord>> ListReferenceImportsAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => ReferenceSql.ListImportsAsync(connection, cancellationToken), cancellationToken);
 

@@ -86,6 +86,16 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
     public Task<ReferenceListing> ListReferenceFilesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => ReferenceSql.ListAsync(connection, ReferenceSql.ShowFilesSql, cancellationToken), cancellationToken);
 
+    /// <summary>Asked on every dashboard request (its ETag), so on the pooled reader as the latest load is.</summary>
+    public async Task<string?> FindLatestReferenceImportAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await SqliteConnections.OpenPooledReaderAsync(_pooledConnectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await ReferenceSql.LatestImportAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public Task<IReadOnlyList<ReferenceImportRecord>> ListReferenceImportsAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => ReferenceSql.ListImportsAsync(connection, cancellationToken), cancellationToken);
 
