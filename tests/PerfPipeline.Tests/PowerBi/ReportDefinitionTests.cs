@@ -79,6 +79,8 @@ public sealed class ReportDefinitionTests
                     "Indicator value.Same period last year (display)",
                     "Indicator value.Current value (display)",
                     "Indicator value.Direction",
+                    "Indicator value.Target (display)",
+                    "Indicator value.RAG",
                     "Indicator value.National value (display)",
                 ],
                 table.Projections);
@@ -86,6 +88,21 @@ public sealed class ReportDefinitionTests
 
         Assert.Contains(overview.Visuals, v => v.VisualType == "slicer" && v.Projections.Contains("Local authority.LA name"));
         Assert.Contains(overview.Visuals, v => v.VisualType == "slicer" && v.Projections.Contains("Period.Period code"));
+    }
+
+    [Fact]
+    public void Overview_EachDashboardItem_ColoursTheRagCellByTheRagColourMeasure()
+    {
+        var overview = Assert.Single(_sut.Pages, p => p.Name == (string?)_sut.PagesMetadata["activePageName"]);
+
+        foreach (var item in IndicatorCatalogue.Items)
+        {
+            var table = Assert.Single(overview.Visuals, v => v.FilterValues["Indicator.Item"].Contains($"{item.Number}L"));
+            var formats = table.Json["visual"]!["objects"]!["values"]!.AsArray();
+            var rag = Assert.Single(formats, f => (string?)f!["selector"]?["metadata"] == "Indicator value.RAG");
+            var colour = rag!["properties"]!["backColor"]!["solid"]!["color"]!["expr"]!["Measure"]!;
+            Assert.Equal(("Indicator value", "RAG colour"), ((string?)colour["Expression"]!["SourceRef"]!["Entity"], (string?)colour["Property"]));
+        }
     }
 
     [Fact]

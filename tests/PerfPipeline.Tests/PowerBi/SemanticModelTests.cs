@@ -36,6 +36,30 @@ public sealed class SemanticModelTests
     }
 
     [Fact]
+    public void Relationships_OfTheTargets_ReachIndicatorAndLocalAuthoritySoTheLaUsersRoleFiltersThem()
+    {
+        var dimensions = _sut.Relationships.Where(r => r.From.Table == "Target").Select(r => r.To.Table);
+
+        Assert.Equal(["Indicator", "Local authority"], dimensions.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Measure_Rag_JudgesTheDisplayedValueAgainstTheTargetInForceFollowingPolarityAsTheReportDoes()
+    {
+        var rag = string.Join(' ', Assert.Single(_sut.Measures, m => m.Name == "RAG").Expression.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        var target = string.Join(' ', Assert.Single(_sut.Measures, m => m.Name == "Target value").Expression.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+
+        // As Reporting/RagRule: the value as displayed, shortfall by polarity, green / amber within the tolerance / red, neutral never judged.
+        Assert.Contains("ROUND ( current, SELECTEDVALUE ( Indicator[Display precision], 0 ) )", rag, StringComparison.Ordinal);
+        Assert.Contains("IF ( polarity = \"lower_is_better\", shown - goal, goal - shown )", rag, StringComparison.Ordinal);
+        Assert.Contains("polarity = \"neutral\", BLANK ()", rag, StringComparison.Ordinal);
+        Assert.Contains("shortfall <= 0, \"Green\", shortfall <= band, \"Amber\", \"Red\"", rag, StringComparison.Ordinal);
+
+        // As RagRule.InForce: the latest From date on or before the reporting period's end.
+        Assert.Contains("CALCULATE ( MAX ( Target[From date] ), Target[From date] <= periodEnd )", target, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Relationships_OfTheIndicatorValues_ReachIndicatorPeriodLocalAuthorityAndDate()
     {
         var dimensions = _sut.Relationships.Where(r => r.From.Table == "Indicator value").Select(r => r.To.Table);
@@ -60,6 +84,9 @@ public sealed class SemanticModelTests
     [InlineData("Direction")]
     [InlineData("National value")]
     [InlineData("Improvement")]
+    [InlineData("Target value")]
+    [InlineData("RAG")]
+    [InlineData("RAG colour")]
     public void Measures_OfTheDashboard_AreDefined(string measure)
     {
         Assert.Contains(_sut.Measures, m => m.Name == measure);
