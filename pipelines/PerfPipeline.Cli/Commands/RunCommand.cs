@@ -21,12 +21,17 @@ internal static class RunCommand
         {
             Description = "Load batches that empty an event dataset that held rows, or cut it by more than half (held otherwise); recorded in the audit.",
         };
+        var timings = new Option<bool>("--timings")
+        {
+            Description = "Also print the seconds each batch spent per phase: read and validate, archive, load, indicators, indicator write.",
+        };
         var command = new Command("run", "Load every batch not loaded yet (oldest as_at first), report the rows per dataset and print the dashboard.")
         {
             extracts,
             period,
             json,
             acceptShrink,
+            timings,
         };
         warehouse.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -39,8 +44,12 @@ internal static class RunCommand
                 ? await ReferenceCommand.ImportAsync(context.Console, pipeline.Warehouse, new LocalFolderReferenceSource(parseResult.GetValue(extracts)!), cancellationToken, quietWhenUnchanged: true)
                     .ConfigureAwait(false)
                 : ExitCodes.Success;
-            var outcomes = await LoadAsync(context.Console, pipeline.Loader, parseResult.GetValue(acceptShrink), cancellationToken).ConfigureAwait(false);
+            var outcomes = await LoadProgressView.LoadAsync(context.Console, pipeline.Loader, parseResult.GetValue(acceptShrink), cancellationToken).ConfigureAwait(false);
             WriteLoads(context.Console, outcomes);
+            if (parseResult.GetValue(timings))
+            {
+                LoadProgressView.WriteTimings(context.Console, outcomes);
+            }
 
             var readout = await DashboardQuery.ReadAsync(pipeline.Warehouse, period: parseResult.GetValue(period), cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
@@ -59,24 +68,6 @@ internal static class RunCommand
         });
         return command;
     }
-
-    /// <summary>Loads with a progress bar on a terminal; redirected output gets only the results.</summary>
-    private static Task<IReadOnlyList<LoadOutcome>> LoadAsync(IAnsiConsole console, BatchLoader loader, bool acceptShrink, CancellationToken cancellationToken) =>
-        !console.Profile.Capabilities.Interactive
-            ? loader.LoadNewBatchesAsync(null, acceptShrink, cancellationToken)
-            : console.Progress().AutoClear(true).StartAsync(async progressContext =>
-        {
-            var task = progressContext.AddTask("Loading batches", autoStart: true);
-            var progress = new Progress<LoadProgress>(p =>
-            {
-                task.MaxValue = p.Count;
-                task.Value = p.Number - 1;
-                task.Description = $"Loading {Markup.Escape(p.Batch.Path)} ({p.Number} of {p.Count})";
-            });
-            var outcomes = await loader.LoadNewBatchesAsync(progress, acceptShrink, cancellationToken).ConfigureAwait(false);
-            task.Value = task.MaxValue;
-            return outcomes;
-        });
 
     private static void WriteLoads(IAnsiConsole console, IReadOnlyList<LoadOutcome> outcomes)
     {

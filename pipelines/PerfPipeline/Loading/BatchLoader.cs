@@ -41,8 +41,10 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         var outcomes = new List<LoadOutcome>(batches.Count);
         for (var i = 0; i < batches.Count; i++)
         {
-            progress?.Report(new LoadProgress(batches[i], i + 1, batches.Count));
-            outcomes.Add(await LoadBatchAsync(batches[i], acceptShrink, cancellationToken).ConfigureAwait(false));
+            var started = new LoadProgress(batches[i], i + 1, batches.Count);
+            progress?.Report(started);
+            outcomes.Add(await LoadBatchAsync(batches[i], acceptShrink, progress is null ? null : step => progress.Report(step(started)), cancellationToken)
+                .ConfigureAwait(false));
         }
 
         return outcomes;
@@ -53,7 +55,12 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         LoadBatchAsync(batch, acceptShrink: false, cancellationToken);
 
     /// <summary>Loads one batch unless it is loaded already; <paramref name="acceptShrink"/> loads it even when it shrinks a dataset.</summary>
-    public async Task<LoadOutcome> LoadBatchAsync(BatchLocation batch, bool acceptShrink, CancellationToken cancellationToken)
+    public Task<LoadOutcome> LoadBatchAsync(BatchLocation batch, bool acceptShrink, CancellationToken cancellationToken) =>
+        LoadBatchAsync(batch, acceptShrink, null, cancellationToken);
+
+    /// <summary>One batch, telling <paramref name="report"/> each step it reaches (given the batch's starting progress, it returns the step's).</summary>
+    private async Task<LoadOutcome> LoadBatchAsync(
+        BatchLocation batch, bool acceptShrink, Action<Func<LoadProgress, LoadProgress>>? report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var startedAt = timeProvider.GetUtcNow();
@@ -68,14 +75,18 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
                 return AlreadyLoaded(existing);
             }
 
-            var extract = await reader.ReadAsync(source, batch, cancellationToken).ConfigureAwait(false);
+            var reading = timeProvider.GetTimestamp();
+            var watched = report is null ? source : new FileOpeningReporter(source, file => report(p => p with { Step = LoadStep.Reading, File = file }));
+            var extract = await reader.ReadAsync(watched, batch, cancellationToken).ConfigureAwait(false);
+            var timings = LoadTimings.None with { ReadAndValidate = timeProvider.GetElapsedTime(reading) };
             if (extract.IsRejected)
             {
                 await source.QuarantineAsync(batch, key.LoadId, ValidationReport.Create(batch, extract), cancellationToken).ConfigureAwait(false);
-                return Rejected(batch, key, extract);
+                return Rejected(batch, key, extract) with { Timings = timings };
             }
 
-            return await LoadAcceptedAsync(batch, extract, LoadMode.SkipIfLoaded, acceptShrink ? "run --accept-shrink" : null, cancellationToken).ConfigureAwait(false);
+            return await LoadAcceptedAsync(batch, extract, LoadMode.SkipIfLoaded, acceptShrink ? "run --accept-shrink" : null, timings, report, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -142,7 +153,8 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         }
 
         return await LoadAcceptedAsync(
-            batch, extract, asCurrent ? LoadMode.RestoreAsCurrent : LoadMode.Reload, ConfirmedBy(force, asCurrent), cancellationToken).ConfigureAwait(false);
+            batch, extract, asCurrent ? LoadMode.RestoreAsCurrent : LoadMode.Reload, ConfirmedBy(force, asCurrent), LoadTimings.None, null, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Replays every load recorded as failed, oldest as_at first.</summary>
@@ -219,7 +231,9 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
 
     /// <summary>A new load is archived first, so that every load, committed or failed, has the copy a replay reads.</summary>
     /// <param name="confirmedBy">The command that confirmed a shrink (recorded in the audit), or null to hold a batch that shrinks a dataset.</param>
-    private async Task<LoadOutcome> LoadAcceptedAsync(BatchLocation batch, ExtractBatch extract, LoadMode mode, string? confirmedBy, CancellationToken cancellationToken)
+    private async Task<LoadOutcome> LoadAcceptedAsync(
+        BatchLocation batch, ExtractBatch extract, LoadMode mode, string? confirmedBy, LoadTimings timings,
+        Action<Func<LoadProgress, LoadProgress>>? report, CancellationToken cancellationToken)
     {
         var key = LoadKey.Of(extract);
         var startedAt = timeProvider.GetUtcNow();
@@ -243,13 +257,25 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
 
             if (mode == LoadMode.SkipIfLoaded)
             {
+                report?.Invoke(p => p with { Step = LoadStep.Archiving, File = null });
+                var archiving = timeProvider.GetTimestamp();
                 await source.ArchiveAsync(batch, key.LoadId, cancellationToken).ConfigureAwait(false);
+                timings = timings with { Archive = timeProvider.GetElapsedTime(archiving) };
             }
 
+            report?.Invoke(p => p with { Step = LoadStep.Loading, File = null });
+            var loading = timeProvider.GetTimestamp();
             var result = await warehouse.LoadAsync(extract, mode, cancellationToken).ConfigureAwait(false);
+            var loaded = timeProvider.GetElapsedTime(loading);
+            timings = timings with
+            {
+                Load = loaded - result.IndicatorTime - result.IndicatorWriteTime,
+                Indicators = result.IndicatorTime,
+                IndicatorWrite = result.IndicatorWriteTime,
+            };
             return result.AlreadyLoaded
                 ? AlreadyLoaded(result.Load)
-                : new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.Loaded, [.. result.Load.Datasets.Select(d => d.Counts)]);
+                : new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.Loaded, [.. result.Load.Datasets.Select(d => d.Counts)]) { Timings = timings };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -13,4 +13,7 @@ public sealed record LoadOutcome(BatchLocation Batch, string LoadId, LoadOutcome
     /// failure that is not transient (the batch's own content) is recorded and quarantined; retrying cannot fix it.
     /// </summary>
     public bool Transient { get; init; }
+
+    /// <summary>Where the batch's time went, phase by phase (<c>run --timings</c>).</summary>
+    public LoadTimings Timings { get; init; } = LoadTimings.None;
 }

@@ -1,4 +1,11 @@
 namespace PerfPipeline.Warehouse;
 
 /// <summary>A load as committed, or as found when the batch had been loaded already.</summary>
-public sealed record WarehouseLoadResult(LoadRecord Load, bool AlreadyLoaded, int IndicatorValues);
+public sealed record WarehouseLoadResult(LoadRecord Load, bool AlreadyLoaded, int IndicatorValues)
+{
+    /// <summary>Of the load's time, computing the indicators (and the figures by team) on the case data read back.</summary>
+    public TimeSpan IndicatorTime { get; init; }
+
+    /// <summary>Of the load's time, writing those values (and the work list).</summary>
+    public TimeSpan IndicatorWriteTime { get; init; }
+}

@@ -42,6 +42,30 @@ public sealed class CommandLineAppTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_OutputRedirected_PrintsAPlainLinePerBatchAndFileAndTimingsWhenAsked()
+    {
+        var (exitCode, output) = await InvokeAsync("run", "--extracts", Extracts, "--db", Database, "--timings");
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Equal(
+            ["[1/1] 872/2019-09-30: reading manifest.json", "[1/1] 872/2019-09-30: reading ssd_person.csv",
+             "[1/1] 872/2019-09-30: reading ssd_cin_episodes.csv", "[1/1] 872/2019-09-30: archiving", "[1/1] 872/2019-09-30: loading into the warehouse"],
+            lines.Where(l => l.StartsWith("[1/1]", StringComparison.Ordinal)));
+        Assert.Matches(@"seconds\s+read and validate\s+archive\s+load\s+indicators\s+indicator write\s+total", output);
+        Assert.Matches(@"872/2019-09-30(\s+\d+\.\d\d){6}", output);
+        Assert.Matches(@"all(\s+\d+\.\d\d){6}", output);
+    }
+
+    [Fact]
+    public async Task Run_WithoutTimings_PrintsNoTimings()
+    {
+        var (_, output) = await InvokeAsync("run", "--extracts", Extracts, "--db", Database);
+
+        Assert.DoesNotContain("read and validate", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_CopyOfTheShippedSeedBatch_LoadsEveryRowItsManifestLists()
     {
         var seed = RepositoryRoot.File("seeds", "extracts", "872", "2019-09-30");
