@@ -73,6 +73,14 @@ internal static class ValidateCommand
 
         console.WriteLine(report.Summary);
         console.WriteLine($"Error report: {reportPath}");
+        if (report.CodeMapDraft is { } draft)
+        {
+            // Beside the report, never in the LA's folder: edit it, copy it to {extracts}/{la}/reference/, import, replay.
+            var draftPath = Path.Combine(Path.GetDirectoryName(reportPath)!, $"{batch.LaCode}-{batch.AsAt:yyyy-MM-dd}-{UnmappedValues.DraftFileName}");
+            await File.WriteAllTextAsync(draftPath, draft, cancellationToken);
+            console.WriteLine($"Code map to fill in: {draftPath}");
+        }
+
         console.MarkupLine(extract.IsRejected ? "[red bold]REJECTED[/]" : "[green bold]ACCEPTED[/]");
         return extract.IsRejected ? ExitCodes.Rejected : ExitCodes.Success;
     }

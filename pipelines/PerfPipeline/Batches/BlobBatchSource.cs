@@ -51,6 +51,10 @@ internal sealed class BlobBatchSource(BlobServiceClient service, BlobBatchSource
         await CopyBatchAsync(batch, quarantine, folder, cancellationToken).ConfigureAwait(false);
         await UploadTextAsync(quarantine.GetBlobClient($"{folder}/{BatchFileNames.ErrorReport}"), report.Json, "application/json", cancellationToken).ConfigureAwait(false);
         await UploadTextAsync(quarantine.GetBlobClient($"{folder}/{BatchFileNames.Summary}"), report.Summary, "text/plain; charset=utf-8", cancellationToken).ConfigureAwait(false);
+        if (report.CodeMapDraft is { } draft)
+        {
+            await UploadTextAsync(quarantine.GetBlobClient($"{folder}/{UnmappedValues.DraftFileName}"), draft, "text/csv; charset=utf-8", cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async IAsyncEnumerable<BatchCopy> ListCopiesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -281,6 +281,10 @@ internal sealed class LocalFolderBatchSource : IBatchSource
             {
                 await WriteTextAsync(Path.Combine(partial, BatchFileNames.ErrorReport), report.Json, cancellationToken).ConfigureAwait(false);
                 await WriteTextAsync(Path.Combine(partial, BatchFileNames.Summary), report.Summary, cancellationToken).ConfigureAwait(false);
+                if (report.CodeMapDraft is { } draft)
+                {
+                    await WriteTextAsync(Path.Combine(partial, UnmappedValues.DraftFileName), draft, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             Directory.Move(partial, target);

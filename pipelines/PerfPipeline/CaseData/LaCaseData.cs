@@ -45,6 +45,9 @@ public sealed record LaCaseData
     /// <summary>The LA's own 0-17 estimates in force (reference data), oldest first; never another LA's.</summary>
     public IReadOnlyList<PopulationEstimate> Population { get; init; } = [];
 
+    /// <summary>The LA's allocated-worker roles in force (reference data); empty: <see cref="AllocatedRoles.Default"/>.</summary>
+    public IReadOnlyList<string> AllocatedRoles { get; init; } = [];
+
     /// <summary>The England and Wales bank holidays in force (reference data); null: the engine's own calendar.</summary>
     public IReadOnlyList<Calendar.BankHoliday>? BankHolidays { get; init; }
 }

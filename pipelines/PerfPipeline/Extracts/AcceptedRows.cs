@@ -190,6 +190,13 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
     // row after it). Columns it does not set stay "no value".
     internal void SetText(int column, string value) => _texts[column]![_count] = value;
 
+    /// <summary>Sets a text (or resolved person) value of an accepted row: a value derived once the whole batch is read.</summary>
+    internal void SetTextAt(int row, int column, string value)
+    {
+        CheckRow(row);
+        Column(_texts, column)[row] = value;
+    }
+
     internal void SetDate(int column, DateOnly value) => _dates[column]![_count] = value.DayNumber + 1;
 
     internal void SetFlag(int column, bool value) => _flags[column]![_count] = value ? (byte)2 : (byte)1;

@@ -68,6 +68,13 @@ public sealed record ColumnSpec(string Name, ColumnKind Kind, bool Required, str
     /// </summary>
     public bool Extension { get; init; }
 
+    /// <summary>
+    /// A required column that an SSD script may leave out or empty (<c>cppv_person_id</c> in Mosaic, a visit's plan in
+    /// SystemC): the header need not name it and an empty value is not a row error while the file is read; once the
+    /// batch is read the value is derived as this says (<see cref="BatchDerivations"/>), or the row is rejected.
+    /// </summary>
+    public string? DerivedFrom { get; init; }
+
     private static readonly IReadOnlyDictionary<string, string> EmptySpellings = new Dictionary<string, string>();
 }
 

@@ -30,6 +30,7 @@ internal sealed class DatasetFileReader
     private readonly ColumnSpec[] _columns;
     private readonly int[] _fieldOfColumn;
     private readonly CodeList?[] _codeLists;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>?[] _laCodes;
     private readonly (int Start, int End)[] _ranges;
     private readonly List<ValidationIssue> _issues = [];
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
@@ -67,6 +68,16 @@ internal sealed class DatasetFileReader
         for (var i = 0; i < _columns.Length; i++)
         {
             _codeLists[i] = _columns[i].Kind == ColumnKind.Code ? new CodeList(_columns[i].Codes, _columns[i].Spellings) : null;
+        }
+
+        // The LA's own values for a column (never for identifiers), looked up before the contract's codes.
+        _laCodes = new Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>?[_columns.Length];
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            if (_columns[i].Kind is not (ColumnKind.RecordId or ColumnKind.PersonId) && context.CodeMap.For(contract.Name, _columns[i].Name) is { } map)
+            {
+                _laCodes[i] = map.GetAlternateLookup<ReadOnlySpan<char>>();
+            }
         }
 
         _ranges = new (int, int)[contract.DateRanges.Count];
@@ -215,7 +226,7 @@ internal sealed class DatasetFileReader
 
         for (var column = 0; column < _columns.Length; column++)
         {
-            if (_columns[column].Required && _fieldOfColumn[column] < 0)
+            if (_columns[column] is { Required: true, DerivedFrom: null } && _fieldOfColumn[column] < 0)
             {
                 FileError(ValidationRule.RequiredColumnMissing, _columns[column].Name, "a required column is missing from the header");
                 _headerRejected = true;
@@ -328,13 +339,18 @@ internal sealed class DatasetFileReader
             var spec = _columns[column];
             if (IsNoValue(text, spec.Kind))
             {
-                if (spec.Required)
+                if (spec is { Required: true, DerivedFrom: null })
                 {
                     RowError(rowNumber, spec, null, ValidationRule.RequiredValueMissing, "a required value is empty");
                     accepted = false;
                 }
 
                 continue;
+            }
+
+            if (_laCodes[column] is { } laCodes && laCodes.TryGetValue(text, out var mapped))
+            {
+                text = mapped.AsSpan();
             }
 
             if (text.Length > spec.MaxLength)

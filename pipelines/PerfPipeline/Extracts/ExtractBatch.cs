@@ -44,4 +44,11 @@ public sealed record ExtractBatch(
     IReadOnlyList<DatasetExtract> Datasets,
     IReadOnlyList<ValidationIssue> Issues,
     bool IsRejected,
-    string? RejectionReason);
+    string? RejectionReason)
+{
+    /// <summary>The LA's reference data the batch was read with: its code map and allocated roles (empty when none).</summary>
+    public ExtractReference Reference { get; init; } = ExtractReference.None;
+
+    /// <summary>The values derived because the batch left them empty, per dataset, column and rule.</summary>
+    public IReadOnlyList<Derivation> Derivations { get; init; } = [];
+}

@@ -147,8 +147,8 @@ public static class ExtractContract
     public static readonly DatasetContract CpVisits = Event("ssd_cp_visits", "fact_cp_visit",
         [
             Col("cppv_cp_visit_id", RecordId, true, "cp_visit_id"),
-            Col("cppv_person_id", PersonId, true, "person_key"),
-            Col("cppv_cp_plan_id", RecordId, true, "cp_plan_id"),
+            Col("cppv_person_id", PersonId, true, "person_key") with { DerivedFrom = "the plan's person (cppv_cp_plan_id → cppl_person_id)" },
+            Col("cppv_cp_plan_id", RecordId, true, "cp_plan_id") with { DerivedFrom = "the person's plan covering the visit date" },
             Col("cppv_cp_visit_date", Date, true, "visit_date"),
             Col("cppv_cp_visit_seen", Flag, false, "child_seen"),
         ]);
@@ -175,7 +175,7 @@ public static class ExtractContract
     public static readonly DatasetContract Involvements = Event("ssd_involvements", "fact_involvement",
         [
             Col("invo_involvements_id", RecordId, true, "involvement_id"),
-            Col("invo_person_id", PersonId, true, "person_key"),
+            Col("invo_person_id", PersonId, true, "person_key") with { DerivedFrom = "not derived: rows without it are rejected, a file without it left out" },
             Col("invo_professional_id", PersonId, true, "professional_key"),
             Col("invo_professional_role_id", Text, false, "professional_role_id"),
             Col("invo_professional_team", Text, false, "professional_team"),

@@ -18,13 +18,16 @@ public sealed class ExtractReader
     private readonly PseudonymisationKey _key;
     private readonly TimeProvider _timeProvider;
     private readonly double _maxRejectedRowShare;
+    private readonly IExtractReferenceSource? _reference;
 
-    public ExtractReader(PseudonymisationKey key, TimeProvider timeProvider, ExtractReaderOptions? options = null)
+    /// <param name="reference">Where each LA's code map and roles come from; none: only the contract's own codes and spellings.</param>
+    public ExtractReader(PseudonymisationKey key, TimeProvider timeProvider, ExtractReaderOptions? options = null, IExtractReferenceSource? reference = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _key = key;
         _timeProvider = timeProvider;
+        _reference = reference;
         _maxRejectedRowShare = (options ?? new ExtractReaderOptions()).MaxRejectedRowShare;
         ArgumentOutOfRangeException.ThrowIfLessThan(_maxRejectedRowShare, 0.0, nameof(options));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(_maxRejectedRowShare, 1.0, nameof(options));
@@ -70,8 +73,9 @@ public sealed class ExtractReader
         }
 
         CheckManifest(batch, manifest, issues);
+        var reference = _reference is null ? ExtractReference.None : await _reference.ForLaAsync(batch.LaCode, cancellationToken).ConfigureAwait(false);
         using var pseudonymiser = new Pseudonymiser(_key);
-        var context = new BatchReadContext(batch.AsAt, pseudonymiser);
+        var context = new BatchReadContext(batch.AsAt, pseudonymiser, reference.CodeMap);
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in manifest.Datasets)
         {
@@ -104,10 +108,11 @@ public sealed class ExtractReader
 
         // A dataset whose file could not be read (missing, unreadable) takes no part: its absence already rejects the batch,
         // and a warning for every row that refers to it would bury that one error.
+        var derivations = BatchDerivations.Apply(datasets, issues);
         var unread = issues.Where(i => i.Severity == IssueSeverity.FileError && i.Dataset is not null).Select(i => i.Dataset!).ToHashSet(StringComparer.Ordinal);
         issues.AddRange(BatchCrossChecks.Check([.. datasets.Where(d => !unread.Contains(d.Contract.Name))]));
         CheckRejectedShare(datasets, issues);
-        return Complete(manifest, manifestSha256, datasets, IssueRedaction.Redact(issues, pseudonymiser));
+        return Complete(manifest, manifestSha256, datasets, IssueRedaction.Redact(issues, pseudonymiser)) with { Reference = reference, Derivations = derivations };
     }
 
     private static async Task<byte[]?> ReadManifestAsync(BatchFileOpener openFile, List<ValidationIssue> issues, CancellationToken cancellationToken)

@@ -9,6 +9,9 @@ using PerfPipeline.Batches;
 /// <summary>The machine-readable error report (JSON) and the readable summary of a validated batch.</summary>
 public sealed record ValidationReport(string Json, string Summary)
 {
+    /// <summary>The LA's code map with the batch's unmapped values added, ready to edit (<see cref="UnmappedValues.Draft"/>); null when none.</summary>
+    public string? CodeMapDraft { get; init; }
+
     /// <summary>How many issues of each rule the summary shows by default; the JSON has them all.</summary>
     public const int DefaultIssuesPerRule = 5;
 
@@ -17,7 +20,7 @@ public sealed record ValidationReport(string Json, string Summary)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(extract);
-        return new ValidationReport(ToJson(batch, extract), ToSummary(batch, extract, issuesPerRule));
+        return new ValidationReport(ToJson(batch, extract), ToSummary(batch, extract, issuesPerRule)) { CodeMapDraft = UnmappedValues.Draft(extract) };
     }
 
     /// <summary>The report of a batch whose load failed for a reason that retrying cannot fix, for its quarantined copy.</summary>
@@ -70,6 +73,41 @@ public sealed record ValidationReport(string Json, string Summary)
                 json.WriteNumber("rows_read", dataset.RowsRead);
                 json.WriteNumber("rows_accepted", dataset.RowsAccepted);
                 json.WriteNumber("rows_rejected", dataset.RowsRejected);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("unmapped_values");
+            foreach (var value in UnmappedValues.Of(extract))
+            {
+                json.WriteStartObject();
+                json.WriteString("dataset", value.Dataset);
+                json.WriteString("column", value.Column);
+                json.WriteString("value", value.Value);
+                json.WriteNumber("rows", value.Rows);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("derivations");
+            foreach (var derivation in extract.Derivations)
+            {
+                json.WriteStartObject();
+                json.WriteString("dataset", derivation.Dataset);
+                json.WriteString("column", derivation.Column);
+                json.WriteString("rule", derivation.Rule);
+                json.WriteNumber("rows", derivation.Rows);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("involvement_roles");
+            foreach (var role in InvolvementRoles.Of(extract))
+            {
+                json.WriteStartObject();
+                json.WriteString("role", role.Role);
+                json.WriteNumber("rows", role.Rows);
+                json.WriteBoolean("allocated", role.Allocated);
                 json.WriteEndObject();
             }
 
@@ -164,6 +202,40 @@ public sealed record ValidationReport(string Json, string Summary)
             if (total > issuesPerRule)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  … and {total - issuesPerRule:N0} more");
+            }
+        }
+
+        var unmapped = UnmappedValues.Of(extract);
+        if (unmapped.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"Unmapped values ({unmapped.Count:N0}): give each its code in the LA's {UnmappedValues.DraftFileName} (a draft is written beside this report), import it and replay");
+            foreach (var value in unmapped)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {value.Dataset}.{value.Column} '{value.Value}': {value.Rows:N0} rows");
+            }
+        }
+
+        if (extract.Derivations.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Derived values (the batch left them empty):");
+            foreach (var derivation in extract.Derivations)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {derivation.Dataset}.{derivation.Column} from {derivation.Rule}: {derivation.Rows:N0} rows");
+            }
+        }
+
+        var roles = InvolvementRoles.Of(extract);
+        if (roles.Any(r => !r.Allocated))
+        {
+            text.AppendLine();
+            text.AppendLine("Involvements by role (only allocated roles count as allocated social workers; set the LA's allocated-roles.csv):");
+            foreach (var role in roles)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"  {role.Role ?? "(no role)"}: {role.Rows:N0} rows, {(role.Allocated ? "allocated" : "not counted")}");
             }
         }
 

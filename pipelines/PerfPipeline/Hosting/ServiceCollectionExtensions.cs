@@ -62,7 +62,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new ExtractReader(
             sp.GetRequiredService<IOptions<PseudonymisationOptions>>().Value.Resolve(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<ExtractReaderOptions>>().Value));
+            sp.GetRequiredService<IOptions<ExtractReaderOptions>>().Value,
+            // The warehouse is opened only when a batch is read: an LA's code map and roles are reference data held there.
+            new StoredExtractReference(sp.GetRequiredService<IWarehouse>)));
         services.AddSingleton<BatchLoader>();
         services.AddSingleton(sp => new RetentionPurge(
             sp.GetRequiredService<IBatchSource>(),

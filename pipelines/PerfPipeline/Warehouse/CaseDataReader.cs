@@ -48,6 +48,7 @@ internal static class CaseDataReader
             AsAt = asAt.Single(),
             Population = await ReferenceSql.ReadPopulationAsync(connection, transaction, laCode, cancellationToken).ConfigureAwait(false),
             BankHolidays = await ReferenceSql.ReadHolidaysAsync(connection, transaction, cancellationToken).ConfigureAwait(false),
+            AllocatedRoles = await query.ListAsync<string>(ReferenceSql.AllocatedRolesSql).ConfigureAwait(false),
             SuppliedDatasets = supplied.ToHashSet(StringComparer.Ordinal),
             EmptyDatasets = empty.ToHashSet(StringComparer.Ordinal),
             People = await query.EventsAsync<Person>(ExtractContract.Person).ConfigureAwait(false),

@@ -178,4 +178,86 @@ public sealed class SsdNativeReadTests : ExtractReaderTestBase
         Assert.Equal(0.5m, professionals.Rows[1].Values[2]);
         Assert.Equal(["A1", "R1", null, null], sut.Datasets.Single(d => d.Contract == ExtractContract.EhcpActivePlans).Rows[0].Values);
     }
+
+    [Fact]
+    public async Task ReadAsync_CpVisitsWithoutPersonOrPlan_DerivedFromThePlansAndCountedInTheReport()
+    {
+        Batch.WithDataset("ssd_cp_plans", """
+                cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date
+                CP1,P1,2019-01-01,2019-05-31
+                CP2,P1,2019-06-01,
+                """)
+            .WithDataset("ssd_cp_visits", """
+                cppv_cp_visit_id,cppv_cp_plan_id,cppv_cp_visit_date,cppv_cp_visit_seen
+                V1,CP1,2019-02-01,Y
+                V2,CP2,2019-07-01,N
+                """);
+        var location = Batch.Build();
+        var sut = await CreateReader().ReadAsync(Source, location, TestContext.Current.CancellationToken);
+
+        Assert.False(sut.IsRejected, sut.RejectionReason);
+        var visits = sut.Datasets.Single(d => d.Contract == ExtractContract.CpVisits);
+        Assert.Equal([Pseudonym("P1"), Pseudonym("P1")], [visits.Rows[0].Values[1], visits.Rows[1].Values[1]]);
+        var derivation = Assert.Single(sut.Derivations);
+        Assert.Equal(("ssd_cp_visits", "cppv_person_id", 2L), (derivation.Dataset, derivation.Column, derivation.Rows));
+        var report = ValidationReport.Create(location, sut);
+        Assert.Contains("ssd_cp_visits.cppv_person_id from person of the visit's plan (cppv_cp_plan_id → cppl_person_id): 2 rows", report.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CpVisitWithNoPlan_TakesThePersonsPlanCoveringTheDateOrIsRejected()
+    {
+        Batch.WithDataset("ssd_cp_plans", """
+                cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date
+                CP1,P1,2019-01-01,2019-05-31
+                CP2,P1,2019-06-01,
+                """)
+            .WithDataset("ssd_cp_visits", """
+                cppv_cp_visit_id,cppv_person_id,cppv_cp_plan_id,cppv_cp_visit_date
+                V1,P1,NULL,2019-07-01
+                V2,P1,,2019-03-01
+                V3,P2,,2019-03-01
+                """);
+
+        var sut = await ReadAsync(Lenient);
+
+        var visits = sut.Datasets.Single(d => d.Contract == ExtractContract.CpVisits);
+        Assert.Equal(["CP2", "CP1"], [visits.Rows[0].Values[2], visits.Rows[1].Values[2]]);
+        Assert.Equal(1, visits.RowsRejected);
+        var error = Assert.Single(sut.Issues, i => i.Severity == IssueSeverity.RowError);
+        Assert.Equal((3L, "cppv_cp_plan_id"), (error.Row!.Value, error.Column!));
+        Assert.Equal(2, Assert.Single(sut.Derivations).Rows);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MosaicInvolvementsWithoutPerson_LeftOutWithANoteNotARejection()
+    {
+        Batch.WithDataset("ssd_involvements", """
+            invo_involvements_id,invo_professional_id,invo_professional_role_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date,invo_worker_change_reason,invo_referral_id
+            I1,W1,Allocated Worker,40,2019-01-01 00:00:00.000,NULL,NULL,R1
+            I2,W2,Allocated Worker,40,2019-02-01 00:00:00.000,NULL,NULL,R2
+            """);
+
+        var sut = await ReadAsync();
+
+        Assert.False(sut.IsRejected, sut.RejectionReason);
+        Assert.Empty(sut.Datasets);
+        var note = Assert.Single(sut.Issues);
+        Assert.Equal((ValidationRule.DatasetKeyless, "invo_person_id"), (note.Rule!.Value, note.Column!));
+    }
+
+    [Fact]
+    public void Report_InvolvementsOfOtherRoles_AreCountedAsNotAllocated()
+    {
+        var rows = new[] { "CW", "CW", "IRO", null }
+            .Select((role, i) => new AcceptedRow(i + 1, [$"I{i}", "p", $"w{i}", role, null, new DateOnly(2019, 1, 1), null]))
+            .ToList();
+        var extract = new ExtractBatch(null, "x", [new DatasetExtract(ExtractContract.Involvements, "ssd_involvements.csv", 4, 0, rows)], [], false, null);
+
+        var roles = InvolvementRoles.Of(extract);
+        var report = ValidationReport.Create(new PerfPipeline.Batches.BatchLocation("872", new DateOnly(2019, 9, 30)), extract);
+
+        Assert.Equal([("CW", 2, true), ("IRO", 1, false), (null, 1, true)], roles.Select(r => (r.Role, r.Rows, r.Allocated)));
+        Assert.Contains("  IRO: 1 rows, not counted", report.Summary, StringComparison.Ordinal);
+    }
 }

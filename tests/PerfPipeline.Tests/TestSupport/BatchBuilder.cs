@@ -27,6 +27,8 @@ internal sealed class BatchBuilder(string extractsRoot, string laCode = "872", s
     private bool _withoutManifest;
     private string _manifestLaCode = laCode;
     private string _manifestAsAt = asAt;
+    private string _sourceSystem = "Mosaic";
+    private string? _ssdVersion;
 
     public string LaCode { get; } = laCode;
 
@@ -78,6 +80,14 @@ internal sealed class BatchBuilder(string extractsRoot, string laCode = "872", s
     public BatchBuilder WithManifestJson(string json)
     {
         _manifestJson = json;
+        return this;
+    }
+
+    /// <summary>The manifest's <c>source_system</c> and <c>ssd_version</c> (default: Mosaic, no version).</summary>
+    public BatchBuilder WithSourceSystem(string system, string? ssdVersion = null)
+    {
+        _sourceSystem = system;
+        _ssdVersion = ssdVersion;
         return this;
     }
 
@@ -136,9 +146,14 @@ internal sealed class BatchBuilder(string extractsRoot, string laCode = "872", s
             ["la_code"] = _manifestLaCode,
             ["la_name"] = "Wokingham",
             ["as_at"] = _manifestAsAt,
-            ["source_system"] = "Mosaic",
+            ["source_system"] = _sourceSystem,
             ["datasets"] = datasets,
         };
+        if (_ssdVersion is not null)
+        {
+            manifest["ssd_version"] = _ssdVersion;
+        }
+
         return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 

@@ -2,6 +2,7 @@ namespace PerfPipeline.Indicators.Measures;
 
 using PerfPipeline.Calendar;
 using PerfPipeline.CaseData;
+using PerfPipeline.Extracts;
 
 using static PerfPipeline.Indicators.IndicatorCodes;
 
@@ -14,7 +15,7 @@ internal static class CareLeaverMeasures
 
     public static IEnumerable<(string Code, IMeasure Measure)> Create(MeasureContext context)
     {
-        var careLeavers = new SnapshotRows<CareLeaver>(context.Data.CareLeaverSnapshots);
+        var careLeavers = new SnapshotRows<CareLeaver>(context.Data.CareLeaverSnapshots, ExtractContract.CareLeavers.Name);
         yield return (ClInTouchPct, new PeriodEndMeasure(d => careLeavers.Percent(d, InCohort, static c => Is(c.InTouch, "YES"))));
         yield return (ClNeet18To24Pct, new PeriodEndMeasure(d => careLeavers.Percent(
             d,

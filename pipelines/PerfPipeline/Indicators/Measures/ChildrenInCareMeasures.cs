@@ -16,7 +16,8 @@ internal static class ChildrenInCareMeasures
         yield return (CicCurrent, context.WhenSupplied(episodes, () => new PeriodEndMeasure(d => Measurement.Count(inCare.Value.CountOpenAt(d)))));
         yield return (CicVisitsInTimescalePct, context.WhenSupplied([ExtractContract.ClaEpisodes, ExtractContract.ClaVisits], () => Visits(context)));
         yield return (CicMultipleSocialWorkers12MPct, context.WhenSupplied(
-            [ExtractContract.ClaEpisodes, ExtractContract.Involvements], () => MultipleSocialWorkers(SeveralWorkers(context, inCare.Value))));
+            [ExtractContract.ClaEpisodes, ExtractContract.Involvements],
+            () => NoRoleMatched(context) ? new NotAvailableMeasure(AllocatedRoles.NoneMatched) : MultipleSocialWorkers(SeveralWorkers(context, inCare.Value))));
         yield return (CicRatePer10K, context.WhenSupplied(episodes, () => new PeriodEndMeasure(
             d => context.RatePer10K(inCare.Value.CountOpenAt(d), d))));
     }
@@ -61,7 +62,20 @@ internal static class ChildrenInCareMeasures
     }
 
     /// <summary>
-    /// Children in care at D with more than one distinct professional among their involvements overlapping the
+    /// Involvements carry roles and none is an allocated social worker's (Mosaic and Eclipse write their own values):
+    /// the measure cannot tell workers from IROs or personal advisers, and is n/a rather than 0%.
+    /// </summary>
+    private static bool NoRoleMatched(MeasureContext context)
+    {
+        var roles = AllocatedRoles.For(context.Data.AllocatedRoles);
+        var involvements = context.Data.Involvements;
+        return involvements.Count > 0
+            && involvements.Any(static i => i.ProfessionalRoleId is not null)
+            && !involvements.Any(i => i.ProfessionalRoleId is not null && roles.Contains(i.ProfessionalRoleId.Trim()));
+    }
+
+    /// <summary>
+    /// Children in care at D with more than one distinct allocated social worker (involvements of the allocated roles) among their involvements overlapping the
     /// 12 months ending D (start ≤ D and end null or ≥ D − 12 months + 1 day).
     /// </summary>
     private static PeriodEndMeasure MultipleSocialWorkers(Func<DateOnly, List<(int Person, bool Several)>> severalWorkers) =>
@@ -76,7 +90,8 @@ internal static class ChildrenInCareMeasures
     {
         // Involvements grouped by person: firstOf[person] .. the next person's first, in arrays.
         var professionals = new KeyIndex();
-        var rows = context.Data.Involvements;
+        var roles = AllocatedRoles.For(context.Data.AllocatedRoles);
+        var rows = context.Data.Involvements.Where(i => AllocatedRoles.Counts(roles, i.ProfessionalRoleId)).ToList();
         var persons = new int[rows.Count];
         var order = new int[rows.Count];
         for (var r = 0; r < rows.Count; r++)

@@ -10,7 +10,7 @@ internal static class EhcpMeasures
 {
     public static IEnumerable<(string Code, IMeasure Measure)> Create(MeasureContext context)
     {
-        var activePlans = new SnapshotRows<EhcpActivePlan>(context.Data.EhcpActivePlanSnapshots);
+        var activePlans = new SnapshotRows<EhcpActivePlan>(context.Data.EhcpActivePlanSnapshots, ExtractContract.EhcpActivePlans.Name);
         // No SSD script fills ehcp_educated_in_borough: with no value in any snapshot, in and out of borough are n/a.
         var snapshots = context.Data.EhcpActivePlanSnapshots;
         var boroughSupplied = snapshots.Count == 0 || snapshots.Any(static s => s.Rows.Any(static p => p.EducatedInBorough is not null));

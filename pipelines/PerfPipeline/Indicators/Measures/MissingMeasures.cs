@@ -26,7 +26,7 @@ internal static class MissingMeasures
             e => e.RhiDate!.Value.DayNumber - e.EpisodeEndDate!.Value.DayNumber <= limit ? 1 : 0,
             FlowStatistic.Percent)));
 
-        var missingEducation = new SnapshotRows<MissingEducationCase>(context.Data.MissingEducationSnapshots);
+        var missingEducation = new SnapshotRows<MissingEducationCase>(context.Data.MissingEducationSnapshots, ExtractContract.ChildrenMissingEducation.Name);
         yield return (CmeCurrent, new PeriodEndMeasure(d => missingEducation.Count(d, static _ => true)));
     }
 

@@ -36,6 +36,7 @@ internal static class SqliteCaseDataReader
                 Source = new ReferenceProvenance(r.Text(3), ReferenceKinds.ParseScope(r.Text(4)), r.Text(5), r.TextOrNull(6), r.DateOrNull(7)),
             }, new bool[8]),
             BankHolidays = query.List(ReferenceSql.BankHolidaysSql, null, static r => new BankHoliday(r.Date(0), r.Text(1), r.Text(2), r.Text(3)), new bool[4]),
+            AllocatedRoles = query.List(ReferenceSql.AllocatedRolesSql, null, static r => r.Text(0)),
             SuppliedDatasets = query.List(CaseDataReader.SuppliedDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal),
             EmptyDatasets = query.List(CaseDataReader.EmptyDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal),
             People = query.Events(ExtractContract.Person, static r => new Person(r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.DateOrNull(3))),

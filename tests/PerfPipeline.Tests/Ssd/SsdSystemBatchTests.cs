@@ -1,0 +1,106 @@
+namespace PerfPipeline.Tests.Ssd;
+
+using Microsoft.Extensions.Time.Testing;
+
+using PerfPipeline.Indicators;
+using PerfPipeline.Tests.Cli;
+using PerfPipeline.Tests.TestSupport;
+using PerfPipeline.Warehouse.Sqlite;
+
+/// <summary>
+/// Native SSD 1.4.5 batches of SystemC, Mosaic and Eclipse (their columns, spellings, NULLs and missing tables, no
+/// extension column) are accepted by <c>validate</c> and <c>run</c>. Every figure equals the one the same data gives
+/// in the contract's current shape, or is n/a with its reason: never a different number, never a rejection.
+/// </summary>
+public sealed class SsdSystemBatchTests : IDisposable
+{
+    private const string La = "997";
+
+    private readonly TempDirectory _temp = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2019, 10, 15, 12, 0, 0, TimeSpan.Zero));
+
+    public static TheoryData<string, string[], string[]> Systems => new()
+    {
+        // The figures each system's SSD gives with no extension column, and some it cannot.
+        {
+            "SystemC",
+            [IndicatorCodes.CscReferrals, IndicatorCodes.CscAssessments45WdPct, IndicatorCodes.CpPlansCurrent, IndicatorCodes.CpVisitsInTimescalePct,
+                IndicatorCodes.CicCurrent, IndicatorCodes.CicMultipleSocialWorkers12MPct, IndicatorCodes.MissingChildren, IndicatorCodes.EhReferrals,
+                IndicatorCodes.ClInTouchPct, IndicatorCodes.ClSuitableAccommodationPct, IndicatorCodes.ClNeet18To24Pct],
+            [IndicatorCodes.MissingRhiOnTimePct, IndicatorCodes.EhAssessments, IndicatorCodes.SwAgencyPct, IndicatorCodes.SwTurnover12MPct,
+                IndicatorCodes.EhcpIssuedWithin20WeeksPct]
+        },
+        {
+            "Mosaic",
+            [IndicatorCodes.CscReferrals, IndicatorCodes.CscAssessments45WdPct, IndicatorCodes.CicCurrent, IndicatorCodes.CicVisitsInTimescalePct,
+                IndicatorCodes.MissingChildren, IndicatorCodes.EhReferrals],
+            [IndicatorCodes.CpPlansCurrent, IndicatorCodes.CpVisitsInTimescalePct, IndicatorCodes.CicMultipleSocialWorkers12MPct,
+                IndicatorCodes.SwAgencyPct, IndicatorCodes.MissingRhiOnTimePct]
+        },
+        {
+            "Eclipse",
+            [IndicatorCodes.CscReferrals, IndicatorCodes.CpPlansCurrent, IndicatorCodes.CpVisitsInTimescalePct, IndicatorCodes.CicCurrent,
+                IndicatorCodes.MissingChildren, IndicatorCodes.ClInTouchPct, IndicatorCodes.ClSuitableAccommodationPct],
+            [IndicatorCodes.CicMultipleSocialWorkers12MPct, IndicatorCodes.SwAgencyPct, IndicatorCodes.EhAssessments]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Systems))]
+    public async Task NativeBatch_IsAcceptedAndEachFigureEqualsTheCurrentShapeOrIsNotAvailableWithItsReason(
+        string system, string[] computed, string[] notAvailable)
+    {
+        SsdWorld.WriteCurrentShape(_temp.File("current"), La);
+        SsdWorld.WriteNative(_temp.File("native"), La, system);
+
+        var (validateExit, validateOutput) = await InvokeAsync("native-validate", "validate", _temp.File("native", La, SsdWorld.AsAt));
+        var current = await RunAsync("current");
+        var native = await RunAsync("native");
+
+        Assert.True(validateExit == 0, validateOutput);
+        Assert.Contains("0 file errors", validateOutput, StringComparison.Ordinal);
+        Assert.Contains("ssd_address", validateOutput, StringComparison.Ordinal);
+        Assert.NotEmpty(current);
+        var currentByKey = current.ToDictionary(v => (v.IndicatorCode, v.Period));
+        foreach (var value in native)
+        {
+            var expected = currentByKey[(value.IndicatorCode, value.Period)];
+            if (value.Value is null && expected.Value is not null)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(value.Reason), $"{value.IndicatorCode} {value.Period}: n/a without a reason");
+            }
+            else
+            {
+                Assert.True(expected.Value == value.Value, $"{value.IndicatorCode} {value.Period}: {value.Value} natively, {expected.Value} in the current shape");
+            }
+        }
+
+        var q2 = PerfPipeline.Calendar.Period.Quarter(2019, 2);
+        foreach (var code in computed)
+        {
+            var value = native.Single(v => v.IndicatorCode == code && v.Period == q2);
+            Assert.True(value.Value is not null, $"{system}: {code} is n/a ({value.Reason})");
+            Assert.Equal(currentByKey[(code, q2)].Value, value.Value);
+        }
+
+        foreach (var code in notAvailable)
+        {
+            var value = native.Single(v => v.IndicatorCode == code && v.Period == q2);
+            Assert.True(value.Value is null, $"{system}: {code} is {value.Value}");
+            Assert.False(string.IsNullOrWhiteSpace(value.Reason), $"{system}: {code} is n/a without a reason");
+        }
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private async Task<IReadOnlyList<IndicatorValue>> RunAsync(string shape)
+    {
+        var database = _temp.File(shape + "-data", "perfpipeline.db");
+        var (exitCode, output) = await InvokeAsync(shape + "-data", "run", "--extracts", _temp.File(shape), "--db", database);
+        Assert.True(exitCode == 0, output);
+        return await new SqliteWarehouse(database, _ => [], _clock).ReadCurrentIndicatorValuesAsync(La, TestContext.Current.CancellationToken);
+    }
+
+    private Task<(int ExitCode, string Output)> InvokeAsync(string dataFolder, params string[] args) =>
+        CliInvocation.InvokeAsync(args, _temp.File(dataFolder), _clock, width: 250);
+}
