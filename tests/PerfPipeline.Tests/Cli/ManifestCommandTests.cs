@@ -83,6 +83,7 @@ public sealed class ManifestCommandTests : IDisposable
         Write("ssd_address.csv", "addr_address_id,addr_address_json\n1,somewhere\n");
         Write("notes.txt", "exported by hand\n");
         Write("referrals_copy.csv", "x\n");
+        Write("ssd_referrals_2019.csv", "x\n");
 
         var (exitCode, output) = await InvokeAsync("manifest", Batch);
 
@@ -93,6 +94,7 @@ public sealed class ManifestCommandTests : IDisposable
         Assert.Contains("ssd_address.csv: an SSD table the indicators do not use", output, StringComparison.Ordinal);
         Assert.Contains("notes.txt: not listed (not a CSV file)", output, StringComparison.Ordinal);
         Assert.Contains("referrals_copy.csv: not listed (no contract dataset has this name)", output, StringComparison.Ordinal);
+        Assert.Contains("ssd_referrals_2019.csv: not listed (no contract dataset has this name)", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,9 +10,6 @@ public sealed record BatchInventory(
     IReadOnlyList<string> OtherSsdTables,
     IReadOnlyList<(string File, string Why)> Unrecognised)
 {
-    // Every SSD table is named ssd_*: a file so named that the contract does not read is one of SSD's other tables.
-    private const string SsdTablePrefix = "ssd_";
-
     /// <summary>Sorts the folder's file names. A dataset's file is <c>{dataset}.csv</c>, in any letter case.</summary>
     public static BatchInventory Of(IEnumerable<string> fileNames)
     {
@@ -34,7 +31,7 @@ public sealed record BatchInventory(
             }
             else if (ExtractContract.Find(stem) is not { } contract)
             {
-                if (stem.StartsWith(SsdTablePrefix, StringComparison.Ordinal))
+                if (SsdCatalogue.OtherTable(file) is not null)
                 {
                     otherSsdTables.Add(file);
                 }
