@@ -17,6 +17,11 @@ internal static class LoadOutcomeView
                 console.MarkupLine($"  [red]{Markup.Escape(error)}[/]");
             }
 
+            foreach (var warning in outcome.Warnings)
+            {
+                console.MarkupLine($"  [yellow]warning: {Markup.Escape(warning)}[/]");
+            }
+
             if (outcome.Datasets.Count == 0)
             {
                 continue;

@@ -135,6 +135,11 @@ internal static class ReferenceCommand
         {
             console.MarkupLine($"  recomputed as load {Markup.Escape(load)}");
         }
+
+        foreach (var warning in result.Warnings)
+        {
+            console.MarkupLine($"  [yellow]warning: {Markup.Escape(warning)}[/]");
+        }
     }
 
     private static void WriteListing(IAnsiConsole console, ReferenceListing listing, string? la)

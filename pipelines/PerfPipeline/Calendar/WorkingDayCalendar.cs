@@ -12,6 +12,8 @@ public sealed class WorkingDayCalendar
 
     private static readonly Lazy<WorkingDayCalendar> Default = new(() => FromBankHolidays(BankHolidayList.EnglandAndWales));
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<BankHoliday>, WorkingDayCalendar> ByList = [];
+
     private readonly int _firstDayNumber;
 
     // _workingDaysThrough[i] = working days in (TableFirst - 1 day, TableFirst + i days].
@@ -65,6 +67,13 @@ public sealed class WorkingDayCalendar
 
         return date;
     }
+
+    /// <summary>
+    /// The calendar of a loaded list (the warehouse's, in <c>LaCaseData.BankHolidays</c>); the shipped one when none is
+    /// given. Kept per list, so the indicators, the figures by team and the work list of one load share one table.
+    /// </summary>
+    public static WorkingDayCalendar Of(IReadOnlyList<BankHoliday>? loaded, WorkingDayCalendar? fallback = null) =>
+        loaded is { Count: > 0 } list ? ByList.GetValue(list, static l => FromBankHolidays(l)) : fallback ?? EnglandAndWales;
 
     internal static WorkingDayCalendar FromBankHolidays(IReadOnlyList<BankHoliday> published)
     {

@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
             services.AddSingleton<IBatchLock, BlobManifestLock>();
             services.AddSingleton<ExactlyOnceLoader>();
             services.AddSingleton<MonthlyBatchSweep>();
+            services.AddSingleton<Reference.BlobReferenceLoader>();
         }
 
         services.AddSingleton(sp => Warehouses.Open(

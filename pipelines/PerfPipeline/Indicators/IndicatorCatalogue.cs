@@ -63,10 +63,7 @@ public static class IndicatorCatalogue
 
     private static IndicatorDefinition Define(
         string code, string label, DashboardItem item, IndicatorUnit unit, IndicatorPolarity polarity, IndicatorKind kind) =>
-        new(code, label, item, unit, polarity, unit == Count ? 0 : 1, kind)
-        {
-            National = NationalComparatorList.ByIndicator.GetValueOrDefault(code),
-        };
+        new(code, label, item, unit, polarity, unit == Count ? 0 : 1, kind);
 
     private static IndicatorDefinition[] Number(IndicatorDefinition[] definitions) =>
         [.. definitions.Select((d, i) => d with { SortOrder = i + 1 })];

@@ -13,8 +13,11 @@ public sealed record IndicatorDefinition(
     int Precision,
     IndicatorKind Kind)
 {
-    /// <summary>The England comparator, when one is published.</summary>
-    public NationalComparator? National { get; init; }
+    /// <summary>
+    /// The latest England comparator among the shipped defaults, when one is published (<see cref="NationalComparatorList"/>):
+    /// read when asked, since the reference reader checks indicator codes against this catalogue.
+    /// </summary>
+    public NationalComparator? National => NationalComparatorList.ByIndicator.GetValueOrDefault(Code);
 
     /// <summary>Position in the catalogue (1-based), the order of the dashboard.</summary>
     public int SortOrder { get; init; }

@@ -25,8 +25,7 @@ public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingD
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(periods);
-        var calendar = data.BankHolidays is { Count: > 0 } holidays ? WorkingDayCalendar.FromBankHolidays(holidays) : _calendar;
-        var measures = MeasureSet.Create(new MeasureContext(data, _settings, calendar));
+        var measures = MeasureSet.Create(new MeasureContext(data, _settings, WorkingDayCalendar.Of(data.BankHolidays, _calendar)));
         var values = new List<IndicatorValue>(periods.Count * IndicatorCatalogue.All.Count);
         foreach (var period in periods)
         {
@@ -56,7 +55,7 @@ public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingD
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(periods);
-        var context = new MeasureContext(data, _settings, _calendar);
+        var context = new MeasureContext(data, _settings, WorkingDayCalendar.Of(data.BankHolidays, _calendar));
         var measures = TeamMeasureSet.Create(context, new CaseHolders(data.Involvements), TeamsOf(data));
         var values = new List<TeamIndicatorValue>();
         foreach (var period in periods)

@@ -1,42 +1,23 @@
 namespace PerfPipeline.Indicators;
 
-using System.Globalization;
-
-using nietras.SeparatedValues;
-
 using PerfPipeline.Reference;
+using PerfPipeline.Reporting;
 
 /// <summary>
-/// The England comparators of <c>seeds/reference/comparators.csv</c>
-/// (columns <c>indicator,period,value,unit,source_note</c>), embedded into the library.
+/// The latest England comparator per indicator among the shipped defaults (<c>seeds/reference/comparators.csv</c>, read
+/// by the one reference reader): the catalogue's static national figure, for <c>GET /api/indicators</c> and
+/// <c>dim_indicator</c>. Dashboards and reports never use it: they take the comparators in force from the warehouse,
+/// per reporting period (docs/reference.md).
 /// </summary>
 public static class NationalComparatorList
 {
-    internal const string FileName = "comparators.csv";
-
-    private static readonly Lazy<IReadOnlyDictionary<string, NationalComparator>> Embedded = new(() =>
-    {
-        using var stream = EmbeddedReference.Open(FileName);
-        return Parse(stream);
-    });
+    private static readonly Lazy<IReadOnlyDictionary<string, NationalComparator>> Shipped = new(() =>
+        ReportingReference.Shipped.Comparators
+            .Where(c => c.Geography == Comparator.England)
+            .GroupBy(c => c.IndicatorCode, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(c => c.PeriodEnd)!)
+            .ToDictionary(c => c.IndicatorCode, c => new NationalComparator(c.Value, c.Period, c.SourceNote), StringComparer.Ordinal));
 
     /// <summary>The shipped comparators by indicator code.</summary>
-    public static IReadOnlyDictionary<string, NationalComparator> ByIndicator => Embedded.Value;
-
-    public static IReadOnlyDictionary<string, NationalComparator> Parse(Stream stream)
-    {
-        using var reader = Sep.Reader(o => o with { Unescape = true }).From(stream);
-        var comparators = new Dictionary<string, NationalComparator>(StringComparer.Ordinal);
-        foreach (var row in reader)
-        {
-            comparators.Add(
-                row["indicator"].ToString(),
-                new NationalComparator(
-                    decimal.Parse(row["value"].Span, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
-                    row["period"].ToString(),
-                    row["source_note"].ToString()));
-        }
-
-        return comparators;
-    }
+    public static IReadOnlyDictionary<string, NationalComparator> ByIndicator => Shipped.Value;
 }

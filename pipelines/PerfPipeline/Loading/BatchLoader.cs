@@ -275,7 +275,7 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
             };
             return result.AlreadyLoaded
                 ? AlreadyLoaded(result.Load)
-                : new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.Loaded, [.. result.Load.Datasets.Select(d => d.Counts)]) { Timings = timings };
+                : new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.Loaded, [.. result.Load.Datasets.Select(d => d.Counts)]) { Timings = timings, Warnings = result.Warnings };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

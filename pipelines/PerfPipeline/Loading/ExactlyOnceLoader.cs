@@ -47,6 +47,11 @@ public sealed partial class ExactlyOnceLoader(BatchLoader loader, IBatchLock bat
             case LoadOutcomeKind.Loaded:
                 var (loaded, rejected) = (outcome.Datasets.Sum(d => d.RowsLoaded), outcome.Datasets.Sum(d => d.RowsRejected));
                 BatchLoaded(outcome.LoadId, la, asAt, loaded, rejected);
+                foreach (var warning in outcome.Warnings)
+                {
+                    LoadWarning(outcome.LoadId, la, asAt, warning);
+                }
+
                 break;
             case LoadOutcomeKind.AlreadyLoaded:
                 BatchAlreadyLoaded(outcome.LoadId, la, asAt);
@@ -88,6 +93,9 @@ public sealed partial class ExactlyOnceLoader(BatchLoader loader, IBatchLock bat
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Batch {LaCode}/{AsAt} held (load {LoadId}), needs confirmation: {Reason}")]
     private partial void BatchHeld(string loadId, string laCode, DateOnly asAt, string? reason);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Load {LoadId} of batch {LaCode}/{AsAt}: {Warning}")]
+    private partial void LoadWarning(string loadId, string laCode, DateOnly asAt, string warning);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Batch {LaCode}/{AsAt} is being loaded by another worker; leaving it to that one")]
     private partial void BatchBusy(string laCode, DateOnly asAt);

@@ -16,4 +16,7 @@ public sealed record LoadOutcome(BatchLocation Batch, string LoadId, LoadOutcome
 
     /// <summary>Where the batch's time went, phase by phase (<c>run --timings</c>).</summary>
     public LoadTimings Timings { get; init; } = LoadTimings.None;
+
+    /// <summary>For a load: what it says of its figures beyond its issues (the bank holidays not reaching its as-at date).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

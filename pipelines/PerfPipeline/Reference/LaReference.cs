@@ -62,6 +62,9 @@ public sealed record ReferenceImportResult(
     string? ImportId, IReadOnlyList<ReferenceFile> Imported, IReadOnlyList<ReferenceFile> Unchanged, IReadOnlyList<string> RecomputedLoads)
 {
     public IReadOnlyList<string> Ignored { get; init; } = [];
+
+    /// <summary>Per LA recomputed, what its figures need said: the bank holidays in force ending before its as-at date.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>

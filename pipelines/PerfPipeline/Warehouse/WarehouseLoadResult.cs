@@ -8,4 +8,7 @@ public sealed record WarehouseLoadResult(LoadRecord Load, bool AlreadyLoaded, in
 
     /// <summary>Of the load's time, writing those values (and the work list).</summary>
     public TimeSpan IndicatorWriteTime { get; init; }
+
+    /// <summary>What the load says of its figures beyond its issues: the bank holidays not reaching its as-at date.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

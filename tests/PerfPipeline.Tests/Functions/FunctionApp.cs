@@ -118,11 +118,11 @@ internal sealed class FunctionApp : IAsyncDisposable
     public T Function<T>() => ActivatorUtilities.CreateInstance<T>(services);
 
     /// <summary>Writes a batch with <see cref="BatchBuilder"/> and uploads it as the LA's job does, manifest last.</summary>
-    public async Task<BlobClient> DropAsync(Func<BatchBuilder, BatchBuilder> build)
+    public async Task<BlobClient> DropAsync(Func<BatchBuilder, BatchBuilder> build, string laCode = "872")
     {
         ArgumentNullException.ThrowIfNull(build);
         var local = temp.File("drops", Guid.NewGuid().ToString("N"));
-        var builder = build(new BatchBuilder(local));
+        var builder = build(new BatchBuilder(local, laCode));
         var batch = builder.Build();
         var extracts = Blobs.GetBlobContainerClient(Containers.ExtractsContainer);
         await extracts.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -132,6 +132,16 @@ internal sealed class FunctionApp : IAsyncDisposable
         }
 
         return extracts.GetBlobClient($"{batch.Path}/{BatchFileNames.Manifest}");
+    }
+
+    /// <summary>Uploads a file to the extracts container as an LA's job or the data team would: <c>reference/…</c>, <c>{la}/reference/…</c>.</summary>
+    public async Task<BlobClient> UploadAsync(string blobName, string content)
+    {
+        var extracts = Blobs.GetBlobContainerClient(Containers.ExtractsContainer);
+        await extracts.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var blob = extracts.GetBlobClient(blobName);
+        await blob.UploadAsync(BinaryData.FromString(content), overwrite: true, TestContext.Current.CancellationToken);
+        return blob;
     }
 
     /// <summary>

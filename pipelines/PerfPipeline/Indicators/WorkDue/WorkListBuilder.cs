@@ -25,9 +25,19 @@ public sealed class WorkListBuilder(IndicatorSettings? settings = null, WorkingD
         return Build(data, data.AsAt ?? DataSpan.Of(data)?.Latest ?? DateOnly.FromDateTime(DateTime.UnixEpoch));
     }
 
+    /// <summary>
+    /// The work list as at <paramref name="asAt"/>, its due dates counted with the data's loaded bank holidays (the
+    /// calendar given, or the shipped one, when the data carries none).
+    /// </summary>
     public WorkList Build(LaCaseData data, DateOnly asAt)
     {
         ArgumentNullException.ThrowIfNull(data);
+        var calendar = WorkingDayCalendar.Of(data.BankHolidays, _calendar);
+        return (ReferenceEquals(calendar, _calendar) ? this : new WorkListBuilder(_settings, calendar, _list)).BuildWithCalendar(data, asAt);
+    }
+
+    private WorkList BuildWithCalendar(LaCaseData data, DateOnly asAt)
+    {
         var holders = new CaseHolders(data.Involvements);
         var items = new List<WorkItem>();
         items.AddRange(CpVisits(data, asAt, holders));

@@ -41,6 +41,7 @@ internal sealed class ReferenceRecomputation(
         var loaded = await ReferenceSql.LoadedLasAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
         var recomputed = new List<string>();
+        var warnings = new List<string>();
         foreach (var la in ReferenceSql.Touched(loaded, import, before, after))
         {
             var key = new LoadKey(la.LaCode, la.AsAt, import.Sha256);
@@ -50,6 +51,12 @@ internal sealed class ReferenceRecomputation(
             await connection.ExecuteAsync(new CommandDefinition(
                 ReferenceSql.NameLoadSql, new { import.ImportId, key.LoadId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             var caseData = await load.ReadCaseDataAsync().ConfigureAwait(false);
+            if (CalendarWarning.For(caseData, la.AsAt) is { } calendar)
+            {
+                await load.RecordIssuesAsync([calendar]).ConfigureAwait(false);
+                warnings.Add($"LA {la.LaCode}: {calendar.Reason}");
+            }
+
             await load.RecordIndicatorValuesAsync(computeIndicators(caseData)).ConfigureAwait(false);
             if (computeTeamFigures is not null)
             {
@@ -60,6 +67,6 @@ internal sealed class ReferenceRecomputation(
             recomputed.Add(key.LoadId);
         }
 
-        return new ReferenceImportResult(import.ImportId, import.Files, [.. request.Files.Except(import.Files)], recomputed);
+        return new ReferenceImportResult(import.ImportId, import.Files, [.. request.Files.Except(import.Files)], recomputed) { Warnings = warnings };
     }
 }

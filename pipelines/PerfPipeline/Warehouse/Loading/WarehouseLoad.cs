@@ -37,10 +37,11 @@ internal sealed class WarehouseLoad(
                 await load.ApplyAsync(dataset, DatasetCounts.Of(dataset, batch.Issues), mode == LoadMode.RestoreAsCurrent).ConfigureAwait(false);
             }
 
-            await load.RecordIssuesAsync(batch.Issues).ConfigureAwait(false);
             await load.UpdateLocalAuthorityAsync(batch.Manifest.LaName).ConfigureAwait(false);
 
             var caseData = await load.ReadCaseDataAsync().ConfigureAwait(false);
+            var calendar = CalendarWarning.For(caseData, key.AsAt);
+            await load.RecordIssuesAsync(calendar is null ? batch.Issues : [.. batch.Issues, calendar]).ConfigureAwait(false);
 
             // Both computations are pure functions of the same case data: the figures by team are worked out on the
             // other core while the LA's are computed and written (the steps themselves stay on one connection).
@@ -70,6 +71,7 @@ internal sealed class WarehouseLoad(
             {
                 IndicatorTime = indicatorTime,
                 IndicatorWriteTime = indicatorWriteTime,
+                Warnings = calendar is null ? [] : [calendar.Reason],
             };
         }
     }

@@ -43,16 +43,28 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
         var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            await SqlServerCalendar.FillAsync(connection, WorkingDayCalendar.EnglandAndWales, cancellationToken).ConfigureAwait(false);
             await SqlServerCalendar.FillIndicatorsAsync(connection, cancellationToken).ConfigureAwait(false);
         }
 
         await new ReferenceImporter(this).EnsureDefaultsAsync(cancellationToken).ConfigureAwait(false);
+        await FillCalendarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>dim_date</c> and <c>dim_period</c> from the bank holidays in force (rewritten only when they differ).</summary>
+    private async Task FillCalendarAsync(CancellationToken cancellationToken)
+    {
+        var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var holidays = await ReferenceSql.ReadHolidaysAsync(connection, null, cancellationToken).ConfigureAwait(false);
+            await SqlServerCalendar.FillAsync(connection, WorkingDayCalendar.Of(holidays), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<ReferenceImportResult> ImportReferenceAsync(ReferenceImportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ReferenceImportResult? result;
         var connection = await SqlServerConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -60,7 +72,7 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
             var transaction = (SqlTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var result = await new ReferenceRecomputation(connection, transaction, computeIndicators, computeTeamFigures, timeProvider).RunAsync(
+                result = await new ReferenceRecomputation(connection, transaction, computeIndicators, computeTeamFigures, timeProvider).RunAsync(
                     request,
                     SqlServerValues.Timestamp(timeProvider.GetUtcNow()),
                     d => SqlServerValues.Date(d),
@@ -76,9 +88,15 @@ internal sealed class SqlServerWarehouse(string connectionString, ComputeIndicat
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return result;
             }
         }
+
+        if (result.Imported.Any(f => f.Kind == ReferenceKind.BankHolidays))
+        {
+            await FillCalendarAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     public Task<LaReference> ReadReferenceAsync(string laCode, CancellationToken cancellationToken = default) =>

@@ -40,23 +40,35 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            await SqliteCalendarDimensions.FillAsync(connection, WorkingDayCalendar.EnglandAndWales, cancellationToken).ConfigureAwait(false);
             await SqliteIndicatorDimension.FillAsync(connection, cancellationToken).ConfigureAwait(false);
         }
 
         await new ReferenceImporter(this).EnsureDefaultsAsync(cancellationToken).ConfigureAwait(false);
+        await FillCalendarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>dim_date</c> and <c>dim_period</c> from the bank holidays in force (rewritten only when they differ).</summary>
+    private async Task FillCalendarAsync(CancellationToken cancellationToken)
+    {
+        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var holidays = await ReferenceSql.ReadHolidaysAsync(connection, null, cancellationToken).ConfigureAwait(false);
+            await SqliteCalendarDimensions.FillAsync(connection, WorkingDayCalendar.Of(holidays), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<ReferenceImportResult> ImportReferenceAsync(ReferenceImportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ReferenceImportResult? result;
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var transaction = connection.BeginTransaction(deferred: false);
             await using (transaction.ConfigureAwait(false))
             {
-                var result = await new ReferenceRecomputation(connection, transaction, computeIndicators, computeTeamFigures, timeProvider).RunAsync(
+                result = await new ReferenceRecomputation(connection, transaction, computeIndicators, computeTeamFigures, timeProvider).RunAsync(
                     request,
                     SqliteAudit.Timestamp(timeProvider.GetUtcNow()),
                     StoredValues.Date,
@@ -72,9 +84,15 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return result;
             }
         }
+
+        if (result.Imported.Any(f => f.Kind == ReferenceKind.BankHolidays))
+        {
+            await FillCalendarAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     public Task<LaReference> ReadReferenceAsync(string laCode, CancellationToken cancellationToken = default) =>
