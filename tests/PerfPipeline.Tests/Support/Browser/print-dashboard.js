@@ -6,21 +6,11 @@
 'use strict';
 
 const [playwrightCore, chromiumPath, url, screenshot, userDataDir, pdfPath] = process.argv.slice(2);
-const { chromium } = require(playwrightCore);
+const { openPage } = require('./open-page');
 
 (async () => {
-  // Offline and quiet: no updates, sync or background traffic from the browser.
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { context, page, errors } = await openPage(playwrightCore, chromiumPath, userDataDir, url);
   try {
-    const page = context.pages()[0] || await context.newPage();
-    const errors = [];
-    page.on('pageerror', e => errors.push(String(e)));
-    await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => window.dashboardCharts !== undefined);
     const items = await page.evaluate(() => [...document.querySelectorAll('section.item')].map(section => ({
       heading: section.querySelector('h2').textContent.trim(),

@@ -6,7 +6,7 @@
 'use strict';
 
 const [playwrightCore, chromiumPath, url, screenshot, userDataDir, periodToPick] = process.argv.slice(2);
-const { chromium } = require(playwrightCore);
+const { openPage } = require('./open-page');
 
 async function read(page) {
   await page.waitForFunction(() => window.dashboardCharts !== undefined);
@@ -37,18 +37,8 @@ async function read(page) {
 }
 
 (async () => {
-  // Offline and quiet: no updates, sync or background traffic from the browser.
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { context, page, errors } = await openPage(playwrightCore, chromiumPath, userDataDir, url);
   try {
-    const page = context.pages()[0] || await context.newPage();
-    const errors = [];
-    page.on('pageerror', e => errors.push(String(e)));
-    await page.goto(url, { waitUntil: 'load' });
     const seen = await read(page);
     await page.screenshot({ path: screenshot, fullPage: true });
     let picked = null;

@@ -5,7 +5,7 @@
 'use strict';
 
 const [playwrightCore, chromiumPath, url, screenshot, userDataDir, teamToPick] = process.argv.slice(2);
-const { chromium } = require(playwrightCore);
+const { openPage } = require('./open-page');
 
 function readList(page) {
   return page.evaluate(() => ({
@@ -20,17 +20,8 @@ function readList(page) {
 }
 
 (async () => {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { context, page, errors } = await openPage(playwrightCore, chromiumPath, userDataDir, url);
   try {
-    const page = context.pages()[0] || await context.newPage();
-    const errors = [];
-    page.on('pageerror', e => errors.push(String(e)));
-    await page.goto(url, { waitUntil: 'load' });
     const teams = await page.evaluate(() => [...document.querySelectorAll('#pick-team option')].map(o => o.value));
     const whole = await readList(page);
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.selectOption('#pick-team', teamToPick)]);
