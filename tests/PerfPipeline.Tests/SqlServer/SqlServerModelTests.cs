@@ -1,6 +1,12 @@
 namespace PerfPipeline.Tests.SqlServer;
 
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 using Microsoft.SqlServer.Dac.Model;
+
+using PerfPipeline.Warehouse;
+using PerfPipeline.Warehouse.SqlServer;
 
 public sealed class SqlServerModelTests
 {
@@ -45,5 +51,42 @@ public sealed class SqlServerModelTests
         Assert.Equal(
             ["numerator", "denominator", "value"],
             current.GetReferenced(Index.IncludedColumns).Select(SqlServerModels.ColumnName));
+    }
+
+    [Fact]
+    public void IndicatorDimension_EveryCatalogueText_FitsItsColumnAndParameter()
+    {
+        // DacFx checks types, not values: the catalogue's "calendar year 2018" once overflowed national_period nvarchar(16).
+        using var model = SqlServerModels.FromMigrations();
+        var columns = SqlServerModels.Columns(model, ModelSchema.Table, Table.Columns)["dbo.dim_indicator"]
+            .ToDictionary(SqlServerModels.ColumnName, c => c.GetProperty<int>(Column.Length), StringComparer.Ordinal);
+        var parameters = Regex.Matches(SqlServerStatements.UpsertIndicator.Parameters, @"@(?<name>\w+) nvarchar\((?<length>\d+)\)")
+            .ToDictionary(m => m.Groups["name"].Value, m => int.Parse(m.Groups["length"].Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
+
+        var texts = IndicatorDimension.Rows().SelectMany(r => new (string Column, string Parameter, string? Value)[]
+        {
+            ("indicator_code", "Code", r.Code), ("label", "Label", r.Label), ("item_title", "ItemTitle", r.ItemTitle),
+            ("unit", "Unit", r.Unit), ("polarity", "Polarity", r.Polarity), ("national_period", "NationalPeriod", r.NationalPeriod),
+        }).ToList();
+
+        Assert.Contains(texts, t => t.Value == "calendar year 2018");
+        Assert.All(texts, t => Assert.True(
+            (t.Value?.Length ?? 0) <= Math.Min(columns[t.Column], parameters[t.Parameter]),
+            $"{t.Column} ({columns[t.Column]}, @{t.Parameter} {parameters[t.Parameter]}) cannot hold \"{t.Value}\""));
+    }
+
+    [Fact]
+    public void FoldColumnAlterations_ChangedType_IsAppliedToTheCreateTable()
+    {
+        string[] scripts =
+        [
+            "CREATE TABLE dbo.t (\n    a    nvarchar(16)    NOT NULL,\n    b int NULL\n);\nGO\n",
+            "ALTER TABLE dbo.t ALTER COLUMN a nvarchar(100) NULL;\nGO\nEXEC sys.sp_refreshview N'pbi.v';\nGO\n",
+        ];
+
+        var sut = SqlServerModels.FoldColumnAlterations(scripts);
+
+        Assert.Contains("    a    nvarchar(100)    NULL,", sut[0], StringComparison.Ordinal);
+        Assert.Equal(string.Empty, sut[1]);
     }
 }

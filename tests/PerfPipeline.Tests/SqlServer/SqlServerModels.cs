@@ -12,8 +12,9 @@ internal static class SqlServerModels
 {
     /// <summary>
     /// A new Azure SQL model holding every migration script, as a database they had been applied to. A model holds
-    /// objects, not changes: a later script's <c>ALTER TABLE … ALTER COLUMN c type NULL</c> is folded into the table's
-    /// <c>CREATE TABLE</c> (the column made nullable there) before the scripts are added.
+    /// objects, not changes: a later script's <c>ALTER TABLE … ALTER COLUMN c type [NOT] NULL</c> is folded into the
+    /// table's <c>CREATE TABLE</c> (the column given that type and nullability there), and its view refreshes dropped,
+    /// before the scripts are added.
     /// </summary>
     public static TSqlModel FromMigrations()
     {
@@ -29,10 +30,16 @@ internal static class SqlServerModels
         return model;
     }
 
-    /// <summary>The scripts with every <c>ALTER COLUMN … NULL</c> removed and applied to its table's <c>CREATE TABLE</c>.</summary>
+    /// <summary>
+    /// The scripts with every <c>ALTER COLUMN</c> removed and applied to its table's <c>CREATE TABLE</c>, and every
+    /// <c>sp_refreshview</c> (which changes no object) removed.
+    /// </summary>
     public static List<string> FoldColumnAlterations(IReadOnlyList<string> scripts)
     {
-        var alteration = new Regex(@"^ALTER TABLE (?<table>[\w.]+) ALTER COLUMN (?<column>\w+) [^;]+? NULL;\r?\n", RegexOptions.Multiline);
+        var alteration = new Regex(
+            @"^ALTER TABLE (?<table>[\w.]+) ALTER COLUMN (?<column>\w+) (?<type>[^;]+?) (?<nullability>NOT NULL|NULL);\r?\n",
+            RegexOptions.Multiline);
+        var refresh = new Regex(@"^EXEC sys\.sp_refreshview N'[\w.]+';\r?\n", RegexOptions.Multiline);
         var folded = scripts.ToList();
         for (var i = 0; i < folded.Count; i++)
         {
@@ -45,12 +52,14 @@ internal static class SqlServerModels
                 var start = folded[created].IndexOf($"CREATE TABLE {table} (", StringComparison.Ordinal);
                 var end = folded[created].IndexOf(");", start, StringComparison.Ordinal);
                 var definition = folded[created][start..end];
-                var line = new Regex($@"^(?<head>\s+{column}\s.*?)NOT NULL", RegexOptions.Multiline);
+                var line = new Regex($@"^(?<head>\s+{column}\s+)\S.*?(?<tail>\s+)(NOT NULL|NULL)", RegexOptions.Multiline);
                 Assert.Matches(line, definition);
-                folded[created] = folded[created][..start] + line.Replace(definition, "${head}NULL", 1) + folded[created][end..];
+                var altered = line.Replace(definition, $"${{head}}{match.Groups["type"].Value}${{tail}}{match.Groups["nullability"].Value}", 1);
+                folded[created] = folded[created][..start] + altered + folded[created][end..];
             }
 
-            folded[i] = Regex.Replace(alteration.Replace(folded[i], string.Empty), @"^GO\r?\n(\s*GO\r?\n)+", "GO\n", RegexOptions.Multiline);
+            folded[i] = Regex.Replace(
+                refresh.Replace(alteration.Replace(folded[i], string.Empty), string.Empty), @"^GO\r?\n(\s*GO\r?\n)+", "GO\n", RegexOptions.Multiline);
             if (folded[i].Split('\n').All(l => string.IsNullOrWhiteSpace(l) || l.StartsWith("--", StringComparison.Ordinal) || l.Trim() == "GO"))
             {
                 folded[i] = string.Empty;

@@ -194,7 +194,7 @@ internal static class SqlServerStatements
         VALUES (@Code, @Label, @Item, @ItemTitle, @Unit, @Polarity, @DisplayPrecision, @NationalValue, @NationalPeriod, @SortOrder);
         """, """
         @Code nvarchar(64), @Label nvarchar(400), @Item int, @ItemTitle nvarchar(200), @Unit nvarchar(16), @Polarity nvarchar(20),
-        @DisplayPrecision int, @NationalValue decimal(28, 12), @NationalPeriod nvarchar(16), @SortOrder int
+        @DisplayPrecision int, @NationalValue decimal(28, 12), @NationalPeriod nvarchar(100), @SortOrder int
         """);
 
     public static readonly SqlServerBulkTarget StagedDates = new("stage.dim_date",
