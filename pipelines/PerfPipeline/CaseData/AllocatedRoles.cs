@@ -16,6 +16,9 @@ public static class AllocatedRoles
     /// <summary>The reason the measure is n/a when roles are given but none is on the list.</summary>
     public const string NoneMatched = "no allocated-worker role matched: set the role list";
 
+    /// <summary>The reason the measure is n/a when no allocated involvement names its worker (SSD left them empty).</summary>
+    public const string NoWorkerRecorded = "ssd_involvements.invo_professional_id empty in every allocated involvement";
+
     /// <summary>The LA's list when it has one, else <see cref="Default"/>.</summary>
     public static IReadOnlySet<string> For(IReadOnlyList<string> laRoles) =>
         new HashSet<string>((laRoles.Count > 0 ? laRoles : Default).Select(r => r.Trim()), StringComparer.OrdinalIgnoreCase);

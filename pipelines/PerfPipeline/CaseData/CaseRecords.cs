@@ -24,9 +24,10 @@ public sealed record CareEpisode(
 
 public sealed record CareVisit(string CareVisitId, string PersonKey, string PeriodOfCareId, DateOnly VisitDate, bool? ChildSeen);
 
+/// <summary>An allocation of a worker to a child; <see cref="ProfessionalKey"/> is null when SSD left the worker empty.</summary>
 public sealed record Involvement(
-    string InvolvementId, string PersonKey, string ProfessionalKey, string? ProfessionalRoleId, string? ProfessionalTeam,
-    DateOnly InvolvementStartDate, DateOnly? InvolvementEndDate);
+    string InvolvementId, string PersonKey, string? ProfessionalKey, string? ProfessionalRoleId, string? ProfessionalTeam,
+    DateOnly InvolvementStartDate, DateOnly? InvolvementEndDate, string? ReferralId = null);
 
 public sealed record MissingEpisode(
     string MissingEpisodeId, string PersonKey, DateOnly EpisodeStartDate, string? EpisodeType, DateOnly? EpisodeEndDate,

@@ -7,34 +7,34 @@ public sealed record Derivation(string Dataset, string Column, string Rule, long
 /// Fills the required values SSD's scripts legitimately leave empty, from the rest of the batch, once every file is
 /// read (<see cref="ColumnSpec.DerivedFrom"/>): a CP visit's person from its plan (Mosaic writes no
 /// <c>cppv_person_id</c>), a visit's plan from the person's plan covering the visit date (SystemC's visits joined to no
-/// plan). A row whose value cannot be derived is rejected, naming why; when no row's can (Mosaic's involvements have no
-/// <c>invo_person_id</c>, and deriving it through <c>invo_referral_id</c> is not done), the dataset is left out with a
-/// note and its measures are n/a, as for a dataset not supplied. Every derivation is counted.
+/// plan, and in a batch naming an SSD system, Eclipse's plan ids that match no <c>cppl_cp_plan_id</c>), an
+/// involvement's person through its referral (Mosaic writes no <c>invo_person_id</c>). A row whose value cannot be
+/// derived is rejected, naming why; when no row's can, the dataset is left out with a note and its measures are n/a, as
+/// for a dataset not supplied. An involvement without its worker (<c>invo_professional_id</c> empty) loads with a
+/// warning. Every derivation is counted.
 /// </summary>
 internal static class BatchDerivations
 {
-    public static IReadOnlyList<Derivation> Apply(List<DatasetExtract> datasets, List<ValidationIssue> issues)
+    /// <param name="sourceSystem">The manifest's <c>source_system</c>: re-planning a visit whose plan id names no plan of
+    /// the batch is done only for a batch an SSD system wrote, so that batches of the contract's own shape keep their
+    /// figures (such a visit keeps its id and its <c>visit_outside_plan</c> warning).</param>
+    public static IReadOnlyList<Derivation> Apply(List<DatasetExtract> datasets, List<ValidationIssue> issues, string? sourceSystem = null)
     {
         var derivations = new List<Derivation>();
         var plans = datasets.FirstOrDefault(d => d.Contract == ExtractContract.CpPlans);
+        var referrals = datasets.FirstOrDefault(d => d.Contract == ExtractContract.CinEpisodes);
+        var ssdBatch = SsdCatalogue.SourceSystem(sourceSystem) is not null;
         for (var i = datasets.Count - 1; i >= 0; i--)
         {
             var dataset = datasets[i];
             var rejected = new Dictionary<int, (string Column, string Reason)>();
             if (dataset.Contract == ExtractContract.CpVisits)
             {
-                DeriveVisits(dataset, plans, derivations, rejected);
+                DeriveVisits(dataset, plans, ssdBatch, derivations, rejected);
             }
             else if (dataset.Contract == ExtractContract.Involvements)
             {
-                var person = dataset.Contract.IndexOf("invo_person_id");
-                for (var r = 0; r < dataset.Rows.Count; r++)
-                {
-                    if (dataset.Rows.Text(r, person) is null)
-                    {
-                        rejected[r] = ("invo_person_id", "invo_person_id is empty (it is not derived through invo_referral_id)");
-                    }
-                }
+                DeriveInvolvements(dataset, referrals, derivations, rejected, issues);
             }
 
             if (rejected.Count == 0)
@@ -67,7 +67,7 @@ internal static class BatchDerivations
     }
 
     private static void DeriveVisits(
-        DatasetExtract visits, DatasetExtract? plans, List<Derivation> derivations, Dictionary<int, (string Column, string Reason)> rejected)
+        DatasetExtract visits, DatasetExtract? plans, bool ssdBatch, List<Derivation> derivations, Dictionary<int, (string Column, string Reason)> rejected)
     {
         var contract = visits.Contract;
         int person = contract.IndexOf("cppv_person_id"), plan = contract.IndexOf("cppv_cp_plan_id"), date = contract.IndexOf("cppv_cp_visit_date");
@@ -90,7 +90,7 @@ internal static class BatchDerivations
             }
         }
 
-        long personsDerived = 0, plansDerived = 0;
+        long personsDerived = 0, plansDerived = 0, plansReplaced = 0;
         var visitRows = visits.Rows;
         for (var r = 0; r < visitRows.Count; r++)
         {
@@ -109,27 +109,102 @@ internal static class BatchDerivations
                 }
             }
 
-            if (visitPlan is null)
+            // Eclipse's visit plan ids need not match cppl_cp_plan_id: in an SSD batch carrying plans, such a visit takes
+            // the person's plan covering its date, else keeps its id (and its visit_outside_plan warning).
+            var unknownPlan = visitPlan is not null && ssdBatch && plans is not null && !planPerson.ContainsKey(visitPlan);
+            if (visitPlan is not null && !unknownPlan)
             {
-                var day = visitRows.Date(r, date)!.Value;
-                var covering = plansOf.GetValueOrDefault(visitRows.Text(r, person)!)?
-                    .Where(p => p.Start <= day && (p.End is not { } end || end >= day))
-                    .OrderByDescending(p => p.Start)
-                    .Select(p => p.Id)
-                    .FirstOrDefault();
-                if (covering is null)
-                {
-                    rejected[r] = ("cppv_cp_plan_id", "cppv_cp_plan_id is empty and no plan of the person covers the visit date");
-                    continue;
-                }
+                continue;
+            }
 
+            var covering = CoveringPlan(plansOf, visitRows.Text(r, person)!, visitRows.Date(r, date)!.Value);
+            if (covering is not null)
+            {
                 visitRows.SetTextAt(r, plan, covering);
-                plansDerived++;
+                if (unknownPlan)
+                {
+                    plansReplaced++;
+                }
+                else
+                {
+                    plansDerived++;
+                }
+            }
+            else if (!unknownPlan)
+            {
+                rejected[r] = ("cppv_cp_plan_id", "cppv_cp_plan_id is empty and no plan of the person covers the visit date");
             }
         }
 
         Count(derivations, contract, "cppv_person_id", "person of the visit's plan (cppv_cp_plan_id → cppl_person_id)", personsDerived);
         Count(derivations, contract, "cppv_cp_plan_id", "the person's plan covering the visit date", plansDerived);
+        Count(derivations, contract, "cppv_cp_plan_id", "the person's plan covering the visit date, for an id naming no plan of the batch", plansReplaced);
+    }
+
+    private static string? CoveringPlan(Dictionary<string, List<(string Id, DateOnly Start, DateOnly? End)>> plansOf, string person, DateOnly day) =>
+        plansOf.GetValueOrDefault(person)?
+            .Where(p => p.Start <= day && (p.End is not { } end || end >= day))
+            .OrderByDescending(p => p.Start)
+            .Select(p => p.Id)
+            .FirstOrDefault();
+
+    /// <summary>
+    /// An involvement's person through its referral (Mosaic: <c>invo_referral_id</c> is <c>cine_referral_id</c>); an
+    /// empty worker is a warning, the row loads and takes no part where the worker counts.
+    /// </summary>
+    private static void DeriveInvolvements(
+        DatasetExtract involvements, DatasetExtract? referrals, List<Derivation> derivations, Dictionary<int, (string Column, string Reason)> rejected,
+        List<ValidationIssue> issues)
+    {
+        var contract = involvements.Contract;
+        int person = contract.IndexOf("invo_person_id"), professional = contract.IndexOf("invo_professional_id"), referral = contract.IndexOf("invo_referral_id");
+        Dictionary<string, string>? referralPerson = null;
+        long personsDerived = 0;
+        var rows = involvements.Rows;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (rows.Text(r, person) is null)
+            {
+                var referralId = rows.Text(r, referral);
+                referralPerson ??= ReferralPersons(referrals);
+                if (referralId is not null && referralPerson.TryGetValue(referralId, out var owner))
+                {
+                    rows.SetTextAt(r, person, owner);
+                    personsDerived++;
+                }
+                else
+                {
+                    rejected[r] = ("invo_person_id", referralId is null
+                        ? "invo_person_id is empty and so is invo_referral_id to take it from"
+                        : "invo_person_id is empty and invo_referral_id names no referral of the batch (ssd_cin_episodes) to take it from");
+                    continue;
+                }
+            }
+
+            if (rows.Text(r, professional) is null)
+            {
+                issues.Add(new ValidationIssue(IssueSeverity.Warning, contract.Name, rows.RowNumber(r), "invo_professional_id", null,
+                    "no worker recorded: the involvement loads, and takes no part in counting a child's social workers")
+                { Rule = ValidationRule.WorkerNotRecorded });
+            }
+        }
+
+        Count(derivations, contract, "invo_person_id", "person of the involvement's referral (invo_referral_id → cine_person_id)", personsDerived);
+    }
+
+    private static Dictionary<string, string> ReferralPersons(DatasetExtract? referrals)
+    {
+        var persons = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (referrals is not null)
+        {
+            var rows = referrals.Rows;
+            for (var r = 0; r < rows.Count; r++)
+            {
+                persons.TryAdd(rows.Text(r, 0)!, rows.Text(r, 1)!);
+            }
+        }
+
+        return persons;
     }
 
     private static void Count(List<Derivation> derivations, DatasetContract contract, string column, string rule, long rows)

@@ -175,12 +175,13 @@ public static class ExtractContract
     public static readonly DatasetContract Involvements = Event("ssd_involvements", "fact_involvement",
         [
             Col("invo_involvements_id", RecordId, true, "involvement_id"),
-            Col("invo_person_id", PersonId, true, "person_key") with { DerivedFrom = "not derived: rows without it are rejected, a file without it left out" },
-            Col("invo_professional_id", PersonId, true, "professional_key"),
+            Col("invo_person_id", PersonId, true, "person_key") with { DerivedFrom = "the person of the involvement's referral (invo_referral_id → cine_person_id)" },
+            Col("invo_professional_id", PersonId, false, "professional_key"),
             Col("invo_professional_role_id", Text, false, "professional_role_id"),
             Col("invo_professional_team", Text, false, "professional_team"),
             Col("invo_involvement_start_date", Date, true, "involvement_start_date"),
             Col("invo_involvement_end_date", Date, false, "involvement_end_date"),
+            Col("invo_referral_id", RecordId, false, "referral_id"),
         ],
         new DateRange("invo_involvement_start_date", "invo_involvement_end_date"));
 

@@ -108,7 +108,7 @@ public sealed class ExtractReader
 
         // A dataset whose file could not be read (missing, unreadable) takes no part: its absence already rejects the batch,
         // and a warning for every row that refers to it would bury that one error.
-        var derivations = BatchDerivations.Apply(datasets, issues);
+        var derivations = BatchDerivations.Apply(datasets, issues, manifest.SourceSystem);
         var unread = issues.Where(i => i.Severity == IssueSeverity.FileError && i.Dataset is not null).Select(i => i.Dataset!).ToHashSet(StringComparer.Ordinal);
         issues.AddRange(BatchCrossChecks.Check([.. datasets.Where(d => !unread.Contains(d.Contract.Name))]));
         CheckRejectedShare(datasets, issues);

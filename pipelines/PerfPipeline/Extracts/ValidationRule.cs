@@ -50,4 +50,5 @@ public enum ValidationRule
     UnknownSourceSystem,
     UnknownSsdVersion,
     RestoredAsCurrent,
+    WorkerNotRecorded,
 }

@@ -22,7 +22,8 @@ public sealed class BatchCrossChecksTests : ExtractReaderTestBase
     [Fact]
     public async Task ReadAsync_CpVisitOutsideItsPlan_WarnsAndKeepsRow()
     {
-        Batch.WithDataset("ssd_cp_plans", Plans).WithDataset("ssd_cp_visits", """
+        // A batch of the contract's own shape: a visit naming no plan keeps its id (an SSD system's batch re-plans it).
+        Batch.WithoutSourceSystem().WithDataset("ssd_cp_plans", Plans).WithDataset("ssd_cp_visits", """
             cppv_cp_visit_id,cppv_person_id,cppv_cp_plan_id,cppv_cp_visit_date
             V1,P1,CP1,2019-01-10
             V2,P1,CP1,2019-03-31

@@ -230,7 +230,41 @@ public sealed class SsdNativeReadTests : ExtractReaderTestBase
     }
 
     [Fact]
-    public async Task ReadAsync_MosaicInvolvementsWithoutPerson_LeftOutWithANoteNotARejection()
+    public async Task ReadAsync_MosaicInvolvementsWithoutPerson_DerivedThroughTheReferralOrRejectedNamingWhy()
+    {
+        Batch.WithDataset("ssd_cin_episodes", """
+                cine_referral_id,cine_person_id,cine_referral_date
+                R1,P1,2019-01-01
+                R2,P2,2019-01-15
+                """)
+            .WithDataset("ssd_involvements", """
+                invo_involvements_id,invo_professional_id,invo_professional_role_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date,invo_worker_change_reason,invo_referral_id
+                I1,W1,Allocated Worker,40,2019-01-01 00:00:00.000,NULL,NULL,R1
+                I2,W2,Allocated Worker,40,2019-02-01 00:00:00.000,NULL,NULL,R2
+                I3,W3,Allocated Worker,40,2019-02-01 00:00:00.000,NULL,NULL,R9
+                I4,W3,Allocated Worker,40,2019-02-01 00:00:00.000,NULL,NULL,NULL
+                """);
+        var location = Batch.Build();
+
+        var sut = await CreateReader(Lenient).ReadAsync(Source, location, TestContext.Current.CancellationToken);
+
+        Assert.False(sut.IsRejected, sut.RejectionReason);
+        var involvements = sut.Datasets.Single(d => d.Contract == ExtractContract.Involvements);
+        Assert.Equal((4L, 2L), (involvements.RowsRead, involvements.RowsRejected));
+        Assert.Equal([Pseudonym("P1"), Pseudonym("P2")], involvements.Rows.Select(r => r.Values[1]));
+        Assert.Equal(["R1", "R2"], involvements.Rows.Select(r => r.Values[7]));
+        var errors = sut.Issues.Where(i => i.Severity == IssueSeverity.RowError).OrderBy(i => i.Row).ToList();
+        Assert.Equal([(3L, "invo_person_id"), (4L, "invo_person_id")], errors.Select(e => (e.Row!.Value, e.Column!)));
+        Assert.Contains("names no referral of the batch", errors[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("so is invo_referral_id", errors[1].Reason, StringComparison.Ordinal);
+        var derivation = Assert.Single(sut.Derivations);
+        Assert.Equal(("ssd_involvements", "invo_person_id", 2L), (derivation.Dataset, derivation.Column, derivation.Rows));
+        var report = ValidationReport.Create(location, sut);
+        Assert.Contains("ssd_involvements.invo_person_id from person of the involvement's referral (invo_referral_id → cine_person_id): 2 rows", report.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_InvolvementsWithoutPersonAndNoReferralInTheBatch_LeftOutWithANoteNotARejection()
     {
         Batch.WithDataset("ssd_involvements", """
             invo_involvements_id,invo_professional_id,invo_professional_role_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date,invo_worker_change_reason,invo_referral_id
@@ -244,13 +278,67 @@ public sealed class SsdNativeReadTests : ExtractReaderTestBase
         Assert.Empty(sut.Datasets);
         var note = Assert.Single(sut.Issues);
         Assert.Equal((ValidationRule.DatasetKeyless, "invo_person_id"), (note.Rule!.Value, note.Column!));
+        Assert.Empty(sut.Derivations);
+    }
+
+    [Fact]
+    public async Task ReadAsync_InvolvementWithoutItsWorker_LoadsWithAWarningNotARowError()
+    {
+        Batch.WithDataset("ssd_involvements", """
+            invo_involvements_id,invo_person_id,invo_professional_id,invo_professional_role_id,invo_involvement_start_date
+            I1,P1,W1,CW,2019-01-01 00:00:00.000
+            I2,P1,NULL,CW,2019-02-01 00:00:00.000
+            I3,P2,,CW,2019-02-01 00:00:00.000
+            """);
+
+        var sut = await ReadAsync();
+
+        Assert.False(sut.IsRejected, sut.RejectionReason);
+        var involvements = Assert.Single(sut.Datasets);
+        Assert.Equal((3L, 0L), (involvements.RowsRead, involvements.RowsRejected));
+        Assert.Equal([Pseudonym("W1"), null, null], involvements.Rows.Select(r => r.Values[2]));
+        Assert.DoesNotContain(sut.Issues, i => i.Severity != IssueSeverity.Warning);
+        var warnings = sut.Issues.Where(i => i.Rule == ValidationRule.WorkerNotRecorded).ToList();
+        Assert.Equal([(2L, "invo_professional_id"), (3L, "invo_professional_id")], warnings.Select(w => (w.Row!.Value, w.Column!)));
+    }
+
+    [Theory]
+    [InlineData("Eclipse", "CP2", 1)]
+    [InlineData(null, "ECL-77", 0)]
+    public async Task ReadAsync_CpVisitNamingNoPlanOfTheBatch_TakesThePersonsPlanCoveringTheDateInAnSsdBatchOnly(
+        string? sourceSystem, string expectedPlan, int derived)
+    {
+        _ = sourceSystem is null ? Batch.WithoutSourceSystem() : Batch.WithSourceSystem(sourceSystem, "1.4.5");
+
+        Batch.WithDataset("ssd_cp_plans", """
+                cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date
+                CP1,P1,2019-01-01,2019-05-31
+                CP2,P1,2019-06-01,
+                """)
+            .WithDataset("ssd_cp_visits", """
+                cppv_cp_visit_id,cppv_person_id,cppv_cp_plan_id,cppv_cp_visit_date
+                V1,P1,ECL-77,2019-07-01 00:00:00
+                V2,P1,CP1,2019-03-01 00:00:00
+                V3,P2,ECL-78,2019-03-01 00:00:00
+                """);
+
+        var sut = await ReadAsync();
+
+        Assert.False(sut.IsRejected, sut.RejectionReason);
+        var visits = sut.Datasets.Single(d => d.Contract == ExtractContract.CpVisits);
+        Assert.Equal((3L, 0L), (visits.RowsRead, visits.RowsRejected));
+        Assert.Equal([expectedPlan, "CP1", "ECL-78"], visits.Rows.Select(r => r.Values[2]));
+        Assert.Equal(derived, sut.Derivations.Sum(d => d.Rows));
+        Assert.Equal(derived == 1 ? ["ssd_cp_visits.cppv_cp_plan_id"] : [], sut.Derivations.Select(d => $"{d.Dataset}.{d.Column}"));
+        var outside = sut.Issues.Where(i => i.Rule == ValidationRule.VisitOutsidePlan).Select(i => i.Row!.Value).Order().ToList();
+        Assert.Equal(derived == 1 ? [3L] : [1L, 3L], outside);
     }
 
     [Fact]
     public void Report_InvolvementsOfOtherRoles_AreCountedAsNotAllocated()
     {
         var rows = new[] { "CW", "CW", "IRO", null }
-            .Select((role, i) => new AcceptedRow(i + 1, [$"I{i}", "p", $"w{i}", role, null, new DateOnly(2019, 1, 1), null]))
+            .Select((role, i) => new AcceptedRow(i + 1, [$"I{i}", "p", $"w{i}", role, null, new DateOnly(2019, 1, 1), null, null]))
             .ToList();
         var extract = new ExtractBatch(null, "x", [new DatasetExtract(ExtractContract.Involvements, "ssd_involvements.csv", 4, 0, rows)], [], false, null);
 

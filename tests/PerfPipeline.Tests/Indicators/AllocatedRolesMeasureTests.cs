@@ -61,6 +61,25 @@ public sealed class AllocatedRolesMeasureTests
         AssertValue(Measure(data, CicMultipleSocialWorkers12MPct, "2019-20 Q2"), 1, 1, 100);
     }
 
-    private static Involvement Involvement(string worker, string? role) =>
-        new($"a-{worker}", "a", worker, role, null, Day("2019-01-01"), null);
+    [Fact]
+    public void InvolvementsWithoutTheirWorker_DoNotMakeASecondWorker()
+    {
+        var data = Child with { Involvements = [Involvement("w1", "CW"), Involvement(null, "CW", "a-none-1"), Involvement(null, "CW", "a-none-2")] };
+
+        AssertValue(Measure(data, CicMultipleSocialWorkers12MPct, "2019-20 Q2"), 0, 1, 0);
+    }
+
+    [Fact]
+    public void NoAllocatedInvolvementNamesItsWorker_IsNotAvailableWithTheReasonNeverZero()
+    {
+        var data = Child with { Involvements = [Involvement(null, "CW", "a-none-1"), Involvement(null, "CW", "a-none-2"), Involvement("w3", "IRO")] };
+
+        var sut = Measure(data, CicMultipleSocialWorkers12MPct, "2019-20 Q2");
+
+        AssertNotAvailable(sut);
+        Assert.Equal("ssd_involvements.invo_professional_id empty in every allocated involvement", sut.Reason);
+    }
+
+    private static Involvement Involvement(string? worker, string? role, string? id = null) =>
+        new(id ?? $"a-{worker}", "a", worker, role, null, Day("2019-01-01"), null);
 }

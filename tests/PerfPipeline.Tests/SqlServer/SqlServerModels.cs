@@ -31,18 +31,31 @@ internal static class SqlServerModels
     }
 
     /// <summary>
-    /// The scripts with every <c>ALTER COLUMN</c> removed and applied to its table's <c>CREATE TABLE</c>, and every
-    /// <c>sp_refreshview</c> (which changes no object) removed.
+    /// The scripts with every <c>ALTER COLUMN</c> removed and applied to its table's <c>CREATE TABLE</c>, every
+    /// <c>ADD column … NULL</c> appended to it, last, as SQL Server adds it (the model takes columns from CREATE TABLE
+    /// only), and every <c>sp_refreshview</c> (which changes no object) removed.
     /// </summary>
     public static List<string> FoldColumnAlterations(IReadOnlyList<string> scripts)
     {
         var alteration = new Regex(
             @"^ALTER TABLE (?<table>[\w.]+) ALTER COLUMN (?<column>\w+) (?<type>[^;]+?) (?<nullability>NOT NULL|NULL);\r?\n",
             RegexOptions.Multiline);
+        var addition = new Regex(@"^ALTER TABLE (?<table>[\w.]+) ADD (?<definition>\w+ [^;]+? NULL);\r?\n", RegexOptions.Multiline);
         var refresh = new Regex(@"^EXEC sys\.sp_refreshview N'[\w.]+';\r?\n", RegexOptions.Multiline);
         var folded = scripts.ToList();
         for (var i = 0; i < folded.Count; i++)
         {
+            foreach (Match match in addition.Matches(folded[i]))
+            {
+                var table = match.Groups["table"].Value;
+                var created = folded.FindIndex(s => s.Contains($"CREATE TABLE {table} (", StringComparison.Ordinal));
+                Assert.True(created >= 0 && created < i, $"{table} is altered before it is created");
+                var start = folded[created].IndexOf($"CREATE TABLE {table} (", StringComparison.Ordinal);
+                var end = folded[created].IndexOf("\n);", start, StringComparison.Ordinal);
+                folded[created] = folded[created][..end] + $",\n    {match.Groups["definition"].Value}" + folded[created][end..];
+            }
+
+            folded[i] = addition.Replace(folded[i], string.Empty);
             foreach (Match match in alteration.Matches(folded[i]))
             {
                 var table = match.Groups["table"].Value;

@@ -60,6 +60,18 @@ public sealed class SsdSystemBatchTests : IDisposable
         Assert.True(validateExit == 0, validateOutput);
         Assert.Contains("0 file errors", validateOutput, StringComparison.Ordinal);
         Assert.Contains("ssd_address", validateOutput, StringComparison.Ordinal);
+        if (system == "Mosaic")
+        {
+            // No invo_person_id: every involvement reaches its child through its referral.
+            Assert.Contains("ssd_involvements.invo_person_id from person of the involvement's referral (invo_referral_id → cine_person_id): 3 rows", validateOutput, StringComparison.Ordinal);
+        }
+
+        if (system == "Eclipse")
+        {
+            // Plan ids of another numbering: every visit takes the person's plan covering its date.
+            Assert.Contains("ssd_cp_visits.cppv_cp_plan_id from the person's plan covering the visit date, for an id naming no plan of the batch: 5 rows", validateOutput, StringComparison.Ordinal);
+        }
+
         Assert.NotEmpty(current);
         var currentByKey = current.ToDictionary(v => (v.IndicatorCode, v.Period));
         foreach (var value in native)

@@ -23,7 +23,7 @@ internal static class SsdWorld
         [ExtractContract.CinEpisodes] = Rows(
             "cine_referral_id,cine_person_id,cine_referral_date,cine_referral_source_code,cine_referral_nfa,cine_close_date,cine_referral_team",
             "R1,P1,2019-04-10,1A,N,2019-06-30,40", "R2,P2,2019-05-01,3A,N,2019-06-01,40", "R3,P3,2019-07-15,5B,N,,41",
-            "R4,P1,2019-08-20,1A,Y,,40"),
+            "R4,P1,2019-08-20,1A,Y,,40", "R5,P5,2019-01-20,2B,N,,40", "R6,P6,2019-05-20,2B,N,,41"),
         [ExtractContract.CinAssessments] = Rows(
             "cina_assessment_id,cina_person_id,cina_referral_id,cina_assessment_start_date,cina_assessment_auth_date,cina_assessment_team",
             "A1,P1,R1,2019-04-11,2019-05-20,40", "A2,P3,R3,2019-07-16,2019-08-01,41", "A3,P1,R4,2019-08-21,2019-09-25,40"),
@@ -41,9 +41,9 @@ internal static class SsdWorld
             "clav_cla_visit_id,clav_person_id,clav_cla_id,clav_cla_visit_date,clav_cla_visit_seen",
             "CV1,P5,C1,2019-02-05,Y", "CV2,P5,C1,2019-08-01,Y", "CV3,P6,C2,2019-06-03,Y", "CV4,P6,C2,2019-07-20,Y"),
         [ExtractContract.Involvements] = Rows(
-            "invo_involvements_id,invo_person_id,invo_professional_id,invo_professional_role_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date",
-            "I1,P5,W1,Social Worker,40,2019-02-01,2019-06-30", "I2,P5,W2,Social Worker,40,2019-07-01,",
-            "I3,P6,W1,Social Worker,41,2019-06-01,"),
+            "invo_involvements_id,invo_person_id,invo_professional_id,invo_professional_role_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date,invo_referral_id",
+            "I1,P5,W1,Social Worker,40,2019-02-01,2019-06-30,R5", "I2,P5,W2,Social Worker,40,2019-07-01,,R5",
+            "I3,P6,W1,Social Worker,41,2019-06-01,,R6"),
         [ExtractContract.Missing] = Rows(
             "miss_table_id,miss_person_id,miss_missing_episode_start_date,miss_missing_episode_type,miss_missing_episode_end_date,miss_missing_rhi_offered,miss_missing_rhi_accepted,miss_missing_rhi_date",
             "M1,P3,2019-07-01,Missing,2019-07-02,Y,Y,2019-07-04", "M2,P3,2019-08-10,Absent,2019-08-11,,,",
@@ -125,6 +125,10 @@ internal static class SsdWorld
                 break;
             case "ssd_cp_plans" when system == "SystemC":
                 native["cppl_cp_plan_initial_category"] = row["cppl_cp_plan_initial_category"] == "NEG" ? "Neglect" : "Emotional Abuse";
+                break;
+            case "ssd_cp_visits" when system == "Eclipse":
+                // Eclipse's visit plan ids need not match cppl_cp_plan_id: derived from the person's plan covering the date.
+                native["cppv_cp_plan_id"] = $"ECL-{row["cppv_cp_plan_id"]}";
                 break;
             case "ssd_involvements":
                 // SystemC writes SSD's role code since 1.4.5; Eclipse its own role names.

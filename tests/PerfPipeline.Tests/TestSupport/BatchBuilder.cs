@@ -27,7 +27,7 @@ internal sealed class BatchBuilder(string extractsRoot, string laCode = "872", s
     private bool _withoutManifest;
     private string _manifestLaCode = laCode;
     private string _manifestAsAt = asAt;
-    private string _sourceSystem = "Mosaic";
+    private string? _sourceSystem = "Mosaic";
     private string? _ssdVersion;
 
     public string LaCode { get; } = laCode;
@@ -91,6 +91,13 @@ internal sealed class BatchBuilder(string extractsRoot, string laCode = "872", s
         return this;
     }
 
+    /// <summary>A manifest naming no <c>source_system</c>: a batch of the contract's own shape, not an SSD system's.</summary>
+    public BatchBuilder WithoutSourceSystem()
+    {
+        _sourceSystem = null;
+        return this;
+    }
+
     public BatchBuilder WithoutManifest()
     {
         _withoutManifest = true;
@@ -146,9 +153,14 @@ internal sealed class BatchBuilder(string extractsRoot, string laCode = "872", s
             ["la_code"] = _manifestLaCode,
             ["la_name"] = "Wokingham",
             ["as_at"] = _manifestAsAt,
-            ["source_system"] = _sourceSystem,
-            ["datasets"] = datasets,
         };
+        if (_sourceSystem is not null)
+        {
+            manifest["source_system"] = _sourceSystem;
+        }
+
+        manifest["datasets"] = datasets;
+
         if (_ssdVersion is not null)
         {
             manifest["ssd_version"] = _ssdVersion;

@@ -17,7 +17,9 @@ internal static class ChildrenInCareMeasures
         yield return (CicVisitsInTimescalePct, context.WhenSupplied([ExtractContract.ClaEpisodes, ExtractContract.ClaVisits], () => Visits(context)));
         yield return (CicMultipleSocialWorkers12MPct, context.WhenSupplied(
             [ExtractContract.ClaEpisodes, ExtractContract.Involvements],
-            () => NoRoleMatched(context) ? new NotAvailableMeasure(AllocatedRoles.NoneMatched) : MultipleSocialWorkers(SeveralWorkers(context, inCare.Value))));
+            () => NoRoleMatched(context) ? new NotAvailableMeasure(AllocatedRoles.NoneMatched)
+                : NoWorkerRecorded(context) ? new NotAvailableMeasure(AllocatedRoles.NoWorkerRecorded)
+                : MultipleSocialWorkers(SeveralWorkers(context, inCare.Value))));
         yield return (CicRatePer10K, context.WhenSupplied(episodes, () => new PeriodEndMeasure(
             d => context.RatePer10K(inCare.Value.CountOpenAt(d), d))));
     }
@@ -74,6 +76,14 @@ internal static class ChildrenInCareMeasures
             && !involvements.Any(i => i.ProfessionalRoleId is not null && roles.Contains(i.ProfessionalRoleId.Trim()));
     }
 
+    /// <summary>Involvements of the allocated roles are there, but none names its worker: the measure cannot count workers.</summary>
+    private static bool NoWorkerRecorded(MeasureContext context)
+    {
+        var roles = AllocatedRoles.For(context.Data.AllocatedRoles);
+        var allocated = context.Data.Involvements.Where(i => AllocatedRoles.Counts(roles, i.ProfessionalRoleId)).ToList();
+        return allocated.Count > 0 && allocated.All(static i => i.ProfessionalKey is null);
+    }
+
     /// <summary>
     /// Children in care at D with more than one distinct allocated social worker (involvements of the allocated roles) among their involvements overlapping the
     /// 12 months ending D (start ≤ D and end null or ≥ D − 12 months + 1 day).
@@ -91,7 +101,8 @@ internal static class ChildrenInCareMeasures
         // Involvements grouped by person: firstOf[person] .. the next person's first, in arrays.
         var professionals = new KeyIndex();
         var roles = AllocatedRoles.For(context.Data.AllocatedRoles);
-        var rows = context.Data.Involvements.Where(i => AllocatedRoles.Counts(roles, i.ProfessionalRoleId)).ToList();
+        // An involvement without its worker (SSD left invo_professional_id empty) cannot tell one worker from another.
+        var rows = context.Data.Involvements.Where(i => i.ProfessionalKey is not null && AllocatedRoles.Counts(roles, i.ProfessionalRoleId)).ToList();
         var persons = new int[rows.Count];
         var order = new int[rows.Count];
         for (var r = 0; r < rows.Count; r++)
@@ -102,7 +113,7 @@ internal static class ChildrenInCareMeasures
 
         Array.Sort(persons, order);
         var involvements = order
-            .Select(r => (Professional: professionals.NumberOf(rows[r].ProfessionalKey), Start: rows[r].InvolvementStartDate.DayNumber,
+            .Select(r => (Professional: professionals.NumberOf(rows[r].ProfessionalKey!), Start: rows[r].InvolvementStartDate.DayNumber,
                 End: rows[r].InvolvementEndDate?.DayNumber ?? int.MaxValue))
             .ToArray();
         var firstOf = new Dictionary<int, int>();

@@ -50,7 +50,7 @@ internal static class SqliteCaseDataReader
                 r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.DateOrNull(4))),
             CareVisits = query.Events(ExtractContract.ClaVisits, static r => new CareVisit(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.FlagOrNull(4))),
             Involvements = query.Events(ExtractContract.Involvements, static r => new Involvement(
-                r.Text(0), r.Text(1), r.Text(2), r.TextOrNull(3), r.TextOrNull(4), r.Date(5), r.DateOrNull(6))),
+                r.Text(0), r.Text(1), r.TextOrNull(2), r.TextOrNull(3), r.TextOrNull(4), r.Date(5), r.DateOrNull(6), r.TextOrNull(7))),
             MissingEpisodes = query.Events(ExtractContract.Missing, static r => new MissingEpisode(
                 r.Text(0), r.Text(1), r.Date(2), r.TextOrNull(3), r.DateOrNull(4), r.FlagOrNull(5), r.FlagOrNull(6), r.DateOrNull(7))),
             EarlyHelpEpisodes = query.Events(ExtractContract.EarlyHelpEpisodes, static r => new EarlyHelpEpisode(

@@ -78,7 +78,7 @@ public sealed class SqliteWarehouseTests : WarehouseContractTests
         await sut.LoadAsync(Batch(August, [
             Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", new(2019, 8, 2), "Front Door"), Referral("R2", "P1", new(2019, 8, 3), null)]),
             Dataset(ExtractContract.CinAssessments, [["A1", "P1", "R1", new DateOnly(2019, 8, 4), null, "Assessment Team 1"]]),
-            Dataset(ExtractContract.Involvements, [["I1", "P1", "W1", "SW", "Duty", new DateOnly(2019, 8, 5), null]]),
+            Dataset(ExtractContract.Involvements, [["I1", "P1", "W1", "SW", "Duty", new DateOnly(2019, 8, 5), null, null]]),
         ]), cancellationToken: Ct);
         await sut.LoadAsync(Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R3", "P1", new(2019, 9, 2), "Front Door 2")])]), cancellationToken: Ct);
         await sut.LoadAsync(Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R4", "P2", new(2019, 9, 2), "Other LA team")])], laCode: "871"), cancellationToken: Ct);
