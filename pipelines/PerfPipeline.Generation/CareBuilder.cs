@@ -99,6 +99,19 @@ internal sealed class CareBuilder(GenerationContext context)
                 }
             }
 
+            // Still too many: younger children in care since before the last snapshot date went home since it.
+            // Later snapshot dates may move, and are matched next.
+            var goingHome = count > target ? Periods.Where(p => IsAdjustable(p, next ?? context.End) && p.IsOpen(date)).OrderBy(_ => _random.Next()).ToList() : [];
+            foreach (var period in goingHome)
+            {
+                var earliest = Dates.Max(previous.AddDays(1), period.Start.AddDays(14));
+                if (count > target && earliest <= date)
+                {
+                    period.End = _random.DateBetween(earliest, date);
+                    count--;
+                }
+            }
+
             // Still short: children who came into care since the last snapshot date.
             for (; count < target; count++)
             {

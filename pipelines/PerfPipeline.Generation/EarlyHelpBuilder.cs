@@ -21,7 +21,7 @@ internal sealed class EarlyHelpBuilder(GenerationContext context)
             var target = targets[quarter];
             foreach (var days in Days(target.Assessments, target.TotalDays))
             {
-                var completed = context.MostlyWorkingDay(quarter.Start, quarter.End);
+                var completed = Seasonality.Date(context, quarter);
                 episodes.Add((completed.AddDays(-days), completed));
             }
         }
@@ -42,7 +42,7 @@ internal sealed class EarlyHelpBuilder(GenerationContext context)
 
             for (var i = 0; i < missing; i++)
             {
-                episodes.Add((context.MostlyWorkingDay(quarter.Start, quarter.End), null));
+                episodes.Add((Seasonality.Date(context, quarter), null));
             }
         }
 

@@ -25,7 +25,7 @@ internal sealed class GenerationContext
         Year = Period.Parse(profile.Year);
         LastYearQuarter = Period.Parse(profile.LastYearQuarter);
         Quarter = Period.Parse(profile.Quarter);
-        Quarters = new QuarterTargets(profile.HistoryStart, World.End, Year, LastYearQuarter, Quarter);
+        Quarters = new QuarterTargets(profile.HistoryStart, World.End, Year, LastYearQuarter, Quarter, new Seasonality(profile.Seed));
     }
 
     public SeedProfile Profile { get; }

@@ -40,6 +40,8 @@ internal sealed class MissingBuilder(GenerationContext context, IReadOnlyList<Ca
         }
 
         var interviewsLeft = Ratio.Less(targets.Year.ReturnInterviews, targets.LastYearQuarter.ReturnInterviews);
+        var factors = quarters.Factors();
+        var weights = rest.Select(q => factors[q]).ToList();
         foreach (var quarter in quarters.Quarters)
         {
             Ratio interviews;
@@ -50,11 +52,13 @@ internal sealed class MissingBuilder(GenerationContext context, IReadOnlyList<Ca
             else if (quarters.Year.Contains(quarter.Start))
             {
                 var index = rest.ToList().IndexOf(quarter);
-                interviews = Ratio.Part(interviewsLeft, index, rest.Count);
+                interviews = Ratio.Part(interviewsLeft, weights, index);
             }
             else
             {
-                var target = quarter == quarters.Quarter ? targets.Quarter : targets.Background;
+                var (volume, rate) = factors[quarter];
+                var target = quarter == quarters.Quarter ? targets.Quarter
+                    : new MissingTarget((int)Math.Round(targets.Background.Children * volume), Ratio.Vary(targets.Background.ReturnInterviews, volume, rate));
                 inQuarter[quarter].AddRange(Children(target.Children, quarter.Start));
                 interviews = target.ReturnInterviews;
             }
@@ -104,12 +108,19 @@ internal sealed class MissingBuilder(GenerationContext context, IReadOnlyList<Ca
             throw new InvalidOperationException($"Too few episodes ended in time for late interviews in {quarter}.");
         }
 
+        var awaiting = AwaitingInterview(missing, interviewed);
         for (var i = 0; i < missing.Count; i++)
         {
             var (child, start, end) = missing[i];
             DateOnly? interview = null;
             bool? offered = _random.Chance(0.9);
             bool? accepted = offered == true ? false : null;
+            if (i == awaiting)
+            {
+                accepted = null;
+                offered = true;
+            }
+
             if (interviewed.Contains(i))
             {
                 offered = accepted = true;
@@ -127,6 +138,22 @@ internal sealed class MissingBuilder(GenerationContext context, IReadOnlyList<Ca
                     context.NextId("M", 200_001), child.PersonKey, absentStart, "Absent", absentStart, null, null, null));
             }
         }
+    }
+
+    // The child who came back last before the extract, with no interview yet, has been offered one and not yet
+    // answered: an extract always catches some returns still awaiting their interview (the work list shows them).
+    private int AwaitingInterview(List<(Person Child, DateOnly Start, DateOnly End)> missing, HashSet<int> interviewed)
+    {
+        var awaiting = -1;
+        for (var i = 0; i < missing.Count; i++)
+        {
+            if (!interviewed.Contains(i) && missing[i].End >= context.End.AddDays(-21) && (awaiting < 0 || missing[i].End >= missing[awaiting].End))
+            {
+                awaiting = i;
+            }
+        }
+
+        return awaiting;
     }
 
     private (Person, DateOnly, DateOnly) Episode(Person child, Period quarter)

@@ -80,7 +80,7 @@ internal sealed class ReferralBuilder(GenerationContext context)
             .ToList();
         while (remaining > 0)
         {
-            var date = context.MostlyWorkingDay(quarter.Start, quarter.End);
+            var date = Seasonality.Date(context, quarter);
             if (returning.Count > 0 && _random.Chance(0.08))
             {
                 var index = _random.Next(returning.Count);

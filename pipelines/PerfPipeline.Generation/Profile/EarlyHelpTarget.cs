@@ -6,9 +6,16 @@ internal sealed record EarlyHelpTarget(int Referrals, int Assessments, int Total
     public static EarlyHelpTarget Less(EarlyHelpTarget year, EarlyHelpTarget quarter) =>
         new(year.Referrals - quarter.Referrals, year.Assessments - quarter.Assessments, year.TotalDays - quarter.TotalDays);
 
-    public static EarlyHelpTarget Part(EarlyHelpTarget total, int part, int parts) =>
+    // The rate here is the mean days to assessment.
+    public static EarlyHelpTarget Part(EarlyHelpTarget total, IReadOnlyList<(double Volume, double Rate)> weights, int part) =>
         new(
-            IQuarterTarget<EarlyHelpTarget>.Split(total.Referrals, part, parts),
-            IQuarterTarget<EarlyHelpTarget>.Split(total.Assessments, part, parts),
-            IQuarterTarget<EarlyHelpTarget>.Split(total.TotalDays, part, parts));
+            IQuarterTarget<EarlyHelpTarget>.Share(total.Referrals, weights, part, rate: false),
+            IQuarterTarget<EarlyHelpTarget>.Share(total.Assessments, weights, part, rate: false),
+            IQuarterTarget<EarlyHelpTarget>.Share(total.TotalDays, weights, part, rate: true));
+
+    public static EarlyHelpTarget Vary(EarlyHelpTarget target, double volume, double rate) =>
+        new(
+            IQuarterTarget<EarlyHelpTarget>.Scale(target.Referrals, volume),
+            IQuarterTarget<EarlyHelpTarget>.Scale(target.Assessments, volume),
+            IQuarterTarget<EarlyHelpTarget>.Scale(target.TotalDays, volume * rate));
 }
