@@ -53,8 +53,10 @@ internal sealed class ScaleGenerator : IDisposable
             }
         }
 
+        // No source_system: a benchmark batch is of the contract's own shape, not an SSD system's export (a made-up name
+        // drew an unknown_source_system warning on every batch; an SSD name would turn on the SSD systems' rules).
         await ManifestWriter.WriteFileAsync(
-            folder, new BatchManifest(options.LaCode, options.LaName, options.AsAt, "Synthetic", manifest), cancellationToken).ConfigureAwait(false);
+            folder, new BatchManifest(options.LaCode, options.LaName, options.AsAt, null, manifest), cancellationToken).ConfigureAwait(false);
         return new ScaleResult(folder, manifest.Sum(d => d.Rows ?? 0));
     }
 

@@ -59,7 +59,6 @@ internal static class LargeExtractBatch
             la_code = Location.LaCode,
             la_name = "Wokingham",
             as_at = "2019-09-30",
-            source_system = "Synthetic",
             datasets = new[] { new { name = "ssd_cin_episodes", file = "ssd_cin_episodes.csv", rows = (long)rows, sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)) } },
         };
         File.WriteAllText(Path.Combine(folder, "manifest.json"), JsonSerializer.Serialize(manifest));

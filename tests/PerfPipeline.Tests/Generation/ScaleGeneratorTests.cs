@@ -22,6 +22,8 @@ public sealed class ScaleGeneratorTests
         var batch = await reader.ReadAsync(source, new BatchLocation(options.LaCode, options.AsAt), TestContext.Current.CancellationToken);
         Assert.False(batch.IsRejected, batch.RejectionReason);
         Assert.DoesNotContain(batch.Issues, i => i.Severity != IssueSeverity.Warning);
+        Assert.DoesNotContain(batch.Issues, i => i.Rule == ValidationRule.UnknownSourceSystem);
+        Assert.Null(batch.Manifest!.SourceSystem);
         Assert.Equal(ExtractContract.Datasets.Count, batch.Datasets.Count);
         Assert.All(batch.Datasets, d => Assert.True(d.RowsAccepted > 0 && d.RowsRejected == 0, d.Contract.Name));
         Assert.Equal(sut.Rows, batch.Datasets.Sum(d => d.RowsRead));

@@ -103,6 +103,28 @@ public sealed class SsdSystemBatchTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// The "done when": the same batch with the extension columns added, and the columns the scripts leave NULL
+    /// filled in (with the tables a script fails to build, the EHCP tables, the population estimate and the LA's role
+    /// list), gives every figure.
+    /// </summary>
+    [Theory]
+    [InlineData("SystemC")]
+    [InlineData("Mosaic")]
+    [InlineData("Eclipse")]
+    public async Task CompletedBatch_ExtensionColumnsAddedAndScriptNullsFilledIn_GivesEveryFigure(string system)
+    {
+        SsdWorld.WriteNative(_temp.File("completed"), La, system, completed: true);
+
+        var values = await RunAsync("completed");
+
+        var q2 = PerfPipeline.Calendar.Period.Quarter(2019, 2);
+        var quarter = values.Where(v => v.Period == q2).ToList();
+        Assert.Equal(IndicatorCatalogue.All.Count, quarter.Count);
+        var missing = quarter.Where(v => v.Value is null).Select(v => $"{v.IndicatorCode}: {v.Reason}").ToList();
+        Assert.True(missing.Count == 0, $"{system}: n/a\n{string.Join('\n', missing)}");
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private async Task<IReadOnlyList<IndicatorValue>> RunAsync(string shape)

@@ -29,7 +29,7 @@ internal static class SsdWorld
             "A1,P1,R1,2019-04-11,2019-05-20,40", "A2,P3,R3,2019-07-16,2019-08-01,41", "A3,P1,R4,2019-08-21,2019-09-25,40"),
         [ExtractContract.CpPlans] = Rows(
             "cppl_cp_plan_id,cppl_person_id,cppl_cp_plan_start_date,cppl_cp_plan_end_date,cppl_cp_plan_initial_category",
-            "CP1,P2,2019-05-01,,NEG", "CP2,P4,2019-03-01,2019-08-01,EMO"),
+            "CP1,P2,2019-05-01,,NEG", "CP2,P4,2019-03-01,2019-08-01,EMO", "CP3,P4,2019-09-01,,EMO"),
         [ExtractContract.CpVisits] = Rows(
             "cppv_cp_visit_id,cppv_person_id,cppv_cp_plan_id,cppv_cp_visit_date,cppv_cp_visit_seen",
             "V1,P2,CP1,2019-05-05,Y", "V2,P2,CP1,2019-05-20,Y", "V3,P2,CP1,2019-07-10,N", "V4,P4,CP2,2019-03-10,Y",
@@ -57,7 +57,26 @@ internal static class SsdWorld
         [ExtractContract.CareLeavers] = Rows(
             "clea_table_id,clea_person_id,clea_care_leaver_eligibility,clea_care_leaver_in_touch,clea_care_leaver_latest_contact,clea_care_leaver_accommodation,clea_care_leaver_accom_suitable,clea_care_leaver_activity",
             "CL1,P7,Former relevant,YES,2019-09-01,U1,,F1", "CL2,P8,Former relevant,NO,2019-06-01,B2,,G5"),
+
+        // No SSD script fills the EHCP tables (the SEN system holds them) and children missing education has no SSD
+        // table: a native batch carries them header-only, a completed one with these rows.
+        [ExtractContract.EhcpRequests] = Rows(
+            "ehcr_ehcp_request_id,ehcr_ehcp_req_date,ehcr_ehcp_req_outcome_date,ehcr_ehcp_req_outcome",
+            "Q1,2019-03-01,2019-04-01,Assess", "Q2,2019-04-15,2019-05-20,Assess"),
+        [ExtractContract.EhcpAssessments] = Rows(
+            "ehca_ehcp_assessment_id,ehca_ehcp_request_id,ehca_ehcp_assessment_outcome_date,ehca_ehcp_assessment_outcome,ehca_ehcp_assessment_exceptions",
+            "EA1,Q1,2019-05-01,Issue,N", "EA2,Q2,2019-06-20,Issue,N"),
+        [ExtractContract.EhcpNamedPlans] = Rows(
+            "ehcn_named_plan_id,ehcn_ehcp_asmt_id,ehcn_named_plan_start_date,ehcn_named_plan_ceased_date",
+            "NP1,EA1,2019-07-10,", "NP2,EA2,2019-09-20,"),
+        [ExtractContract.EhcpActivePlans] = Rows(
+            "ehcp_active_ehcp_id,ehcp_ehcp_request_id,ehcp_person_id,ehcp_educated_in_borough",
+            "AP1,Q1,P1,Y", "AP2,Q2,P4,N"),
+        [ExtractContract.ChildrenMissingEducation] = Rows("cme_person_id,cme_start_date", "P3,2019-09-01"),
     };
+
+    private static readonly DatasetContract[] NotFromSsd =
+        [ExtractContract.EhcpRequests, ExtractContract.EhcpAssessments, ExtractContract.EhcpNamedPlans, ExtractContract.EhcpActivePlans];
 
     /// <summary>The batch in the contract's current shape: every dataset above, every contract column.</summary>
     public static void WriteCurrentShape(string extractsRoot, string laCode)
@@ -71,25 +90,45 @@ internal static class SsdWorld
         batch.Build();
     }
 
-    /// <summary>The same data as <paramref name="system"/>'s SSD script writes it, and a manifest naming the system.</summary>
-    public static void WriteNative(string extractsRoot, string laCode, string system)
+    /// <summary>
+    /// The same data as <paramref name="system"/>'s SSD script writes it, and a manifest naming the system. Completed: as
+    /// an LA that adds what SSD lacks delivers it, with the extension columns and dataset, the columns the scripts leave
+    /// NULL filled in, the tables a script fails to build, the EHCP tables from the SEN system, its population estimate
+    /// and (where the system writes its own role names) its allocated roles.
+    /// </summary>
+    public static void WriteNative(string extractsRoot, string laCode, string system, bool completed = false)
     {
         var batch = new BatchBuilder(extractsRoot, laCode, AsAt).WithSourceSystem(system, "1.4.5");
-        foreach (var contract in ExtractContract.Datasets.Where(d => d != ExtractContract.ChildrenMissingEducation))
+        foreach (var contract in ExtractContract.Datasets.Where(d => completed || d != ExtractContract.ChildrenMissingEducation))
         {
             // Mosaic's 1.4.5 script builds no ssd_cp_plans, ssd_cp_visits or ssd_care_leavers: the LA delivers without them.
-            if (system == "Mosaic" && (contract == ExtractContract.CpPlans || contract == ExtractContract.CpVisits || contract == ExtractContract.CareLeavers))
+            if (!completed && system == "Mosaic" && (contract == ExtractContract.CpPlans || contract == ExtractContract.CpVisits || contract == ExtractContract.CareLeavers))
             {
                 continue;
             }
 
-            var header = SsdColumns.Of(contract.Name, system);
+            IReadOnlyList<string> header = SsdColumns.Of(contract.Name, system);
+            if (completed)
+            {
+                header = [.. header, .. contract.Columns.Select(c => c.Name).Where(c => !header.Contains(c))];
+            }
+
             var rows = Data.GetValueOrDefault(contract) ?? [];
 
             // No script populates the EHCP tables: header-only files.
-            batch.WithDataset(contract.Name, rows.Count == 0
+            batch.WithDataset(contract.Name, rows.Count == 0 || (!completed && NotFromSsd.Contains(contract))
                 ? string.Join(',', header) + "\n"
-                : Csv(header, [.. rows.Select(row => Native(contract, row, system))], v => v ?? "NULL"));
+                : Csv(header, [.. rows.Select(row => completed ? Completed(contract, row, system) : Native(contract, row, system))], v => v ?? "NULL"));
+        }
+
+        if (completed)
+        {
+            Directory.CreateDirectory(Path.Combine(extractsRoot, laCode, "reference"));
+            File.WriteAllText(Path.Combine(extractsRoot, laCode, "reference", "population.csv"), $"la_code,year,population_0_17\n{laCode},2018,20000\n{laCode},2019,20000\n");
+            if (system != "SystemC")
+            {
+                File.WriteAllText(Path.Combine(extractsRoot, laCode, "reference", "allocated-roles.csv"), "role\nAllocated Social Worker (Eclipse)\n");
+            }
         }
 
         // SSD tables the contract does not read travel with the export.
@@ -139,6 +178,21 @@ internal static class SsdWorld
                 native["prof_full_time_equivalency"] = system == "SystemC" ? native["prof_full_time_equivalency"] : null;
                 native["prof_professional_id"] = system == "Mosaic" ? null : native["prof_professional_id"];
                 break;
+        }
+
+        return native;
+    }
+
+    /// <summary>A native row with the values its script leaves NULL filled in from the data (the LA's own additions).</summary>
+    private static Dictionary<string, string?> Completed(DatasetContract contract, Dictionary<string, string?> row, string system)
+    {
+        var native = Native(contract, row, system);
+        foreach (var column in new[] { "prof_professional_id", "prof_agency_worker_flag", "prof_full_time_equivalency", "cppv_person_id", "invo_person_id" })
+        {
+            if (native.ContainsKey(column))
+            {
+                native[column] = row[column];
+            }
         }
 
         return native;

@@ -34,7 +34,11 @@ public static class ManifestWriter
             json.WriteString("la_code", manifest.LaCode);
             json.WriteString("la_name", manifest.LaName);
             json.WriteString("as_at", manifest.AsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            json.WriteString("source_system", manifest.SourceSystem);
+            if (manifest.SourceSystem is { Length: > 0 } system)
+            {
+                json.WriteString("source_system", system);
+            }
+
             if (manifest.SsdVersion is { } version)
             {
                 json.WriteString("ssd_version", version);
