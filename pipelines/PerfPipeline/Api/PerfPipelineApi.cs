@@ -53,8 +53,9 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         // process) changes the ETag as a load does.
         var written = teamKey is null ? await commentary.ReadAsync(la, chosen.Code, cancellationToken).ConfigureAwait(false) : [];
 
-        // The reference data in force is shown too (targets, comparators), and new comparators change it with no load.
-        var referenceImport = await warehouse.FindLatestReferenceImportAsync(cancellationToken).ConfigureAwait(false);
+        // The reference data in force is shown too (targets, comparators), and new comparators change it with no load:
+        // the stamp carries the newest import, read in the same query.
+        var referenceImport = latest.ReferenceImport;
         var eTag = teamKey is null
             ? ETagFor(latest, chosen, written, referenceImport)
             : EntityTag.FromLoad($"{latest.LoadId}.{latest.FinishedAt.ToUnixTimeMilliseconds()}.{Convert.ToHexString(Encoding.UTF8.GetBytes(cacheKey))}{ReferencePart(referenceImport)}");
@@ -120,7 +121,7 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         // The pickers list every LA, so the page also changes when another LA is loaded or renamed; the officers' text
         // is on the page, so it changes with every edit too.
         var written = teamKey is null ? await commentary.ReadAsync(shown.LaCode, chosen.Code, cancellationToken).ConfigureAwait(false) : [];
-        var referenceImport = await warehouse.FindLatestReferenceImportAsync(cancellationToken).ConfigureAwait(false);
+        var referenceImport = latest.ReferenceImport;
         var version = $"{ETagFor(latest, chosen, written, referenceImport)}|{chartLibraryUrl}|{teamKey}|{string.Join('|', localAuthorities.Select(a => $"{a.LaCode}:{a.LaName}:{a.DataAsAt:yyyyMMdd}"))}";
         if (_cache.Find(DashboardRepresentation.Page, shown.LaCode, cacheKey, version) is { } cached)
         {

@@ -9,4 +9,10 @@ namespace PerfPipeline.Warehouse;
 public sealed record LoadStamp(LoadKey Key, DateTimeOffset FinishedAt, DateOnly DataAsAt)
 {
     public string LoadId => Key.LoadId;
+
+    /// <summary>
+    /// The newest reference import when the stamp was read (null when none): the targets and comparators a dashboard
+    /// shows change with it and no load. Read in the same query as the load, as it validates every dashboard request.
+    /// </summary>
+    public string? ReferenceImport { get; init; }
 }

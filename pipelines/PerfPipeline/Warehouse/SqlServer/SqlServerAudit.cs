@@ -25,7 +25,10 @@ internal static class SqlServerAudit
             .ConfigureAwait(false);
         return row is null
             ? null
-            : new LoadStamp(new LoadKey(row.LaCode, DateOnly.FromDateTime(row.AsAt), row.ManifestSha256), SqlServerValues.Timestamp(row.FinishedAt), DateOnly.FromDateTime(row.DataAsAt));
+            : new LoadStamp(new LoadKey(row.LaCode, DateOnly.FromDateTime(row.AsAt), row.ManifestSha256), SqlServerValues.Timestamp(row.FinishedAt), DateOnly.FromDateTime(row.DataAsAt))
+            {
+                ReferenceImport = row.ReferenceImport,
+            };
     }
 
     /// <summary>The purges of one load's copies, or of every copy; newest first.</summary>
@@ -93,7 +96,7 @@ internal static class SqlServerAudit
     private sealed record PurgeRow(string LoadId, string CopyKind, string LaCode, DateTime AsAt, DateTime CopiedAt, DateTime PurgedAt, int RetentionMonths);
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
-    private sealed record StampRow(string LaCode, DateTime AsAt, string ManifestSha256, DateTime FinishedAt, DateTime DataAsAt);
+    private sealed record StampRow(string LaCode, DateTime AsAt, string ManifestSha256, DateTime FinishedAt, DateTime DataAsAt, string? ReferenceImport);
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
     private sealed record DatasetRow(

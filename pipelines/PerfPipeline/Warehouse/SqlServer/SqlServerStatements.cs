@@ -146,7 +146,8 @@ internal static class SqlServerStatements
     /// <summary>The LA's most recently committed load (ix_audit_load_la_as_at narrows it to the LA's loads).</summary>
     public static readonly SqlServerStatement LatestLoad = new(nameof(LatestLoad), """
         SELECT TOP (1) la_code AS LaCode, as_at AS AsAt, manifest_sha256 AS ManifestSha256, finished_at AS FinishedAt,
-               (SELECT MAX(as_at) FROM dbo.audit_load WHERE la_code = @LaCode AND status = N'loaded') AS DataAsAt
+               (SELECT MAX(as_at) FROM dbo.audit_load WHERE la_code = @LaCode AND status = N'loaded') AS DataAsAt,
+               (SELECT import_id FROM dbo.ref_import WHERE import_seq = (SELECT MAX(import_seq) FROM dbo.ref_import)) AS ReferenceImport
         FROM dbo.audit_load
         WHERE la_code = @LaCode AND status = N'loaded'
         ORDER BY finished_at DESC, load_id;

@@ -47,7 +47,8 @@ internal static class SqliteAudit
     {
         const string sql = """
             SELECT la_code AS LaCode, as_at AS AsAt, manifest_sha256 AS ManifestSha256, finished_at AS FinishedAt,
-                   (SELECT MAX(as_at) FROM audit_load WHERE la_code = @LaCode AND status = 'loaded') AS DataAsAt
+                   (SELECT MAX(as_at) FROM audit_load WHERE la_code = @LaCode AND status = 'loaded') AS DataAsAt,
+                   (SELECT import_id FROM ref_import WHERE import_seq = (SELECT MAX(import_seq) FROM ref_import)) AS ReferenceImport
             FROM audit_load
             WHERE la_code = @LaCode AND status = 'loaded'
             ORDER BY finished_at DESC, load_id
@@ -60,7 +61,10 @@ internal static class SqliteAudit
             : new LoadStamp(
                 new LoadKey(row.LaCode, DateOnly.ParseExact(row.AsAt, StoredValues.DateFormat, CultureInfo.InvariantCulture), row.ManifestSha256),
                 DateTimeOffset.Parse(row.FinishedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                DateOnly.ParseExact(row.DataAsAt, StoredValues.DateFormat, CultureInfo.InvariantCulture));
+                DateOnly.ParseExact(row.DataAsAt, StoredValues.DateFormat, CultureInfo.InvariantCulture))
+            {
+                ReferenceImport = row.ReferenceImport,
+            };
     }
 
     /// <summary>The purges of one load's copies, or of every copy; newest first.</summary>
@@ -120,7 +124,7 @@ internal static class SqliteAudit
     private sealed record PurgeRow(string LoadId, string CopyKind, string LaCode, string AsAt, string CopiedAt, string PurgedAt, long RetentionMonths);
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
-    private sealed record StampRow(string LaCode, string AsAt, string ManifestSha256, string FinishedAt, string DataAsAt);
+    private sealed record StampRow(string LaCode, string AsAt, string ManifestSha256, string FinishedAt, string DataAsAt, string? ReferenceImport);
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
     private sealed record DatasetRow(
