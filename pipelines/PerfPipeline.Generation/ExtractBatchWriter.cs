@@ -43,6 +43,7 @@ internal static class ExtractBatchWriter
             w.Field("pers_sex", r.Sex);
             w.Field("pers_ethnicity", r.Ethnicity);
             w.Field("pers_dob", r.DateOfBirth);
+            w.Field("pers_family_id", r.FamilyKey);
         }),
         "ssd_cin_episodes" => Rows(data.Referrals, static (w, r) =>
         {

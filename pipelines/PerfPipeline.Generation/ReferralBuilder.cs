@@ -31,6 +31,9 @@ internal sealed class ReferralBuilder(GenerationContext context)
 
     public List<ReferralEvent> Events { get; } = [];
 
+    /// <summary>Every family referred, siblings together.</summary>
+    public IReadOnlyList<Family> Families => _families;
+
     public List<ReferralDraft> Referrals { get; } = [];
 
     public void Build()

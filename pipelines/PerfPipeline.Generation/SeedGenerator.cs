@@ -44,7 +44,30 @@ internal static class SeedGenerator
         new EarlyHelpBuilder(context).Build();
         new EhcpBuilder(context).Build();
         new MissingEducationBuilder(context).Build();
+        GiveFamilies(world, referrals.Families);
         return world;
+    }
+
+    // The extension column pers_family_id: siblings referred together share their family's id. Set last, as the
+    // steps before key sets by the person records.
+    private static void GiveFamilies(SyntheticWorld world, IReadOnlyList<Family> families)
+    {
+        var familyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var family in families)
+        {
+            foreach (var child in family.Children)
+            {
+                familyOf[child.PersonKey] = "FAM" + family.Id.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        for (var i = 0; i < world.People.Count; i++)
+        {
+            if (familyOf.TryGetValue(world.People[i].PersonKey, out var family))
+            {
+                world.People[i] = world.People[i] with { FamilyKey = family };
+            }
+        }
     }
 
     private static void WriteReferrals(GenerationContext context, IReadOnlyList<ReferralDraft> referrals)

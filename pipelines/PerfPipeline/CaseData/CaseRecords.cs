@@ -4,7 +4,8 @@ namespace PerfPipeline.CaseData;
 // (non-superseded) event data, or of a snapshot. Property names mirror the warehouse columns
 // (ExtractContract.StoredAs), so rows map by name. Person and professional keys are pseudonyms.
 
-public sealed record Person(string PersonKey, string? Sex, string? Ethnicity, DateOnly? DateOfBirth);
+/// <summary>A child or young person; <see cref="FamilyKey"/> is the pseudonymised family or household, where the extract carries one.</summary>
+public sealed record Person(string PersonKey, string? Sex, string? Ethnicity, DateOnly? DateOfBirth, string? FamilyKey = null);
 
 public sealed record Referral(
     string ReferralId, string PersonKey, DateOnly ReferralDate, string? ReferralSourceCode, bool? ReferralNfa,

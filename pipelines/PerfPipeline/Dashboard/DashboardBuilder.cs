@@ -15,14 +15,16 @@ public delegate IndicatorValue? IndicatorValueLookup(string indicatorCode, Perio
 /// </summary>
 internal static class DashboardBuilder
 {
+    /// <param name="families">Where the extract carries family identifiers, the families each measure's current figure's children came from.</param>
     public static DashboardDocument Build(
         string laCode, string? laName, Period period, DateOnly? dataAsAt, IndicatorValueLookup valueOf,
-        ReportingReference? reference = null, IReadOnlyList<Commentary>? commentary = null) =>
-        Build(IndicatorCatalogue.All, laCode, laName, period, dataAsAt, valueOf, reference, commentary);
+        ReportingReference? reference = null, IReadOnlyList<Commentary>? commentary = null, IReadOnlyDictionary<string, int>? families = null) =>
+        Build(IndicatorCatalogue.All, laCode, laName, period, dataAsAt, valueOf, reference, commentary, families);
 
     public static DashboardDocument Build(
         IReadOnlyList<IndicatorDefinition> catalogue, string laCode, string? laName, Period period, DateOnly? dataAsAt,
-        IndicatorValueLookup valueOf, ReportingReference? reference = null, IReadOnlyList<Commentary>? commentary = null)
+        IndicatorValueLookup valueOf, ReportingReference? reference = null, IReadOnlyList<Commentary>? commentary = null,
+        IReadOnlyDictionary<string, int>? families = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(valueOf);
@@ -49,7 +51,7 @@ internal static class DashboardBuilder
                 .. sections.Select(s => s with
                 {
                     Narrative = new ItemNarrative(
-                        Narrative.WhatItShows(s, dashboard, reference.SmallNumberThreshold),
+                        Narrative.WhatItShows(s, dashboard, reference.SmallNumberThreshold, families),
                         Narrative.NationalContext(s, dashboard),
                         [.. written.Where(c => c.Item == s.Item).OrderBy(c => c.Section)]),
                 }),

@@ -40,7 +40,19 @@ public static class DashboardQuery
         var reference = await ReadReferenceAsync(warehouse, la.LaCode, smallNumberThreshold, cancellationToken).ConfigureAwait(false);
         var shown = period ?? DefaultPeriod(la.DataAsAt);
         var written = commentary is null ? null : await commentary.ReadAsync(la.LaCode, shown.Code, cancellationToken).ConfigureAwait(false);
-        return DashboardReadout.Of(la, shown, values, reference, written);
+        var readout = DashboardReadout.Of(la, shown, values, reference, written);
+
+        // A small figure whose children the engine can list: read the case data once to say how many families they came from.
+        var small = readout.Dashboard.Items.SelectMany(i => i.Measures)
+            .Where(m => m.Current.SmallNumber && CohortFamilies.Measured.Contains(m.Code)).Select(m => m.Code).ToList();
+        if (small.Count == 0)
+        {
+            return readout;
+        }
+
+        var data = await warehouse.ReadCaseDataAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
+        var families = CohortFamilies.Count(data, shown, small);
+        return families.Count == 0 ? readout : DashboardReadout.Of(la, shown, values, reference, written, families);
     }
 
     /// <summary>

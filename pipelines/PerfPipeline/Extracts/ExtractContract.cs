@@ -110,6 +110,10 @@ public static class ExtractContract
             Col("pers_sex", Text, false, "sex"),
             Col("pers_ethnicity", Text, false, "ethnicity"),
             Col("pers_dob", Date, false, "date_of_birth"),
+
+            // The child's family or household, where the system records one (SSD keeps it in ssd_family.fami_family_id):
+            // pseudonymised like a person id, so the report can say how many families a small cohort came from.
+            Col("pers_family_id", PersonId, false, "family_key") with { Extension = true },
         ]);
 
     public static readonly DatasetContract CinEpisodes = Event("ssd_cin_episodes", "fact_referral",

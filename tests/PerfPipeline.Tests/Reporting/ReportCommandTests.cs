@@ -122,7 +122,7 @@ public sealed class ReportCommandTests(ReportedSeeds seeds) : IClassFixture<Repo
         Assert.Equal("23.5% †", repeat[3]);
         var body = document.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains("Small number: % of children starting a plan who had a previous one in the last 2 years, 23.5% is 8 of 34, fewer than 35 cases.", body, StringComparison.Ordinal);
-        Assert.Contains("Based on 34 children", body, StringComparison.Ordinal);
+        Assert.Contains("Based on 34 children from 18 families", body, StringComparison.Ordinal);
     }
 
     [Fact]

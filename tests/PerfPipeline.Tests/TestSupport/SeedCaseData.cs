@@ -24,6 +24,9 @@ public sealed class SeedCaseData : IAsyncLifetime
 
     internal SqliteWarehouse Warehouse { get; private set; } = null!;
 
+    /// <summary>The SQLite file the seeds were loaded into.</summary>
+    internal string DatabasePath => _temp.File("perfpipeline.db");
+
     public LaCaseData Data { get; private set; } = null!;
 
     public IReadOnlyList<IndicatorValue> Values { get; private set; } = [];

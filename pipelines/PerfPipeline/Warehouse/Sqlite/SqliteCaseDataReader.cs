@@ -39,7 +39,7 @@ internal static class SqliteCaseDataReader
             AllocatedRoles = query.List(ReferenceSql.AllocatedRolesSql, null, static r => r.Text(0)),
             SuppliedDatasets = query.List(CaseDataReader.SuppliedDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal),
             EmptyDatasets = query.List(CaseDataReader.EmptyDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal),
-            People = query.Events(ExtractContract.Person, static r => new Person(r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.DateOrNull(3))),
+            People = query.Events(ExtractContract.Person, static r => new Person(r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.DateOrNull(3), r.TextOrNull(4))),
             Referrals = query.Events(ExtractContract.CinEpisodes, static r => new Referral(
                 r.Text(0), r.Text(1), r.Date(2), r.TextOrNull(3), r.FlagOrNull(4), r.DateOrNull(5), r.TextOrNull(6))),
             Assessments = query.Events(ExtractContract.CinAssessments, static r => new Assessment(
