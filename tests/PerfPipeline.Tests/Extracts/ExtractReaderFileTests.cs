@@ -58,7 +58,7 @@ public sealed class ExtractReaderFileTests : ExtractReaderTestBase
         var sut = await ReadAsync();
 
         Assert.False(sut.IsRejected, sut.RejectionReason);
-        Assert.Equal([Pseudonym("P1"), null, null, new DateOnly(2010, 5, 6)], sut.Datasets[0].Rows[0].Values);
+        Assert.Equal([Pseudonym("P1"), null, null, new DateOnly(2010, 5, 6), null], sut.Datasets[0].Rows[0].Values);
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public sealed class ExtractReaderFileTests : ExtractReaderTestBase
         Assert.False(sut.IsRejected, sut.RejectionReason);
         var people = sut.Datasets[0];
         Assert.Equal(2, people.RowsAccepted);
-        Assert.Equal([Pseudonym("P1"), "F", "WBRI", new DateOnly(2010, 5, 6)], people.Rows[0].Values);
-        Assert.Equal([Pseudonym("P2"), "M", null, null], people.Rows[1].Values);
+        Assert.Equal([Pseudonym("P1"), "F", "WBRI", new DateOnly(2010, 5, 6), null], people.Rows[0].Values);
+        Assert.Equal([Pseudonym("P2"), "M", null, null, null], people.Rows[1].Values);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ExtractReaderFileTests : ExtractReaderTestBase
         var sut = await ReadAsync();
 
         Assert.False(sut.IsRejected, sut.RejectionReason);
-        Assert.Equal([Pseudonym("P1"), "F", "WBRI", new DateOnly(2010, 5, 6)], sut.Datasets[0].Rows[0].Values);
+        Assert.Equal([Pseudonym("P1"), "F", "WBRI", new DateOnly(2010, 5, 6), null], sut.Datasets[0].Rows[0].Values);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ExtractReaderFileTests : ExtractReaderTestBase
 
         var sut = await ReadAsync();
 
-        Assert.Equal([Pseudonym("P1"), "F", null, new DateOnly(2010, 5, 6)], sut.Datasets[0].Rows[0].Values);
+        Assert.Equal([Pseudonym("P1"), "F", null, new DateOnly(2010, 5, 6), null], sut.Datasets[0].Rows[0].Values);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class ExtractReaderFileTests : ExtractReaderTestBase
 
         Assert.False(sut.IsRejected, sut.RejectionReason);
         var values = sut.Datasets[0].Rows.SelectMany(r => r.Values).Select(v => v?.ToString() ?? string.Empty).ToList();
-        Assert.Equal(4, sut.Datasets[0].Rows[0].Values.Length);
+        Assert.Equal(5, sut.Datasets[0].Rows[0].Values.Length);
         Assert.DoesNotContain(values, v => v.Contains("Secret", StringComparison.Ordinal) || v.Contains("9434765919", StringComparison.Ordinal));
         Assert.DoesNotContain(values, v => v == "P1");
         var report = ValidationReport.Create(Batch.Build(), sut);

@@ -26,7 +26,7 @@ public sealed class CsvFileWriterTests
         }
 
         Assert.Equal(
-            "pers_person_id,pers_sex,pers_ethnicity,pers_dob\n42,,WBRI,2010-04-01\n43,\"Not, known\",,\n",
+            "pers_person_id,pers_sex,pers_ethnicity,pers_dob,pers_family_id\n42,,WBRI,2010-04-01,\n43,\"Not, known\",,,\n",
             File.ReadAllText(path));
     }
 

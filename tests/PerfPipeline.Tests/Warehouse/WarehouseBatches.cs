@@ -27,7 +27,7 @@ internal static class WarehouseBatches
     public static object?[] Referral(string id, string person, DateOnly date, string? team = "Front Door") =>
         [id, person, date, "1A", false, null, team];
 
-    public static object?[] Person(string key, DateOnly? dateOfBirth) => [key, "F", "WBRI", dateOfBirth];
+    public static object?[] Person(string key, DateOnly? dateOfBirth) => [key, "F", "WBRI", dateOfBirth, "family-" + key];
 
     public static object?[] CareLeaver(string id, string person, string inTouch) => [id, person, "Relevant", inTouch, null, "U1", "Suitable", "F2"];
 }

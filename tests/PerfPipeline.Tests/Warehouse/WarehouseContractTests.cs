@@ -189,7 +189,7 @@ public abstract class WarehouseContractTests : IAsyncLifetime
         var data = await sut.ReadCaseDataAsync("872", Ct);
 
         Assert.Equal(
-            [new Person("P1", "F", "WBRI", new DateOnly(2001, 7, 1)), new Person("P2", "F", "WBRI", null)],
+            [new Person("P1", "F", "WBRI", new DateOnly(2001, 7, 1), "family-P1"), new Person("P2", "F", "WBRI", null, "family-P2")],
             data.People);
         Assert.Equal(new Professional("W1", true, 0.8m, true, new DateOnly(2018, 1, 2), null), Assert.Single(data.Professionals));
         Assert.Equal(
