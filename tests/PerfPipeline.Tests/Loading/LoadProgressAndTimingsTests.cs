@@ -81,34 +81,22 @@ public sealed class LoadProgressAndTimingsTests : IDisposable
     }
 
     /// <summary>A source on which reading the dataset's file takes 2 s and archiving 3 s of the fake clock.</summary>
-    private sealed class SlowSource(IBatchSource inner, FakeTimeProvider clock) : IBatchSource
+    private sealed class SlowSource(IBatchSource inner, FakeTimeProvider clock) : DelegatingBatchSource(inner)
     {
-        public IAsyncEnumerable<BatchLocation> FindBatchesAsync(CancellationToken cancellationToken = default) => inner.FindBatchesAsync(cancellationToken);
-
-        public Task<Stream?> OpenFileAsync(BatchLocation batch, string fileName, CancellationToken cancellationToken = default)
+        public override Task<Stream?> OpenFileAsync(BatchLocation batch, string fileName, CancellationToken cancellationToken = default)
         {
             if (fileName.EndsWith(".csv", StringComparison.Ordinal))
             {
                 clock.Advance(TimeSpan.FromSeconds(2));
             }
 
-            return inner.OpenFileAsync(batch, fileName, cancellationToken);
+            return base.OpenFileAsync(batch, fileName, cancellationToken);
         }
 
-        public async Task ArchiveAsync(BatchLocation batch, string loadId, CancellationToken cancellationToken = default)
+        public override async Task ArchiveAsync(BatchLocation batch, string loadId, CancellationToken cancellationToken = default)
         {
-            await inner.ArchiveAsync(batch, loadId, cancellationToken);
+            await base.ArchiveAsync(batch, loadId, cancellationToken);
             clock.Advance(TimeSpan.FromSeconds(3));
         }
-
-        public Task QuarantineAsync(BatchLocation batch, string loadId, ValidationReport report, CancellationToken cancellationToken = default) =>
-            inner.QuarantineAsync(batch, loadId, report, cancellationToken);
-
-        public IAsyncEnumerable<BatchCopy> ListCopiesAsync(CancellationToken cancellationToken = default) => inner.ListCopiesAsync(cancellationToken);
-
-        public Task<bool> DeleteCopyAsync(BatchCopy copy, CancellationToken cancellationToken = default) => inner.DeleteCopyAsync(copy, cancellationToken);
-
-        public Task<Stream?> OpenArchivedFileAsync(BatchLocation batch, string loadId, string fileName, CancellationToken cancellationToken = default) =>
-            inner.OpenArchivedFileAsync(batch, loadId, fileName, cancellationToken);
     }
 }

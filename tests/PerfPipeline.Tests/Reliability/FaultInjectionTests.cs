@@ -428,28 +428,13 @@ public sealed class FaultInjectionTests : IDisposable
     }
 
     /// <summary>The local folder source with one file of one LA whose reading fails part way through.</summary>
-    private sealed class FaultySource(IBatchSource inner, string laCode, string fileName, Func<Exception> fault) : IBatchSource
+    private sealed class FaultySource(IBatchSource inner, string laCode, string fileName, Func<Exception> fault) : DelegatingBatchSource(inner)
     {
-        public IAsyncEnumerable<BatchLocation> FindBatchesAsync(CancellationToken cancellationToken = default) => inner.FindBatchesAsync(cancellationToken);
-
-        public async Task<Stream?> OpenFileAsync(BatchLocation batch, string name, CancellationToken cancellationToken = default)
+        public override async Task<Stream?> OpenFileAsync(BatchLocation batch, string name, CancellationToken cancellationToken = default)
         {
-            var stream = await inner.OpenFileAsync(batch, name, cancellationToken);
+            var stream = await base.OpenFileAsync(batch, name, cancellationToken);
             return stream is not null && batch.LaCode == laCode && name == fileName ? new FailingStream(stream, fault) : stream;
         }
-
-        public Task ArchiveAsync(BatchLocation batch, string loadId, CancellationToken cancellationToken = default) =>
-            inner.ArchiveAsync(batch, loadId, cancellationToken);
-
-        public Task QuarantineAsync(BatchLocation batch, string loadId, ValidationReport report, CancellationToken cancellationToken = default) =>
-            inner.QuarantineAsync(batch, loadId, report, cancellationToken);
-
-        public Task<Stream?> OpenArchivedFileAsync(BatchLocation batch, string loadId, string name, CancellationToken cancellationToken = default) =>
-            inner.OpenArchivedFileAsync(batch, loadId, name, cancellationToken);
-
-        public IAsyncEnumerable<BatchCopy> ListCopiesAsync(CancellationToken cancellationToken = default) => inner.ListCopiesAsync(cancellationToken);
-
-        public Task<bool> DeleteCopyAsync(BatchCopy copy, CancellationToken cancellationToken = default) => inner.DeleteCopyAsync(copy, cancellationToken);
     }
 
     /// <summary>Gives the first 1,000 bytes, then fails.</summary>

@@ -47,10 +47,7 @@ internal static class SqlServerModels
         {
             foreach (Match match in addition.Matches(folded[i]))
             {
-                var table = match.Groups["table"].Value;
-                var created = folded.FindIndex(s => s.Contains($"CREATE TABLE {table} (", StringComparison.Ordinal));
-                Assert.True(created >= 0 && created < i, $"{table} is altered before it is created");
-                var start = folded[created].IndexOf($"CREATE TABLE {table} (", StringComparison.Ordinal);
+                var (created, start) = CreateTable(folded, match.Groups["table"].Value, i);
                 var end = folded[created].IndexOf("\n);", start, StringComparison.Ordinal);
                 folded[created] = folded[created][..end] + $",\n    {match.Groups["definition"].Value}" + folded[created][end..];
             }
@@ -58,11 +55,8 @@ internal static class SqlServerModels
             folded[i] = addition.Replace(folded[i], string.Empty);
             foreach (Match match in alteration.Matches(folded[i]))
             {
-                var table = match.Groups["table"].Value;
                 var column = match.Groups["column"].Value;
-                var created = folded.FindIndex(s => s.Contains($"CREATE TABLE {table} (", StringComparison.Ordinal));
-                Assert.True(created >= 0 && created < i, $"{table} is altered before it is created");
-                var start = folded[created].IndexOf($"CREATE TABLE {table} (", StringComparison.Ordinal);
+                var (created, start) = CreateTable(folded, match.Groups["table"].Value, i);
                 var end = folded[created].IndexOf(");", start, StringComparison.Ordinal);
                 var definition = folded[created][start..end];
                 var line = new Regex($@"^(?<head>\s+{column}\s+)\S.*?(?<tail>\s+)(NOT NULL|NULL)", RegexOptions.Multiline);
@@ -80,6 +74,14 @@ internal static class SqlServerModels
         }
 
         return folded;
+    }
+
+    /// <summary>Which earlier script creates <paramref name="table"/>, and where its <c>CREATE TABLE</c> starts.</summary>
+    private static (int Script, int Start) CreateTable(List<string> scripts, string table, int alteredIn)
+    {
+        var created = scripts.FindIndex(s => s.Contains($"CREATE TABLE {table} (", StringComparison.Ordinal));
+        Assert.True(created >= 0 && created < alteredIn, $"{table} is altered before it is created");
+        return (created, scripts[created].IndexOf($"CREATE TABLE {table} (", StringComparison.Ordinal));
     }
 
     /// <summary>The model's errors and warnings, one line each (<c>SQL71502: …</c>).</summary>
