@@ -16,12 +16,8 @@ public sealed class GetCommentary(PerfPipelineApi api, ApiAccess access)
         string la,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (await access.AuthorizeLaAsync(request.Caller(), la, cancellationToken).ConfigureAwait(false) is { } refused)
-        {
-            return new ApiResult(refused);
-        }
-
-        return new ApiResult(await api.GetCommentaryAsync(la, request.Query["period"], cancellationToken).ConfigureAwait(false));
+        return await access.AnswerForLaAsync(
+            request, la, () => api.GetCommentaryAsync(la, request.Query["period"], cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
     }
 }

@@ -16,12 +16,8 @@ public sealed class GetDashboard(PerfPipelineApi api, ApiAccess access)
         string la,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (await access.AuthorizeLaAsync(request.Caller(), la, cancellationToken).ConfigureAwait(false) is { } refused)
-        {
-            return new ApiResult(refused);
-        }
-
-        return new ApiResult(await api.GetDashboardAsync(la, request.Query["period"], request.Query["team"], request.Headers.IfNoneMatch, cancellationToken).ConfigureAwait(false));
+        return await access.AnswerForLaAsync(
+            request, la, () => api.GetDashboardAsync(la, request.Query["period"], request.Query["team"], request.Headers.IfNoneMatch, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
     }
 }

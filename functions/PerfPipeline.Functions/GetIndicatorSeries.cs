@@ -18,12 +18,8 @@ public sealed class GetIndicatorSeries(PerfPipelineApi api, ApiAccess access)
     {
         ArgumentNullException.ThrowIfNull(request);
         string? la = request.Query["la"];
-        if (await access.AuthorizeLaAsync(request.Caller(), la, cancellationToken).ConfigureAwait(false) is { } refused)
-        {
-            return new ApiResult(refused);
-        }
-
-        var response = await api.GetIndicatorSeriesAsync(code, la, request.Query["type"], request.Headers.IfNoneMatch, cancellationToken).ConfigureAwait(false);
-        return new ApiResult(response);
+        return await access.AnswerForLaAsync(
+            request, la, () => api.GetIndicatorSeriesAsync(code, la, request.Query["type"], request.Headers.IfNoneMatch, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
     }
 }

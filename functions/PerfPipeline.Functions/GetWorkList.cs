@@ -19,12 +19,8 @@ public sealed class GetWorkList(PerfPipelineApi api, ApiAccess access)
         string la,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (await access.AuthorizeLaAsync(request.Caller(), la, cancellationToken).ConfigureAwait(false) is { } refused)
-        {
-            return new ApiResult(refused);
-        }
-
-        return new ApiResult(await api.GetWorkListAsync(la, request.Query["team"], request.Headers.IfNoneMatch, cancellationToken).ConfigureAwait(false));
+        return await access.AnswerForLaAsync(
+            request, la, () => api.GetWorkListAsync(la, request.Query["team"], request.Headers.IfNoneMatch, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
     }
 }
