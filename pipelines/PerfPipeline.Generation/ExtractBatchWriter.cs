@@ -179,6 +179,9 @@ internal static class ExtractBatchWriter
             w.Field("cme_person_id", r.PersonKey);
             w.Field("cme_start_date", r.CmeStartDate);
         }),
+
+        // The generated LAs' teams are names, not department ids: no department list to give.
+        "ssd_department" => null,
         _ => throw new InvalidOperationException($"No writer for dataset {dataset.Name}."),
     };
 

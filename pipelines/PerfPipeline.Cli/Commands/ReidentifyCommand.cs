@@ -55,8 +55,8 @@ internal static class ReidentifyCommand
             }
 
             var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, target, cancellationToken).ConfigureAwait(false);
-            var list = await WorkListCommand.ReadAsync(context, pipeline, parseResult.GetValue(la), parseResult.GetValue(team), cancellationToken).ConfigureAwait(false);
-            if (list is null)
+            if (await WorkListCommand.ReadAsync(context, pipeline, parseResult.GetValue(la), parseResult.GetValue(team), cancellationToken).ConfigureAwait(false)
+                is not var (list, names))
             {
                 return ExitCodes.Rejected;
             }
@@ -64,12 +64,12 @@ internal static class ReidentifyCommand
             if (parseResult.GetValue(output) is { } path)
             {
                 await using var writer = new StreamWriter(path.FullName);
-                WorkListCsv.Write(writer, list, identifiers);
+                WorkListCsv.Write(writer, list, identifiers, names);
             }
             else
             {
                 var writer = context.Console.Profile.Out.Writer;
-                WorkListCsv.Write(writer, list, identifiers);
+                WorkListCsv.Write(writer, list, identifiers, names);
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 

@@ -32,8 +32,8 @@ internal static class WorkListCommand
         {
             var pipeline = await LocalPipeline.OpenAsync(context, LocalPipeline.DefaultExtracts, warehouse.Target(parseResult), cancellationToken)
                 .ConfigureAwait(false);
-            var list = await ReadAsync(context, pipeline, parseResult.GetValue(la), parseResult.GetValue(team), cancellationToken).ConfigureAwait(false);
-            if (list is null)
+            if (await ReadAsync(context, pipeline, parseResult.GetValue(la), parseResult.GetValue(team), cancellationToken).ConfigureAwait(false)
+                is not var (list, names))
             {
                 return ExitCodes.Rejected;
             }
@@ -41,12 +41,12 @@ internal static class WorkListCommand
             if (parseResult.GetValue(format) == WorkListFormat.Csv)
             {
                 var output = context.Console.Profile.Out.Writer;
-                WorkListCsv.Write(output, list);
+                WorkListCsv.Write(output, list, names: names);
                 await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                Write(context.Console, list, parseResult.GetValue(team));
+                Write(context.Console, list, parseResult.GetValue(team), names);
             }
 
             return ExitCodes.Success;
@@ -60,8 +60,12 @@ internal static class WorkListCommand
         HelpName = "TEAM",
     };
 
-    /// <summary>The LA's current work list, only the team's items when one is named; null (after saying why) when there is none.</summary>
-    public static async Task<WorkList?> ReadAsync(CliContext context, LocalPipeline pipeline, string? laCode, string? team, CancellationToken cancellationToken)
+    /// <summary>
+    /// The LA's current work list, only the team's items when one is named, with the LA's team names; null (after saying
+    /// why) when there is none.
+    /// </summary>
+    public static async Task<(WorkList List, TeamNames Names)?> ReadAsync(
+        CliContext context, LocalPipeline pipeline, string? laCode, string? team, CancellationToken cancellationToken)
     {
         var la = DashboardQuery.ChooseLocalAuthority(await pipeline.Warehouse.ListLocalAuthoritiesAsync(cancellationToken).ConfigureAwait(false), laCode);
         var list = la is null ? null : await pipeline.Warehouse.ReadCurrentWorkListAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
@@ -71,13 +75,14 @@ internal static class WorkListCommand
             return null;
         }
 
-        return list.ForTeam(team is null ? null : TeamKeys.Of(team));
+        var names = await pipeline.Warehouse.ReadTeamNamesAsync(la!.LaCode, cancellationToken).ConfigureAwait(false);
+        return (list.ForTeam(team is null ? null : TeamKeys.Of(team)), names);
     }
 
-    private static void Write(IAnsiConsole console, WorkList list, string? team)
+    private static void Write(IAnsiConsole console, WorkList list, string? team, TeamNames names)
     {
         console.MarkupLine(Markup.Escape(
-            $"Work due and overdue as at {list.AsAt:yyyy-MM-dd}, LA {list.LaCode}{(team is null ? string.Empty : $", team {TeamKeys.Label(TeamKeys.Of(team))}")}: {list.Items.Count} items"));
+            $"Work due and overdue as at {list.AsAt:yyyy-MM-dd}, LA {list.LaCode}{(team is null ? string.Empty : $", team {names.Label(TeamKeys.Of(team))}")}: {list.Items.Count} items"));
         if (list.Items.Count == 0)
         {
             return;
@@ -92,7 +97,7 @@ internal static class WorkListCommand
                 item.DaysOverdue.ToString(CultureInfo.InvariantCulture),
                 item.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Markup.Escape(WorkItemKinds.Label(item.Kind)),
-                Markup.Escape(TeamKeys.Label(item.TeamKey)),
+                Markup.Escape(names.Label(item.TeamKey)),
                 Markup.Escape(item.WorkerKey ?? "-"),
                 Markup.Escape(item.PersonKey),
                 Markup.Escape(item.ItemId));

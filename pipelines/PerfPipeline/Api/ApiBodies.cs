@@ -40,7 +40,11 @@ public sealed record DatasetEntry(string Dataset, long RowsRead, long RowsLoaded
 public sealed record ReplayBody(string LoadId, string LaCode, DateOnly AsAt, string Outcome, string? Error, IReadOnlyList<DatasetEntry> Datasets);
 
 /// <summary><c>GET /api/worklist/{la}?team=</c>: the work due and overdue as at the newest batch, most overdue first; pseudonyms only.</summary>
-public sealed record WorkListBody(string LaCode, DateOnly AsAt, string? Team, IReadOnlyList<WorkListEntry> Items);
+public sealed record WorkListBody(string LaCode, DateOnly AsAt, string? Team, IReadOnlyList<WorkListEntry> Items)
+{
+    /// <summary>How the team asked for is shown: its department name where the LA's list gives one, else its key; null for the whole LA.</summary>
+    public string? TeamLabel { get; init; }
+}
 
 /// <summary>One item of work: <see cref="DaysOverdue"/> is the as-at date minus the due date (negative while still to come).</summary>
 public sealed record WorkListEntry(

@@ -136,15 +136,15 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
                 : DashboardPage.RenderMessage("No figures for that team", NoTeam(shown.LaCode, teamKey, chosen)));
         }
 
-        var teams = TeamDashboard.Teams(await warehouse.ReadCurrentTeamValuesAsync(shown.LaCode, cancellationToken).ConfigureAwait(false));
+        var names = await warehouse.ReadTeamNamesAsync(shown.LaCode, cancellationToken).ConfigureAwait(false);
         var pickers = DashboardPickers.For(localAuthorities, readout.Values, shown.LaCode, chosen) with
         {
-            Teams = [.. teams.Select(t => new DashboardChoice(t, TeamKeys.Label(t)))],
+            Teams = TeamDashboard.Choices(await warehouse.ReadCurrentTeamValuesAsync(shown.LaCode, cancellationToken).ConfigureAwait(false), names),
             SelectedTeam = teamKey ?? string.Empty,
         };
         var workList = (await warehouse.ReadCurrentWorkListAsync(shown.LaCode, cancellationToken).ConfigureAwait(false))?.ForTeam(teamKey);
         var page = DashboardPage.Render(
-            readout.Dashboard, DashboardTrends.Quarterly(readout.Values), new DashboardPageOptions(chartLibraryUrl, pickers) { WorkList = workList });
+            readout.Dashboard, DashboardTrends.Quarterly(readout.Values), new DashboardPageOptions(chartLibraryUrl, pickers) { WorkList = workList, TeamNames = names });
         var response = ApiResponse.Html(200, page);
         _cache.Store(DashboardRepresentation.Page, shown.LaCode, cacheKey, version, response);
         return response;
@@ -176,7 +176,11 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         }
 
         list = list.ForTeam(teamKey);
-        var body = new WorkListBody(list.LaCode, list.AsAt, teamKey, [.. list.Items.Select(Entry)]);
+        var names = await warehouse.ReadTeamNamesAsync(la, cancellationToken).ConfigureAwait(false);
+        var body = new WorkListBody(list.LaCode, list.AsAt, teamKey, [.. list.Items.Select(i => Entry(i, names))])
+        {
+            TeamLabel = teamKey is null ? null : names.Label(teamKey),
+        };
         return ApiResponse.Json(body, ApiJsonContext.Default.WorkListBody, eTag);
     }
 
@@ -373,7 +377,8 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         }
 
         var teamValues = await warehouse.ReadCurrentTeamValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
-        return TeamDashboard.Of(la, period, values, teamValues, teamKey, reference);
+        var names = await warehouse.ReadTeamNamesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
+        return TeamDashboard.Of(la, period, values, teamValues, teamKey, reference, names);
     }
 
     /// <summary>A query flag: absent or empty is false; otherwise <c>true</c> or <c>false</c>.</summary>
@@ -468,8 +473,8 @@ public sealed class PerfPipelineApi(IWarehouse warehouse, IBatchSource source, B
         l.LoadId, l.Key.LaCode, l.Key.AsAt, LoadHistory.StatusCode(l.Status), l.Attempts, l.StartedAt, l.FinishedAt, l.Error,
         [.. l.Datasets.Select(d => Entry(d.Counts))]);
 
-    private static WorkListEntry Entry(WorkItem i) => new(
-        WorkItemKinds.Code(i.Kind), WorkItemKinds.Label(i.Kind), i.ItemId, i.TeamKey, TeamKeys.Label(i.TeamKey), i.WorkerKey, i.PersonKey,
+    private static WorkListEntry Entry(WorkItem i, TeamNames names) => new(
+        WorkItemKinds.Code(i.Kind), WorkItemKinds.Label(i.Kind), i.ItemId, i.TeamKey, names.Label(i.TeamKey), i.WorkerKey, i.PersonKey,
         i.CountedFrom, i.DueDate, i.DaysOverdue);
 
     private static DatasetEntry Entry(DatasetCounts c) => new(c.Dataset, c.RowsRead, c.RowsLoaded, c.RowsRejected, c.RowsWarnings);

@@ -45,7 +45,13 @@ public static class DashboardPage
         page.Append("<header>\n<h1>").Append(Text($"{la}: children's services performance")).Append("</h1>\n");
         if (dashboard.Team is { } team)
         {
-            page.Append("<p>Team <strong id=\"team\">").Append(Text(team.Label)).Append("</strong>. Measures the extract gives no team for show n/a: ")
+            page.Append("<p>Team <strong id=\"team\">").Append(Text(team.Label)).Append("</strong>");
+            if (team.ParentLabel is { } parent)
+            {
+                page.Append(", part of <span id=\"team-parent\">").Append(Text(parent)).Append("</span>");
+            }
+
+            page.Append(". Measures the extract gives no team for show n/a: ")
                 .Append(Text(string.Join(", ", team.LaOnly.Select(m => m.Code)))).Append(".</p>\n");
         }
 
@@ -70,7 +76,7 @@ public static class DashboardPage
 
         if (options.WorkList is { } workList)
         {
-            AppendWorkList(page, workList);
+            AppendWorkList(page, workList, options.TeamNames);
         }
 
         page.Append("</main>\n<script id=\"trend-data\" type=\"application/json\">")
@@ -145,7 +151,7 @@ public static class DashboardPage
     }
 
     /// <summary>The work list as a table, most overdue first; the days-overdue header sorts it either way (with script).</summary>
-    private static void AppendWorkList(StringBuilder page, Indicators.WorkDue.WorkList list)
+    private static void AppendWorkList(StringBuilder page, Indicators.WorkDue.WorkList list, Indicators.Teams.TeamNames names)
     {
         page.Append("<section class=\"worklist\" aria-labelledby=\"worklist-title\">\n<h2 id=\"worklist-title\">Work due and overdue as at <span id=\"worklist-as-at\">")
             .Append(list.AsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</span></h2>\n")
@@ -159,7 +165,7 @@ public static class DashboardPage
             page.Append("<tr data-days=\"").Append(days).Append("\" data-kind=\"").Append(Indicators.WorkDue.WorkItemKinds.Code(item.Kind)).Append("\"><td>").Append(days)
                 .Append("</td><td>").Append(item.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
                 .Append("</td><td>").Append(Text(Indicators.WorkDue.WorkItemKinds.Label(item.Kind)))
-                .Append("</td><td>").Append(Text(Indicators.Teams.TeamKeys.Label(item.TeamKey)))
+                .Append("</td><td>").Append(Text(names.Label(item.TeamKey)))
                 .Append("</td><td>").Append(Text(item.WorkerKey ?? "-"))
                 .Append("</td><td>").Append(Text(item.PersonKey))
                 .Append("</td><td>").Append(Text(item.ItemId)).Append("</td></tr>\n");

@@ -78,7 +78,8 @@ public static class DashboardQuery
         var values = await warehouse.ReadCurrentIndicatorValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
         var teamValues = await warehouse.ReadCurrentTeamValuesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
         var reference = await ReadReferenceAsync(warehouse, la.LaCode, SmallNumbers.DefaultThreshold, cancellationToken).ConfigureAwait(false);
-        return TeamDashboard.Of(la, period ?? DefaultPeriod(la.DataAsAt), values, teamValues, teamKey, reference);
+        var names = await warehouse.ReadTeamNamesAsync(la.LaCode, cancellationToken).ConfigureAwait(false);
+        return TeamDashboard.Of(la, period ?? DefaultPeriod(la.DataAsAt), values, teamValues, teamKey, reference, names);
     }
 
     /// <summary>

@@ -8,7 +8,17 @@ public sealed record DashboardTeam(
     string Key,
     string Label,
     IReadOnlyList<DashboardLaOnly> LaOnly,
-    IReadOnlyList<DashboardTeamSum> Sums);
+    IReadOnlyList<DashboardTeamSum> Sums)
+{
+    /// <summary>The team's name in the LA's department list (<c>ssd_department</c>); null when no list names it (shown by its key).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The parent department's key from the department list; null when it gives none.</summary>
+    public string? ParentKey { get; init; }
+
+    /// <summary>How the parent department is shown (its name, else its key); null when there is no parent.</summary>
+    public string? ParentLabel { get; init; }
+}
 
 /// <summary>A measure the contract gives no team for.</summary>
 public sealed record DashboardLaOnly(string Code, string Reason);

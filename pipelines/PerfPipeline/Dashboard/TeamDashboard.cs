@@ -17,14 +17,32 @@ public static class TeamDashboard
     }
 
     /// <summary>
+    /// The team picker's choices: each team with figures labelled by <paramref name="names"/> (its department name, else
+    /// its key), by label, no team recorded last. The value is always the key.
+    /// </summary>
+    public static IReadOnlyList<DashboardChoice> Choices(IReadOnlyList<TeamIndicatorValue> teamValues, TeamNames names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var teams = Teams(teamValues);
+        return
+        [
+            .. teams.Where(t => t != TeamKeys.NoTeamRecorded).Select(t => new DashboardChoice(t, names.Label(t)))
+                .OrderBy(c => c.Label, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Value, StringComparer.Ordinal),
+            .. teams.Where(t => t == TeamKeys.NoTeamRecorded).Select(t => new DashboardChoice(t, names.Label(t))),
+        ];
+    }
+
+    /// <summary>
     /// The dashboard of <paramref name="teamKey"/>: each split measure from the team's own values (trends too), the
     /// LA-only measures not available, judged against the LA's <paramref name="reference"/> (its targets and the
-    /// comparators); null when the LA has no figures for that team.
+    /// comparators); null when the LA has no figures for that team. The team is labelled by <paramref name="names"/> (its
+    /// department name and parent), by its key when none names it.
     /// </summary>
     public static DashboardReadout? Of(
         LocalAuthorityRecord la, Period period, IReadOnlyList<IndicatorValue> laValues, IReadOnlyList<TeamIndicatorValue> teamValues, string teamKey,
-        Reporting.ReportingReference? reference = null)
+        Reporting.ReportingReference? reference = null, TeamNames? names = null)
     {
+        names ??= TeamNames.None;
         ArgumentNullException.ThrowIfNull(la);
         ArgumentNullException.ThrowIfNull(laValues);
         ArgumentNullException.ThrowIfNull(teamValues);
@@ -40,9 +58,14 @@ public static class TeamDashboard
         var readout = DashboardReadout.Of(la, period, own, reference);
         var team = new DashboardTeam(
             key,
-            TeamKeys.Label(key),
+            names.Label(key),
             [.. IndicatorCatalogue.All.Where(d => TeamMeasureCatalogue.LaOnly.ContainsKey(d.Code)).Select(d => new DashboardLaOnly(d.Code, TeamMeasureCatalogue.LaOnly[d.Code]))],
-            Sums(period, laValues, teamValues));
+            Sums(period, laValues, teamValues))
+        {
+            Name = names.Find(key)?.Name,
+            ParentKey = names.ParentKey(key),
+            ParentLabel = names.ParentLabel(key),
+        };
         return readout with { Dashboard = readout.Dashboard with { Team = team } };
     }
 

@@ -3,7 +3,7 @@ namespace PerfPipeline.Extracts;
 using static ColumnKind;
 
 /// <summary>
-/// The extract contract v1: the 17 datasets, their columns, and the warehouse table and column
+/// The extract contract v1: the 18 datasets, their columns, and the warehouse table and column
 /// each is stored as. This is the single source of truth for reading, validating and storing.
 /// </summary>
 public static class ExtractContract
@@ -276,12 +276,25 @@ public static class ExtractContract
             Col("cme_start_date", Date, true, "cme_start_date"),
         ]);
 
-    /// <summary>Every dataset, in the contract's order: 14 event datasets, then 3 snapshot datasets.</summary>
+    /// <summary>
+    /// The LA's departments (teams): the names of the ids its team columns hold (SSD's team columns hold department ids in
+    /// every system). Kept per <c>as_at</c> like a snapshot, so each id's name is the newest batch's that lists it, and an
+    /// id a later list leaves out keeps its name. Teams stay keyed by the id: a name arriving or changing never moves a
+    /// figure (<c>docs/teams.md</c>). Not person data; <c>dept_team_parent_name</c> is not read (the parent's own row names it).
+    /// </summary>
+    public static readonly DatasetContract Departments = Snapshot("ssd_department", "dim_department",
+        [
+            Col("dept_team_id", RecordId, true, "team_key"),
+            Col("dept_team_name", Text, false, "team_name"),
+            Col("dept_team_parent_id", RecordId, false, "parent_team_key"),
+        ]);
+
+    /// <summary>Every dataset, in the contract's order: 14 event datasets, then 4 snapshot datasets.</summary>
     public static readonly IReadOnlyList<DatasetContract> Datasets =
     [
         Person, CinEpisodes, CinAssessments, CpPlans, CpVisits, ClaEpisodes, ClaVisits, Involvements, Missing,
         EarlyHelpEpisodes, EhcpRequests, EhcpAssessments, EhcpNamedPlans, Professionals,
-        CareLeavers, EhcpActivePlans, ChildrenMissingEducation,
+        CareLeavers, EhcpActivePlans, ChildrenMissingEducation, Departments,
     ];
 
     public static DatasetContract? Find(string datasetName) =>

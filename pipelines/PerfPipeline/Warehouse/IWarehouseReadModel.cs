@@ -17,6 +17,12 @@ public interface IWarehouseReadModel
     /// </summary>
     Task<IReadOnlyList<TeamIndicatorValue>> ReadCurrentTeamValuesAsync(string laCode, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The names of the LA's teams from the department lists its batches carried (<c>ssd_department</c>): per team key,
+    /// the newest batch's name and parent. <see cref="TeamNames.None"/> (teams shown by their keys) when none carried one.
+    /// </summary>
+    Task<TeamNames> ReadTeamNamesAsync(string laCode, CancellationToken cancellationToken = default);
+
     /// <summary>The work list made by the LA's latest committed load, as at its newest batch; null when the LA has no load.</summary>
     Task<WorkList?> ReadCurrentWorkListAsync(string laCode, CancellationToken cancellationToken = default);
 

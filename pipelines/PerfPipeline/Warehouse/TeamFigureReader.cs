@@ -28,6 +28,21 @@ internal static class TeamFigureReader
         ORDER BY w.days_overdue DESC, w.item_kind, w.item_id
         """;
 
+    /// <summary>Each department id's name, parent and label from the newest batch that lists it (migration 0019).</summary>
+    internal const string TeamNamesSql = """
+        SELECT d.team_key AS TeamKey, d.team_name AS TeamName, d.parent_team_key AS ParentTeamKey, d.team_label AS TeamLabel
+        FROM dim_department_current AS d
+        WHERE d.la_code = @LaCode
+        ORDER BY d.team_key
+        """;
+
+    public static async Task<TeamNames> ReadTeamNamesAsync(DbConnection connection, string laCode, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<NameRow>(new CommandDefinition(TeamNamesSql, new { LaCode = laCode }, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+        return new TeamNames(rows.Select(r => new TeamName(r.TeamKey, r.TeamName, r.ParentTeamKey, r.TeamLabel)));
+    }
+
     public static async Task<IReadOnlyList<TeamIndicatorValue>> ReadCurrentValuesAsync(DbConnection connection, string laCode, CancellationToken cancellationToken)
     {
         WarehouseTypeHandlers.Register();
@@ -48,6 +63,22 @@ internal static class TeamFigureReader
             ? new WorkList(laCode, date, [.. rows.Select(r => new WorkItem(
                 WorkItemKinds.Parse(r.ItemKind), r.ItemId, r.TeamKey, r.WorkerKey, r.PersonKey, r.CountedFrom, r.DueDate, checked((int)r.DaysOverdue)))])
             : null;
+    }
+
+    /// <summary>
+    /// Set by property: SQLite gives a view's computed column no declared type, and Dapper matches a constructor by the
+    /// reader's column types, which on an empty result are not text.
+    /// </summary>
+    [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]
+    private sealed class NameRow
+    {
+        public string TeamKey { get; init; } = string.Empty;
+
+        public string? TeamName { get; init; }
+
+        public string? ParentTeamKey { get; init; }
+
+        public string TeamLabel { get; init; } = string.Empty;
     }
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Instantiated by Dapper.")]

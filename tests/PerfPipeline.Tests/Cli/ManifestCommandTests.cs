@@ -98,6 +98,24 @@ public sealed class ManifestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Manifest_DepartmentList_IsListedAsAContractDatasetLoadedAndArchived()
+    {
+        Write("ssd_cin_episodes.csv", Referrals + "R1,P1,2019-04-02,40\n");
+        Write("ssd_department.csv", "dept_team_id,dept_team_name,dept_team_parent_id,dept_team_parent_name\n40,Front Door,10,Children's Social Care\n10,Children's Social Care,NULL,NULL\n");
+
+        var (exitCode, output) = await InvokeAsync("manifest", Batch);
+        var (runExit, runOutput) = await InvokeAsync("run", "--extracts", _temp.File("extracts"), "--db", _temp.File("data", "warehouse.db"));
+
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotContain("ssd_department.csv: an SSD table the indicators do not use", output, StringComparison.Ordinal);
+        var departments = Assert.Single(ManifestDatasets(), d => d.GetProperty("name").GetString() == "ssd_department");
+        Assert.Equal(("ssd_department.csv", 2L), (departments.GetProperty("file").GetString(), departments.GetProperty("rows").GetInt64()));
+        Assert.True(runExit == 0, runOutput);
+        var archived = Directory.EnumerateFiles(_temp.File("data", "archive"), "*.csv", SearchOption.AllDirectories).Select(Path.GetFileName);
+        Assert.Contains("ssd_department.csv", archived);
+    }
+
+    [Fact]
     public async Task Manifest_ExistingManifest_IsKeptUnlessForced()
     {
         Write("ssd_cin_episodes.csv", Referrals + "R1,P1,2019-04-02,MASH\n");

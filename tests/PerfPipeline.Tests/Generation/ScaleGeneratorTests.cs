@@ -24,7 +24,8 @@ public sealed class ScaleGeneratorTests
         Assert.DoesNotContain(batch.Issues, i => i.Severity != IssueSeverity.Warning);
         Assert.DoesNotContain(batch.Issues, i => i.Rule == ValidationRule.UnknownSourceSystem);
         Assert.Null(batch.Manifest!.SourceSystem);
-        Assert.Equal(ExtractContract.Datasets.Count, batch.Datasets.Count);
+        Assert.Equal(ExtractContract.Datasets.Count - 1, batch.Datasets.Count);
+        Assert.DoesNotContain(batch.Datasets, d => d.Contract == ExtractContract.Departments);
         Assert.All(batch.Datasets, d => Assert.True(d.RowsAccepted > 0 && d.RowsRejected == 0, d.Contract.Name));
         Assert.Equal(sut.Rows, batch.Datasets.Sum(d => d.RowsRead));
     }

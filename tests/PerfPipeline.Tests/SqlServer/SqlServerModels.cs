@@ -13,8 +13,8 @@ internal static class SqlServerModels
     /// <summary>
     /// A new Azure SQL model holding every migration script, as a database they had been applied to. A model holds
     /// objects, not changes: a later script's <c>ALTER TABLE … ALTER COLUMN c type [NOT] NULL</c> is folded into the
-    /// table's <c>CREATE TABLE</c> (the column given that type and nullability there), and its view refreshes dropped,
-    /// before the scripts are added.
+    /// table's <c>CREATE TABLE</c> (the column given that type and nullability there), a later <c>ALTER VIEW</c> replaces
+    /// the view's <c>CREATE VIEW</c>, and its view refreshes dropped, before the scripts are added.
     /// </summary>
     public static TSqlModel FromMigrations()
     {
@@ -42,9 +42,22 @@ internal static class SqlServerModels
             RegexOptions.Multiline);
         var addition = new Regex(@"^ALTER TABLE (?<table>[\w.]+) ADD (?<definition>\w+ [^;]+? NULL);\r?\n", RegexOptions.Multiline);
         var refresh = new Regex(@"^EXEC sys\.sp_refreshview N'[\w.]+';\r?\n", RegexOptions.Multiline);
+        var viewAlteration = new Regex(@"^ALTER VIEW (?<view>[\w.]+) AS\r?\n(?<body>.*?)^GO\r?\n", RegexOptions.Multiline | RegexOptions.Singleline);
         var folded = scripts.ToList();
         for (var i = 0; i < folded.Count; i++)
         {
+            foreach (Match match in viewAlteration.Matches(folded[i]))
+            {
+                var view = match.Groups["view"].Value;
+                var created = folded.FindIndex(s => s.Contains($"CREATE VIEW {view} AS", StringComparison.Ordinal));
+                Assert.True(created >= 0 && created < i, $"{view} is altered before it is created");
+                var start = folded[created].IndexOf($"CREATE VIEW {view} AS", StringComparison.Ordinal);
+                var end = Regex.Match(folded[created][start..], @"^GO\r?$", RegexOptions.Multiline);
+                Assert.True(end.Success, $"{view}: no GO after its CREATE VIEW");
+                folded[created] = folded[created][..start] + $"CREATE VIEW {view} AS\n{match.Groups["body"].Value}" + folded[created][(start + end.Index)..];
+            }
+
+            folded[i] = viewAlteration.Replace(folded[i], string.Empty);
             foreach (Match match in addition.Matches(folded[i]))
             {
                 var (created, start) = CreateTable(folded, match.Groups["table"].Value, i);

@@ -101,6 +101,12 @@ public sealed class SsdSystemBatchTests : IDisposable
             Assert.True(value.Value is null, $"{system}: {code} is {value.Value}");
             Assert.False(string.IsNullOrWhiteSpace(value.Reason), $"{system}: {code} is n/a without a reason");
         }
+
+        // Every system's script fills ssd_department: the team columns' department ids are shown by their names.
+        var names = await new SqliteWarehouse(_temp.File("native-data", "perfpipeline.db"), _ => [], _clock).ReadTeamNamesAsync(La, TestContext.Current.CancellationToken);
+        Assert.Equal(["Assessment Team North", "Children in Care"], new[] { "40", "41" }.Select(names.Label));
+        Assert.Equal("10", names.ParentKey("40"));
+        Assert.Equal("Children's Social Care", names.ParentLabel("41"));
     }
 
     /// <summary>

@@ -54,6 +54,10 @@ internal static class SsdWorld
         [ExtractContract.Professionals] = Rows(
             "prof_professional_id,prof_agency_worker_flag,prof_full_time_equivalency,prof_qualified_social_worker,prof_employment_start_date,prof_employment_end_date",
             "W1,N,1,Y,2015-01-01,", "W2,N,0.5,Y,2018-01-01,2019-08-31", "W3,Y,1,Y,2019-01-01,"),
+        // The teams' department ids (40, 41) with their names, and the service above them, in every system's script.
+        [ExtractContract.Departments] = Rows(
+            "dept_team_id,dept_team_name,dept_team_parent_id",
+            "10,Children's Social Care,", "40,Assessment Team North,10", "41,Children in Care,10"),
         [ExtractContract.CareLeavers] = Rows(
             "clea_table_id,clea_person_id,clea_care_leaver_eligibility,clea_care_leaver_in_touch,clea_care_leaver_latest_contact,clea_care_leaver_accommodation,clea_care_leaver_accom_suitable,clea_care_leaver_activity",
             "CL1,P7,Former relevant,YES,2019-09-01,U1,,F1", "CL2,P8,Former relevant,NO,2019-06-01,B2,,G5"),
@@ -78,12 +82,25 @@ internal static class SsdWorld
     private static readonly DatasetContract[] NotFromSsd =
         [ExtractContract.EhcpRequests, ExtractContract.EhcpAssessments, ExtractContract.EhcpNamedPlans, ExtractContract.EhcpActivePlans];
 
-    /// <summary>The batch in the contract's current shape: every dataset above, every contract column.</summary>
-    public static void WriteCurrentShape(string extractsRoot, string laCode)
+    /// <summary>
+    /// The batch in the contract's current shape: every dataset above, every contract column; as at
+    /// <paramref name="asAt"/>, with <paramref name="departments"/> (CSV) as its department list when given, or with none.
+    /// </summary>
+    public static void WriteCurrentShape(string extractsRoot, string laCode, string asAt = AsAt, string? departments = null, bool withoutDepartments = false)
     {
-        var batch = new BatchBuilder(extractsRoot, laCode, AsAt);
+        var batch = new BatchBuilder(extractsRoot, laCode, asAt);
         foreach (var (contract, rows) in Data)
         {
+            if (contract == ExtractContract.Departments && (withoutDepartments || departments is not null))
+            {
+                if (departments is not null)
+                {
+                    batch.WithDataset(contract.Name, departments);
+                }
+
+                continue;
+            }
+
             batch.WithDataset(contract.Name, Csv([.. contract.Columns.Select(c => c.Name)], rows, v => v ?? string.Empty));
         }
 

@@ -58,6 +58,9 @@ internal sealed class ResilientWarehouse(IWarehouse inner, WarehouseRetry retry)
     public Task<IReadOnlyList<TeamIndicatorValue>> ReadCurrentTeamValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.ReadCurrentTeamValuesAsync(laCode, token), cancellationToken);
 
+    public Task<TeamNames> ReadTeamNamesAsync(string laCode, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(token => inner.ReadTeamNamesAsync(laCode, token), cancellationToken);
+
     public Task<WorkList?> ReadCurrentWorkListAsync(string laCode, CancellationToken cancellationToken = default) =>
         retry.ExecuteAsync(token => inner.ReadCurrentWorkListAsync(laCode, token), cancellationToken);
 

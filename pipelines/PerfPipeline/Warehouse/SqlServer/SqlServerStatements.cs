@@ -292,6 +292,9 @@ internal static class SqlServerStatements
         }
 
         yield return new("IndicatorValues.Current", IndicatorValueReader.CurrentSql, laCode);
+        yield return new("Teams.CurrentValues", TeamFigureReader.CurrentValuesSql, laCode);
+        yield return new("Teams.CurrentWorkList", TeamFigureReader.CurrentWorkListSql, laCode);
+        yield return new("Teams.Names", TeamFigureReader.TeamNamesSql, laCode);
 
         const string import = "@ImportId nvarchar(64)";
         yield return new("Reference.CurrentFiles", ReferenceSql.CurrentFilesSql, string.Empty);

@@ -201,6 +201,9 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
     public Task<IReadOnlyList<TeamIndicatorValue>> ReadCurrentTeamValuesAsync(string laCode, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => TeamFigureReader.ReadCurrentValuesAsync(connection, laCode, cancellationToken), cancellationToken);
 
+    public Task<TeamNames> ReadTeamNamesAsync(string laCode, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => TeamFigureReader.ReadTeamNamesAsync(connection, laCode, cancellationToken), cancellationToken);
+
     public async Task<WorkList?> ReadCurrentWorkListAsync(string laCode, CancellationToken cancellationToken = default)
     {
         var latest = await FindLatestLoadAsync(laCode, cancellationToken).ConfigureAwait(false);
