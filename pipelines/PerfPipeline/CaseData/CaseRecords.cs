@@ -53,8 +53,12 @@ public sealed record Professional(
     string ProfessionalKey, bool? AgencyWorker, decimal? FullTimeEquivalency, bool? QualifiedSocialWorker,
     DateOnly? EmploymentStartDate, DateOnly? EmploymentEndDate);
 
+/// <summary>
+/// A row of a care-leaver snapshot. <see cref="InTouch"/> is null where SSD found no care-leaver record (SystemC): such
+/// a row takes no part in the cohort (<see cref="CareLeaverCohort"/>).
+/// </summary>
 public sealed record CareLeaver(
-    string CareLeaverId, string PersonKey, string? Eligibility, string InTouch, DateOnly? LatestContactDate,
+    string CareLeaverId, string PersonKey, string? Eligibility, string? InTouch, DateOnly? LatestContactDate,
     string? Accommodation, string? AccommodationSuitable, string? Activity);
 
 /// <summary>An active EHCP; <see cref="EducatedInBorough"/> is an extension column no SSD script fills (null when not supplied).</summary>
@@ -63,7 +67,14 @@ public sealed record EhcpActivePlan(string ActiveEhcpId, string? EhcpRequestId, 
 public sealed record MissingEducationCase(string PersonKey, DateOnly CmeStartDate);
 
 /// <summary>The rows of one snapshot dataset as at one date.</summary>
-public sealed record Snapshot<T>(DateOnly AsAt, IReadOnlyList<T> Rows);
+public sealed record Snapshot<T>(DateOnly AsAt, IReadOnlyList<T> Rows)
+{
+    /// <summary>
+    /// The manifest's <c>source_system</c> of the batch the rows came from (null: none named, or made in code): SSD
+    /// systems' snapshots follow their own rules (<see cref="CareLeaverCohort.KeepsLatestContactOnly"/>).
+    /// </summary>
+    public string? SourceSystem { get; init; }
+}
 
 /// <summary>Mid-year estimate of the population aged 0-17 (refers to 30 June of <see cref="Year"/>).</summary>
 public sealed record PopulationEstimate(int Year, int Population)

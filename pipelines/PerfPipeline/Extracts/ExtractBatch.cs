@@ -51,4 +51,7 @@ public sealed record ExtractBatch(
 
     /// <summary>The values derived because the batch left them empty, per dataset, column and rule.</summary>
     public IReadOnlyList<Derivation> Derivations { get; init; } = [];
+
+    /// <summary>The rows that load but that a measure's cohort leaves out, per dataset, column and rule (care leavers).</summary>
+    public IReadOnlyList<CohortExclusion> CohortExclusions { get; init; } = [];
 }

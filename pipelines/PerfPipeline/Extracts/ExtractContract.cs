@@ -254,7 +254,7 @@ public static class ExtractContract
             Col("clea_table_id", RecordId, true, "care_leaver_id"),
             Col("clea_person_id", PersonId, true, "person_key"),
             Col("clea_care_leaver_eligibility", Text, false, "eligibility"),
-            Col("clea_care_leaver_in_touch", Code, true, "in_touch") with { Codes = CareLeaverInTouchCodes },
+            Col("clea_care_leaver_in_touch", Code, false, "in_touch") with { Codes = CareLeaverInTouchCodes },
             Col("clea_care_leaver_latest_contact", Date, false, "latest_contact_date"),
             Col("clea_care_leaver_accommodation", Code, false, "accommodation") with { Codes = AccommodationCodes, Spellings = AccommodationSpellings, MaxLength = SsdTextLength },
             Col("clea_care_leaver_accom_suitable", Code, false, "accommodation_suitable")

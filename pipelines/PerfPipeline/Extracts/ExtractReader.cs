@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 
 using PerfPipeline.Batches;
+using PerfPipeline.CaseData;
 using PerfPipeline.Privacy;
 
 /// <summary>
@@ -19,15 +20,20 @@ public sealed class ExtractReader
     private readonly TimeProvider _timeProvider;
     private readonly double _maxRejectedRowShare;
     private readonly IExtractReferenceSource? _reference;
+    private readonly CareLeaverCohort _careLeavers;
 
     /// <param name="reference">Where each LA's code map and roles come from; none: only the contract's own codes and spellings.</param>
-    public ExtractReader(PseudonymisationKey key, TimeProvider timeProvider, ExtractReaderOptions? options = null, IExtractReferenceSource? reference = null)
+    /// <param name="careLeavers">The care-leaver cohort's rules the indicator engine applies, for the report's count of the rows they leave out; none: the spec's.</param>
+    public ExtractReader(
+        PseudonymisationKey key, TimeProvider timeProvider, ExtractReaderOptions? options = null, IExtractReferenceSource? reference = null,
+        CareLeaverCohort? careLeavers = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _key = key;
         _timeProvider = timeProvider;
         _reference = reference;
+        _careLeavers = careLeavers ?? CareLeaverCohort.Default;
         _maxRejectedRowShare = (options ?? new ExtractReaderOptions()).MaxRejectedRowShare;
         ArgumentOutOfRangeException.ThrowIfLessThan(_maxRejectedRowShare, 0.0, nameof(options));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(_maxRejectedRowShare, 1.0, nameof(options));
@@ -112,7 +118,12 @@ public sealed class ExtractReader
         var unread = issues.Where(i => i.Severity == IssueSeverity.FileError && i.Dataset is not null).Select(i => i.Dataset!).ToHashSet(StringComparer.Ordinal);
         issues.AddRange(BatchCrossChecks.Check([.. datasets.Where(d => !unread.Contains(d.Contract.Name))]));
         CheckRejectedShare(datasets, issues);
-        return Complete(manifest, manifestSha256, datasets, IssueRedaction.Redact(issues, pseudonymiser)) with { Reference = reference, Derivations = derivations };
+        return Complete(manifest, manifestSha256, datasets, IssueRedaction.Redact(issues, pseudonymiser)) with
+        {
+            Reference = reference,
+            Derivations = derivations,
+            CohortExclusions = CohortExclusions.Of(datasets, manifest.SourceSystem, _careLeavers),
+        };
     }
 
     private static async Task<byte[]?> ReadManifestAsync(BatchFileOpener openFile, List<ValidationIssue> issues, CancellationToken cancellationToken)

@@ -101,6 +101,18 @@ public sealed record ValidationReport(string Json, string Summary)
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("left_out_of_cohort");
+            foreach (var exclusion in extract.CohortExclusions)
+            {
+                json.WriteStartObject();
+                json.WriteString("dataset", exclusion.Dataset);
+                json.WriteString("column", exclusion.Column);
+                json.WriteString("rule", exclusion.Rule);
+                json.WriteNumber("rows", exclusion.Rows);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("involvement_roles");
             foreach (var role in InvolvementRoles.Of(extract))
             {
@@ -224,6 +236,16 @@ public sealed record ValidationReport(string Json, string Summary)
             foreach (var derivation in extract.Derivations)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {derivation.Dataset}.{derivation.Column} from {derivation.Rule}: {derivation.Rows:N0} rows");
+            }
+        }
+
+        if (extract.CohortExclusions.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Left out of the measures' cohort (the rows load):");
+            foreach (var exclusion in extract.CohortExclusions)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {exclusion.Dataset}.{exclusion.Column}, {exclusion.Rule}: {exclusion.Rows:N0} rows");
             }
         }
 

@@ -1,8 +1,8 @@
 namespace PerfPipeline.Indicators;
 
 /// <summary>
-/// The timescales of docs/spec/indicators.md that an LA may set differently; each default is the
-/// published definition (see <see cref="IndicatorSettingsDefaults"/>).
+/// The timescales of docs/spec/indicators.md that an LA may set differently, and the care-leaver cohort's rules; each
+/// default is the published definition (see <see cref="IndicatorSettingsDefaults"/>).
 /// </summary>
 public sealed record IndicatorSettings
 {
@@ -22,4 +22,7 @@ public sealed record IndicatorSettings
 
     /// <summary>A return home interview is on time within this many calendar days of the return (72 hours).</summary>
     public int ReturnHomeInterviewDays { get; init; } = IndicatorSettingsDefaults.ReturnHomeInterviewDays;
+
+    /// <summary>Which care-leaver rows form the cohort (the configuration section <c>PerfPipeline:CareLeavers</c>); default the spec's.</summary>
+    public CaseData.CareLeaverCohort CareLeavers { get; init; } = CaseData.CareLeaverCohort.Default;
 }

@@ -79,9 +79,13 @@ internal static class CaseDataReader
         return $"SELECT {columns} FROM {dataset.Table} WHERE la_code = @LaCode{snapshot} ORDER BY {dataset.PrimaryKey.StoredAs}";
     }
 
-    /// <summary>The as_at dates a snapshot dataset keeps for the LA, oldest first.</summary>
+    /// <summary>
+    /// The as_at dates a snapshot dataset keeps for the LA, oldest first, each with the <c>source_system</c> of the load
+    /// that wrote it (a later load of the same as_at replaces its rows, so one load per date).
+    /// </summary>
     internal static string SnapshotDatesSql(DatasetContract dataset) =>
-        $"SELECT DISTINCT as_at FROM {dataset.Table} WHERE la_code = @LaCode ORDER BY as_at";
+        $"SELECT s.as_at AS AsAt, MAX(a.source_system) AS SourceSystem FROM {dataset.Table} s JOIN audit_load a ON a.load_id = s.load_id " +
+        "WHERE s.la_code = @LaCode GROUP BY s.as_at ORDER BY s.as_at";
 
     /// <summary><c>referral_id</c> → <c>ReferralId</c>: the case data records are named after the warehouse columns.</summary>
     internal static string PropertyName(string storedAs)
@@ -115,15 +119,26 @@ internal static class CaseDataReader
 
         public async Task<IReadOnlyList<Snapshot<T>>> SnapshotsAsync<T>(DatasetContract dataset)
         {
-            var dates = await ListAsync<DateOnly>(SnapshotDatesSql(dataset))
+            var dates = await ListAsync<SnapshotDate>(SnapshotDatesSql(dataset))
                 .ConfigureAwait(false);
             var snapshots = new List<Snapshot<T>>(dates.Count);
-            foreach (var asAt in dates)
+            foreach (var date in dates)
             {
-                snapshots.Add(new Snapshot<T>(asAt, await ListAsync<T>(SelectSql(dataset, oneSnapshot: true), asAt).ConfigureAwait(false)));
+                snapshots.Add(new Snapshot<T>(date.AsAt, await ListAsync<T>(SelectSql(dataset, oneSnapshot: true), date.AsAt).ConfigureAwait(false))
+                {
+                    SourceSystem = date.SourceSystem,
+                });
             }
 
             return snapshots;
         }
+    }
+
+    /// <summary>A row of <see cref="SnapshotDatesSql"/>.</summary>
+    private sealed class SnapshotDate
+    {
+        public DateOnly AsAt { get; set; }
+
+        public string? SourceSystem { get; set; }
     }
 }

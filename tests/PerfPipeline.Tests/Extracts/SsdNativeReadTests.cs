@@ -64,6 +64,59 @@ public sealed class SsdNativeReadTests : ExtractReaderTestBase
         Assert.Null(rows[2].Values[2]);
     }
 
+    private const string CareLeaverHeader =
+        "clea_table_id,clea_person_id,clea_care_leaver_eligibility,clea_care_leaver_in_touch,clea_care_leaver_latest_contact,clea_care_leaver_accommodation,clea_care_leaver_accom_suitable,clea_care_leaver_activity";
+
+    /// <summary>SystemC's cohort: several rows a person, one with no care-leaver record (in_touch NULL), and "No Current Eligibility".</summary>
+    private const string SystemCCareLeavers = CareLeaverHeader + """
+
+        G1,P1,Former relevant,NO,2019-03-01 10:00:00.000,U,2,G6
+        G2,P1,Former relevant,YES,2019-08-01 09:00:00.000,U,1,F1
+        G3,P1,No Current Eligibility,NULL,NULL,NULL,NULL,NULL
+        G4,P2,No Current Eligibility,NULL,NULL,NULL,NULL,NULL
+        G5,P3,No Current Eligibility,YES,2019-09-01,U,1,F1
+        G6,P4,,,,,,
+        """;
+
+    [Fact]
+    public async Task ReadAsync_InTouchEmptyOrNull_LoadsTheRowAndCountsItLeftOutOfTheCohort()
+    {
+        Batch.WithoutSourceSystem().WithDataset("ssd_care_leavers", SystemCCareLeavers);
+
+        var sut = await ReadAsync();
+
+        Assert.False(sut.IsRejected, sut.RejectionReason);
+        Assert.DoesNotContain(sut.Issues, i => i.Dataset == "ssd_care_leavers");
+        var leavers = Assert.Single(sut.Datasets);
+        Assert.Equal((6L, 6L, 0L), (leavers.RowsRead, leavers.RowsAccepted, leavers.RowsRejected));
+        Assert.Equal([null, null, null], new[] { 2, 3, 5 }.Select(r => leavers.Rows[r].Values[3]));
+
+        // No source_system: every row of P1 is its own; only the three without in_touch are left out.
+        Assert.Equal([new CohortExclusion("ssd_care_leavers", "clea_care_leaver_in_touch", "in touch not recorded", 3)], sut.CohortExclusions);
+    }
+
+    [Fact]
+    public async Task ReadAsync_SsdSystemsBatch_CountsEachRowLeftOutUnderOneRuleOnly()
+    {
+        Batch.WithSourceSystem("SystemC", "1.4.5").WithDataset("ssd_care_leavers", SystemCCareLeavers);
+        var cohort = new PerfPipeline.CaseData.CareLeaverCohort { Eligibility = ["Former relevant", "Relevant"] };
+
+        var sut = await new ExtractReader(Key, Clock, careLeavers: cohort).ReadAsync(Source, Batch.Build(), TestContext.Current.CancellationToken);
+        var report = ValidationReport.Create(new PerfPipeline.Batches.BatchLocation("872", new DateOnly(2019, 9, 30)), sut);
+
+        // P1's two older rows (the NULL row has no contact at all), then P2's and P4's NULL in_touch, then P3's eligibility.
+        Assert.Equal(
+            [
+                new CohortExclusion("ssd_care_leavers", "clea_care_leaver_latest_contact", "superseded by the person's row with a later contact", 2),
+                new CohortExclusion("ssd_care_leavers", "clea_care_leaver_in_touch", "in touch not recorded", 2),
+                new CohortExclusion("ssd_care_leavers", "clea_care_leaver_eligibility", "an eligibility the LA's settings do not keep", 1),
+            ],
+            sut.CohortExclusions);
+        Assert.Equal(6L, Assert.Single(sut.Datasets).RowsAccepted);
+        Assert.Contains("ssd_care_leavers.clea_care_leaver_latest_contact, superseded by the person's row with a later contact: 2 rows", report.Summary, StringComparison.Ordinal);
+        Assert.Contains("\"left_out_of_cohort\"", report.Json, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReadAsync_NullLiteralInARequiredColumn_IsAMissingRequiredValue()
     {

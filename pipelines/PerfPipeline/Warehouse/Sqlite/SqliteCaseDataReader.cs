@@ -62,7 +62,7 @@ internal static class SqliteCaseDataReader
             Professionals = query.Events(ExtractContract.Professionals, static r => new Professional(
                 r.Text(0), r.FlagOrNull(1), r.NumberOrNull(2), r.FlagOrNull(3), r.DateOrNull(4), r.DateOrNull(5))),
             CareLeaverSnapshots = query.Snapshots(ExtractContract.CareLeavers, static r => new CareLeaver(
-                r.Text(0), r.Text(1), r.TextOrNull(2), r.Text(3), r.DateOrNull(4), r.TextOrNull(5), r.TextOrNull(6), r.TextOrNull(7))),
+                r.Text(0), r.Text(1), r.TextOrNull(2), r.TextOrNull(3), r.DateOrNull(4), r.TextOrNull(5), r.TextOrNull(6), r.TextOrNull(7))),
             EhcpActivePlanSnapshots = query.Snapshots(ExtractContract.EhcpActivePlans, static r => new EhcpActivePlan(
                 r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.FlagOrNull(3))),
             MissingEducationSnapshots = query.Snapshots(ExtractContract.ChildrenMissingEducation, static r => new MissingEducationCase(r.Text(0), r.Date(1))),
@@ -121,10 +121,13 @@ internal static class SqliteCaseDataReader
             var select = CaseDataReader.SelectSql(dataset, oneSnapshot: true);
             var shared = Shared(dataset);
             var writtenRows = written.Find(dataset);
-            return [.. List(CaseDataReader.SnapshotDatesSql(dataset), null, static r => r.Date(0))
-                .Select(asAt => new Snapshot<T>(
-                    asAt,
-                    asAt == written.AsAt && writtenRows is not null ? Written(writtenRows, map) : List(select, StoredValues.Date(asAt), map, shared)))];
+            return [.. List(CaseDataReader.SnapshotDatesSql(dataset), null, static r => (AsAt: r.Date(0), SourceSystem: r.TextOrNull(1)), new bool[2])
+                .Select(date => new Snapshot<T>(
+                    date.AsAt,
+                    date.AsAt == written.AsAt && writtenRows is not null ? Written(writtenRows, map) : List(select, StoredValues.Date(date.AsAt), map, shared))
+                {
+                    SourceSystem = date.SourceSystem,
+                })];
         }
 
         /// <summary>The rows of a query on the LA (and one <c>as_at</c>), in the query's order.</summary>
