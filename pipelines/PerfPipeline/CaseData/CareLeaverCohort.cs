@@ -16,7 +16,7 @@ public enum LatestContactPerPerson
 }
 
 /// <summary>Why a care-leaver row that loads takes no part in the care-leaver measures' cohort.</summary>
-public enum CareLeaverSetAside
+internal enum CareLeaverSetAside
 {
     /// <summary>In the cohort (the spec's own exclusions, died or returned home, still apply).</summary>
     None,

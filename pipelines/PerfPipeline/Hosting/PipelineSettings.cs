@@ -36,6 +36,12 @@ public static class PipelineSettings
     /// <summary>The months a copy is kept (<see cref="RetentionOptions.Months"/>), default 13.</summary>
     public const string RetentionMonths = "PerfPipeline:Retention:Months";
 
+    /// <summary>The care-leaver cohort's rules (<see cref="CareLeaverOptions"/>).</summary>
+    public const string CareLeavers = "PerfPipeline:CareLeavers";
+
+    /// <summary>When a person's latest care-leaver row alone counts (<see cref="CareLeaverOptions.LatestContactPerPerson"/>): Auto, Always or Never.</summary>
+    public const string CareLeaversLatestContactPerPerson = "PerfPipeline:CareLeavers:LatestContactPerPerson";
+
     /// <summary>Container names (<see cref="Batches.BlobBatchSourceOptions"/>); the defaults match the blob trigger and the Bicep.</summary>
     public const string Containers = "PerfPipeline:Containers";
 }

@@ -38,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<PseudonymisationOptions>().Bind(configuration.GetSection(PipelineSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WarehouseOptions>().Bind(configuration.GetSection(PipelineSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(PipelineSettings.Retention)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CareLeaverOptions>().Bind(configuration.GetSection(PipelineSettings.CareLeavers)).ValidateDataAnnotations().ValidateOnStart();
 
         if (UsesLocalFolder(configuration))
         {
@@ -59,13 +60,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => Warehouses.Open(
             sp.GetRequiredService<IOptions<WarehouseOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Warehouses))));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Warehouses)),
+            sp.GetRequiredService<IOptions<CareLeaverOptions>>().Value.ToCohort()));
         services.AddSingleton(sp => new ExtractReader(
             sp.GetRequiredService<IOptions<PseudonymisationOptions>>().Value.Resolve(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ExtractReaderOptions>>().Value,
             // The warehouse is opened only when a batch is read: an LA's code map and roles are reference data held there.
-            new StoredExtractReference(sp.GetRequiredService<IWarehouse>)));
+            new StoredExtractReference(sp.GetRequiredService<IWarehouse>),
+            // The report counts the care-leaver rows the engine's cohort leaves out, with the same settings.
+            sp.GetRequiredService<IOptions<CareLeaverOptions>>().Value.ToCohort()));
         services.AddSingleton<BatchLoader>();
         services.AddSingleton(sp => new RetentionPurge(
             sp.GetRequiredService<IBatchSource>(),

@@ -12,9 +12,10 @@ using PerfPipeline.Warehouse.SqlServer;
 internal static class Warehouses
 {
     /// <summary>Azure SQL (retried on its transient faults, <see cref="SqlServerWarehouseOptions.Retry"/>) when configured, else the SQLite file.</summary>
-    public static IWarehouse Open(WarehouseOptions options, TimeProvider timeProvider, ILogger logger)
+    /// <param name="careLeavers">The care-leaver cohort's rules the engine applies (<see cref="CareLeaverOptions"/>).</param>
+    public static IWarehouse Open(WarehouseOptions options, TimeProvider timeProvider, ILogger logger, CaseData.CareLeaverCohort careLeavers)
     {
-        var engine = new IndicatorEngine();
+        var engine = new IndicatorEngine(IndicatorSettings.Default with { CareLeavers = careLeavers });
         return options.UsesSqlServer
             ? AzureSqlWarehouse.Open(options.SqlServer.ConnectionString!, engine.ComputeAll, timeProvider, options.SqlServer.Retry, logger, TeamFigures.Compute)
             : new SqliteWarehouse(Path.GetFullPath(options.Sqlite.DatabasePath!), engine.ComputeAll, timeProvider, TeamFigures.Compute);

@@ -256,6 +256,76 @@ public sealed class SettingsInBothHostsTests(AzuriteFixture azurite) : IDisposab
         Assert.Contains(PipelineSettings.RetentionMonths, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task CareLeaversLatestContactPerPerson_Set_DecidesWhetherAPersonsOlderRowsCount(string host)
+    {
+        // A batch of the contract's own shape (no source_system): by default each of P1's rows counts, as before.
+        var byDefault = await CareLeaversInTouchAsync(host, "default", []);
+        var always = await CareLeaversInTouchAsync(host, "always", new() { [PipelineSettings.CareLeaversLatestContactPerPerson] = "always" });
+
+        Assert.Equal("2 of 3", byDefault);
+        Assert.Equal("1 of 2", always);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task CareLeaversEligibility_Set_KeepsOnlyThoseCategoriesAndTheReportCountsTheRest(string host)
+    {
+        var settings = new Dictionary<string, string?> { [$"{PipelineSettings.CareLeavers}:Eligibility:0"] = " former RELEVANT " };
+        CareLeaverBatch(new BatchBuilder(_temp.File("extracts")));
+
+        var kept = await CareLeaversInTouchAsync(host, "eligibility", settings);
+        var read = await ReadAsync(Host(host, settings), new BatchLocation("872", new DateOnly(2019, 9, 30)));
+
+        // P2 ("No Current Eligibility") leaves the cohort: P1's two rows remain, one in touch.
+        Assert.Equal("1 of 2", kept);
+        Assert.Equal(
+            [new CohortExclusion("ssd_care_leavers", "clea_care_leaver_eligibility", "an eligibility the LA's settings do not keep", 1)],
+            read.CohortExclusions);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public void CareLeaversLatestContactPerPerson_NotARule_FailsOnStartNamingTheSetting(string host)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Host(host, new() { [PipelineSettings.CareLeaversLatestContactPerPerson] = "1" }));
+
+        Assert.Contains(PipelineSettings.CareLeaversLatestContactPerPerson, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>P1 in touch at an older contact and not at the latest; P2 in touch, of no current eligibility. No source_system.</summary>
+    private static BatchLocation CareLeaverBatch(BatchBuilder builder) => builder.WithoutSourceSystem().WithDataset("ssd_care_leavers", """
+        clea_table_id,clea_person_id,clea_care_leaver_eligibility,clea_care_leaver_in_touch,clea_care_leaver_latest_contact
+        L1,P1,Former relevant,YES,2019-03-01
+        L2,P1,Former relevant,NO,2019-08-01
+        L3,P2,No Current Eligibility,YES,2019-09-01
+        """).Build();
+
+    /// <summary>Loads <see cref="CareLeaverBatch"/> into a warehouse of its own through the host; the quarter's in-touch figure as "numerator of denominator".</summary>
+    private async Task<string> CareLeaversInTouchAsync(string host, string name, Dictionary<string, string?> settings)
+    {
+        var extracts = _temp.File(name + "-extracts");
+        CareLeaverBatch(new BatchBuilder(extracts));
+        settings = new Dictionary<string, string?>(settings)
+        {
+            [PipelineSettings.SqliteDatabasePath] = _temp.File(name + "-data", LocalPipeline.DatabaseFileName),
+            ["PerfPipeline:LocalFolder:ExtractsRoot"] = extracts,
+            ["PerfPipeline:LocalFolder:ArchiveRoot"] = _temp.File(name + "-data", "archive"),
+            ["PerfPipeline:LocalFolder:QuarantineRoot"] = _temp.File(name + "-data", "quarantine"),
+        };
+        Directory.CreateDirectory(_temp.File(name + "-data"));
+        var services = Host(host, settings);
+        var warehouse = services.GetRequiredService<IWarehouse>();
+        await warehouse.MigrateAsync(TestContext.Current.CancellationToken);
+
+        var outcome = Assert.Single(await services.GetRequiredService<BatchLoader>().LoadNewBatchesAsync(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(LoadOutcomeKind.Loaded, outcome.Kind);
+        var value = (await warehouse.ReadCurrentIndicatorValuesAsync("872", TestContext.Current.CancellationToken))
+            .Single(v => v.IndicatorCode == PerfPipeline.Indicators.IndicatorCodes.ClInTouchPct && v.Period == PerfPipeline.Calendar.Period.Quarter(2019, 2));
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value.Numerator:0.##} of {value.Denominator:0.##}");
+    }
+
     /// <summary>
     /// The host's services with <paramref name="settings"/> over what the host needs anyway; options validated as
     /// on start. The command line needs nothing (its defaults: the SQLite file, the seeds, a generated key, all under

@@ -66,6 +66,13 @@ public sealed class SsdSystemBatchTests : IDisposable
             Assert.Contains("ssd_involvements.invo_person_id from person of the involvement's referral (invo_referral_id → cine_person_id): 3 rows", validateOutput, StringComparison.Ordinal);
         }
 
+        if (system == "SystemC")
+        {
+            // Its cohort: P7's older row superseded by the latest contact, P9's without in_touch left out; both load.
+            Assert.Contains("ssd_care_leavers.clea_care_leaver_latest_contact, superseded by the person's row with a later contact: 1 rows", validateOutput, StringComparison.Ordinal);
+            Assert.Contains("ssd_care_leavers.clea_care_leaver_in_touch, in touch not recorded: 1 rows", validateOutput, StringComparison.Ordinal);
+        }
+
         if (system == "Eclipse")
         {
             // Plan ids of another numbering: every visit takes the person's plan covering its date.
@@ -88,6 +95,13 @@ public sealed class SsdSystemBatchTests : IDisposable
         }
 
         var q2 = PerfPipeline.Calendar.Period.Quarter(2019, 2);
+        if (system == "SystemC")
+        {
+            // P7 (latest contact in touch) and P8 (not): counting P7's older row and P9 would make it 1 of 4.
+            var inTouch = native.Single(v => v.IndicatorCode == IndicatorCodes.ClInTouchPct && v.Period == q2);
+            Assert.Equal((1m, 2m, 50m), (inTouch.Numerator!.Value, inTouch.Denominator!.Value, inTouch.Value!.Value));
+        }
+
         foreach (var code in computed)
         {
             var value = native.Single(v => v.IndicatorCode == code && v.Period == q2);

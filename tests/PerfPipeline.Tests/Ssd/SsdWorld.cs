@@ -19,7 +19,7 @@ internal static class SsdWorld
         [ExtractContract.Person] = Rows(
             "pers_person_id,pers_sex,pers_ethnicity,pers_dob",
             "P1,F,WBRI,2012-03-14", "P2,M,WBRI,2015-11-02", "P3,F,ASIA,2006-01-20", "P4,M,MWBC,2009-07-07",
-            "P5,F,WBRI,2008-02-02", "P6,M,BCRB,2010-10-10", "P7,F,WBRI,2000-05-01", "P8,M,WBRI,2001-01-01"),
+            "P5,F,WBRI,2008-02-02", "P6,M,BCRB,2010-10-10", "P7,F,WBRI,2000-05-01", "P8,M,WBRI,2001-01-01", "P9,F,WBRI,2002-02-02"),
         [ExtractContract.CinEpisodes] = Rows(
             "cine_referral_id,cine_person_id,cine_referral_date,cine_referral_source_code,cine_referral_nfa,cine_close_date,cine_referral_team",
             "R1,P1,2019-04-10,1A,N,2019-06-30,40", "R2,P2,2019-05-01,3A,N,2019-06-01,40", "R3,P3,2019-07-15,5B,N,,41",
@@ -79,6 +79,15 @@ internal static class SsdWorld
         [ExtractContract.ChildrenMissingEducation] = Rows("cme_person_id,cme_start_date", "P3,2019-09-01"),
     };
 
+    /// <summary>
+    /// SystemC's script writes its eligibility cohort: more rows for a person (a new <c>clea_table_id</c> each) and NULL
+    /// in_touch where it finds no care-leaver record. The person's latest contact alone counts, and the row without
+    /// in_touch not at all, so the figures stay those of the current shape.
+    /// </summary>
+    private static readonly List<Dictionary<string, string?>> SystemCCohortRows = Rows(
+        "clea_table_id,clea_person_id,clea_care_leaver_eligibility,clea_care_leaver_in_touch,clea_care_leaver_latest_contact,clea_care_leaver_accommodation,clea_care_leaver_accom_suitable,clea_care_leaver_activity",
+        "CL7-2018,P7,Former relevant,NO,2019-03-01,B2,,G5", "CL9,P9,No Current Eligibility,,,,,");
+
     private static readonly DatasetContract[] NotFromSsd =
         [ExtractContract.EhcpRequests, ExtractContract.EhcpAssessments, ExtractContract.EhcpNamedPlans, ExtractContract.EhcpActivePlans];
 
@@ -131,6 +140,10 @@ internal static class SsdWorld
             }
 
             var rows = Data.GetValueOrDefault(contract) ?? [];
+            if (system == "SystemC" && contract == ExtractContract.CareLeavers)
+            {
+                rows = [.. rows, .. SystemCCohortRows];
+            }
 
             // No script populates the EHCP tables: header-only files.
             batch.WithDataset(contract.Name, rows.Count == 0 || (!completed && NotFromSsd.Contains(contract))
@@ -170,10 +183,12 @@ internal static class SsdWorld
                 native["miss_missing_rhi_offered"] ??= system == "SystemC" ? "NA" : null;
                 native["miss_missing_rhi_accepted"] ??= system == "SystemC" ? "NA" : null;
                 break;
-            case "ssd_care_leavers" when system == "SystemC":
-                native["clea_care_leaver_accommodation"] = row["clea_care_leaver_accommodation"] == "U1" ? "Independent living" : "Parents or relatives";
-                native["clea_care_leaver_accom_suitable"] = row["clea_care_leaver_accommodation"]![1] == '1' ? "Accommodation considered suitable" : "Accommodation considered unsuitable";
+            case "ssd_care_leavers" when system == "SystemC" && row["clea_care_leaver_accommodation"] is { } accommodation:
+                native["clea_care_leaver_accommodation"] = accommodation == "U1" ? "Independent living" : "Parents or relatives";
+                native["clea_care_leaver_accom_suitable"] = accommodation[1] == '1' ? "Accommodation considered suitable" : "Accommodation considered unsuitable";
                 native["clea_care_leaver_activity"] = row["clea_care_leaver_activity"] == "F1" ? "Full time in higher education" : "Not in education, training or employment, owing to other reasons";
+                break;
+            case "ssd_care_leavers" when system == "SystemC":
                 break;
             case "ssd_care_leavers":
                 native["clea_care_leaver_accommodation"] = row["clea_care_leaver_accommodation"]![..1];

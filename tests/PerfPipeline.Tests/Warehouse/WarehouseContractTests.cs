@@ -196,7 +196,8 @@ public abstract class WarehouseContractTests : IAsyncLifetime
             new MissingEpisode("M1", "P1", new DateOnly(2019, 9, 1), "Missing", new DateOnly(2019, 9, 2), true, false, new DateOnly(2019, 9, 4)),
             Assert.Single(data.MissingEpisodes));
         var snapshot = Assert.Single(data.EhcpActivePlanSnapshots);
-        Assert.Equal(new Snapshot<EhcpActivePlan>(September, snapshot.Rows), snapshot);
+        // The snapshot carries its load's source_system (the batch's manifest names Mosaic).
+        Assert.Equal(new Snapshot<EhcpActivePlan>(September, snapshot.Rows) { SourceSystem = "Mosaic" }, snapshot);
         Assert.Equal(new EhcpActivePlan("E1", null, null, false), Assert.Single(snapshot.Rows));
     }
 
