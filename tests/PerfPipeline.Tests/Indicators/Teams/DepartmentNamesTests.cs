@@ -1,5 +1,6 @@
 namespace PerfPipeline.Tests.Indicators.Teams;
 
+using System.Text;
 using System.Text.Json;
 
 using Microsoft.Data.Sqlite;
@@ -7,8 +8,13 @@ using Microsoft.Extensions.Time.Testing;
 
 using nietras.SeparatedValues;
 
+using PerfPipeline.Api;
+using PerfPipeline.Batches;
 using PerfPipeline.Dashboard;
+using PerfPipeline.Extracts;
 using PerfPipeline.Indicators.Teams;
+using PerfPipeline.Loading;
+using PerfPipeline.Reporting;
 using PerfPipeline.Tests.Cli;
 using PerfPipeline.Tests.Ssd;
 using PerfPipeline.Tests.TestSupport;
@@ -72,6 +78,20 @@ public sealed class DepartmentNamesTests : IDisposable
         Assert.Equal([("40", "Front Door"), ("41", "Children in Care")], PbiLabels("pbi_team_indicator_value"));
         var names = await Warehouse().ReadTeamNamesAsync(La, TestContext.Current.CancellationToken);
         Assert.Equal(["Duty (50)", "Duty (51)", "52"], new[] { "50", "51", "52" }.Select(names.Label));
+
+        // The served page and the work list JSON: the picker offers the names with the keys as values, the team's
+        // title its parent, the work list its name; the key still chooses the team.
+        var api = Api();
+        var page = Encoding.UTF8.GetString((await api.GetDashboardPageAsync(La, null, "40", "chart.js", TestContext.Current.CancellationToken)).Body.Span);
+        Assert.Contains("<option value=\"40\" selected>Front Door</option>", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"41\">Children in Care</option>", page, StringComparison.Ordinal);
+        Assert.Contains("<strong id=\"team\">Front Door</strong>, part of <span id=\"team-parent\">Children&#x27;s Social Care</span>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Front Door</td>", page, StringComparison.Ordinal);
+        using var list = JsonDocument.Parse((await api.GetWorkListAsync(La, "40", null, TestContext.Current.CancellationToken)).Body.ToArray());
+        Assert.Equal(("40", "Front Door"), (list.RootElement.GetProperty("team").GetString(), list.RootElement.GetProperty("team_label").GetString()));
+        var items = list.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, i => Assert.Equal(("40", "Front Door"), (i.GetProperty("team").GetString(), i.GetProperty("team_label").GetString())));
     }
 
     [Fact]
@@ -158,6 +178,18 @@ public sealed class DepartmentNamesTests : IDisposable
     }
 
     private SqliteWarehouse Warehouse() => new(Database, _ => [], _clock);
+
+    private PerfPipelineApi Api()
+    {
+        var source = new LocalFolderBatchSource(new LocalFolderBatchSourceOptions
+        {
+            ExtractsRoot = Extracts,
+            ArchiveRoot = _temp.File("data", "archive"),
+            QuarantineRoot = _temp.File("data", "quarantine"),
+        });
+        var warehouse = Warehouse();
+        return new PerfPipelineApi(warehouse, source, new BatchLoader(source, warehouse, new ExtractReader(TestKeys.NewKey(), _clock), _clock), CommentaryStores.Sqlite(Database), _clock);
+    }
 
     private Task<(int ExitCode, string Output)> InvokeAsync(params string[] args) =>
         CliInvocation.InvokeAsync(args, _temp.File("data"), _clock, width: 250);
