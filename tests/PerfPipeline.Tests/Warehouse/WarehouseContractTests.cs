@@ -76,6 +76,29 @@ public abstract class WarehouseContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadTeamNamesAsync_DepartmentLists_GiveEachIdTheNameOfTheNewestAsAtThatListsIt()
+    {
+        var sut = Warehouse();
+        Assert.Equal(0, (await sut.ReadTeamNamesAsync("872", Ct)).Count);
+
+        await sut.LoadAsync(Batch(September, [Dataset(ExtractContract.Departments, [["40", "Front Door", "10"], ["41", "Children in Care", "10"], ["10", "Social Care", null], ["42", null, "10"]])]), cancellationToken: Ct);
+        // A list loaded late (an older as_at) names only what no newer list names.
+        await sut.LoadAsync(Batch(August, [Dataset(ExtractContract.Departments, [["40", "Old Front Door", null], ["43", "Closed Team", "10"]])]), cancellationToken: Ct);
+        // A newer list renames 40 and leaves 41 out.
+        await sut.LoadAsync(Batch(new DateOnly(2019, 10, 31), [Dataset(ExtractContract.Departments, [["40", "Duty", "10"], ["44", "Duty", "10"], ["10", "Social Care", null]])]), cancellationToken: Ct);
+
+        var names = await sut.ReadTeamNamesAsync("872", Ct);
+        Assert.Equal(
+            ["Duty (40)", "Children in Care", "Social Care", "42", "Closed Team", "Duty (44)"],
+            new[] { "40", "41", "10", "42", "43", "44" }.Select(names.Label));
+        Assert.Equal(("Duty", "10", "Social Care"), (names.Find("40")!.Name, names.ParentKey("40"), names.ParentLabel("40")));
+        Assert.Null(names.ParentLabel("10"));
+        Assert.Equal("45", names.Label("45"));
+        Assert.Equal("No team recorded", names.Label(PerfPipeline.Indicators.Teams.TeamKeys.NoTeamRecorded));
+        Assert.Equal(0, (await sut.ReadTeamNamesAsync("871", Ct)).Count);
+    }
+
+    [Fact]
     public async Task ListLocalAuthoritiesAsync_LoadedLas_HaveTheirNameAndNewestLoadedAsAt()
     {
         var sut = Warehouse();
