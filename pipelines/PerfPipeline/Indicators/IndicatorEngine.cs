@@ -1,5 +1,7 @@
 namespace PerfPipeline.Indicators;
 
+using System.Runtime.CompilerServices;
+
 using PerfPipeline.Calendar;
 using PerfPipeline.CaseData;
 using PerfPipeline.Indicators.Measures;
@@ -8,12 +10,18 @@ using PerfPipeline.Indicators.Teams;
 /// <summary>
 /// Computes the catalogue's measures (docs/spec/indicators.md) from one LA's case data. The data is indexed
 /// once per call (sorted dates, running totals, merged date ranges), after which each period is cheap, so
-/// every month, quarter and financial year costs about as much as one pass over the rows.
+/// every month, quarter and financial year costs about as much as one pass over the rows. The LA's figures and the
+/// figures by team of the same case data share that indexing: call them one after the other, not at once.
 /// </summary>
 public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingDayCalendar? calendar = null)
 {
     private readonly IndicatorSettings _settings = settings ?? IndicatorSettings.Default;
     private readonly WorkingDayCalendar _calendar = calendar ?? WorkingDayCalendar.EnglandAndWales;
+
+    // A load asks for the LA's figures, then the figures by team, of the same case data: they read the same intermediate
+    // results (MeasureContext.Shared), kept per case data and let go with it. At scale 20, `run` took 1.5 processor
+    // seconds (7%) and 100 MiB of peak less than computing both at once, each from scratch (docs/performance.md).
+    private readonly ConditionalWeakTable<LaCaseData, MeasureContext> _contexts = [];
 
     /// <summary>Every measure for every month, quarter and financial year of <see cref="PeriodsTouched"/>.</summary>
     public IReadOnlyList<IndicatorValue> ComputeAll(LaCaseData data) => Compute(data, PeriodsTouched(data));
@@ -25,7 +33,7 @@ public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingD
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(periods);
-        var measures = MeasureSet.Create(new MeasureContext(data, _settings, WorkingDayCalendar.Of(data.BankHolidays, _calendar)));
+        var measures = MeasureSet.Create(ContextOf(data));
         var values = new List<IndicatorValue>(periods.Count * IndicatorCatalogue.All.Count);
         foreach (var period in periods)
         {
@@ -55,7 +63,7 @@ public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingD
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(periods);
-        var context = new MeasureContext(data, _settings, WorkingDayCalendar.Of(data.BankHolidays, _calendar));
+        var context = ContextOf(data);
         var measures = TeamMeasureSet.Create(context, new CaseHolders(data.Involvements), TeamsOf(data));
         var values = new List<TeamIndicatorValue>();
         foreach (var period in periods)
@@ -76,6 +84,9 @@ public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingD
 
         return values;
     }
+
+    private MeasureContext ContextOf(LaCaseData data) =>
+        _contexts.GetValue(data, d => new MeasureContext(d, _settings, WorkingDayCalendar.Of(d.BankHolidays, _calendar)));
 
     /// <summary>The LA's teams: every key its referrals, assessments and involvements name, ordered, then "no team recorded".</summary>
     public static IReadOnlyList<string> TeamsOf(LaCaseData data)

@@ -11,20 +11,31 @@ internal static class ChildProtectionMeasures
     public static IEnumerable<(string Code, IMeasure Measure)> Create(MeasureContext context)
     {
         DatasetContract[] plans = [ExtractContract.CpPlans];
-        var open = new Lazy<OpenIntervals>(() => OpenIntervals.Create(
-            context.Data.CpPlans, context.Persons, static p => p.PersonKey, static p => p.PlanStartDate, static p => p.PlanEndDate));
-        yield return (CpPlansCurrent, context.WhenSupplied(plans, () => new PeriodEndMeasure(d => Measurement.Count(open.Value.CountOpenAt(d)))));
+        yield return (CpPlansCurrent, context.WhenSupplied(plans, () =>
+        {
+            var open = OnPlan(context);
+            return new PeriodEndMeasure(d => Measurement.Count(open.CountOpenAt(d)));
+        }));
         yield return (CpRepeatPlan2YPct, context.WhenSupplied(plans, () => RepeatPlans(context)));
         yield return (CpVisitsInTimescalePct, context.WhenSupplied([ExtractContract.CpPlans, ExtractContract.CpVisits], () => Visits(context)));
-        yield return (CpRatePer10K, context.WhenSupplied(plans, () => new PeriodEndMeasure(
-            d => context.RatePer10K(open.Value.CountOpenAt(d), d))));
+        yield return (CpRatePer10K, context.WhenSupplied(plans, () =>
+        {
+            var open = OnPlan(context);
+            return new PeriodEndMeasure(d => context.RatePer10K(open.CountOpenAt(d), d));
+        }));
     }
+
+    /// <summary>Each child's plans merged into the ranges they were on a plan.</summary>
+    public static OpenIntervals OnPlan(MeasureContext context) => context.Shared(nameof(OnPlan), static c => OpenIntervals.Create(
+        c.Data.CpPlans, c.Persons, static p => p.PersonKey, static p => p.PlanStartDate, static p => p.PlanEndDate));
 
     /// <summary>
     /// Distinct persons starting a plan in the period, by their first start in it; a repeat when an earlier
     /// plan of theirs (started before this one) ended in start − 2 years .. start, both inclusive.
     /// </summary>
-    public static DistinctPersonFlow RepeatPlans(MeasureContext context)
+    public static DistinctPersonFlow RepeatPlans(MeasureContext context) => context.Shared(nameof(RepeatPlans), FlagRepeatPlans);
+
+    private static DistinctPersonFlow FlagRepeatPlans(MeasureContext context)
     {
         var byPerson = context.Data.CpPlans.GroupBy(p => p.PersonKey, StringComparer.Ordinal);
         var starts = new List<(CpPlan Plan, bool Repeat)>(context.Data.CpPlans.Count);
@@ -51,7 +62,10 @@ internal static class ChildProtectionMeasures
     private static FlowSeries Visits(MeasureContext context) =>
         FlowSeries.Create(JudgedVisits(context), static v => v.Visit.Date, static v => v.InTimescale ? 1 : 0, FlowStatistic.Percent);
 
-    public static (TimedVisit Visit, bool InTimescale)[] JudgedVisits(MeasureContext context)
+    public static (TimedVisit Visit, bool InTimescale)[] JudgedVisits(MeasureContext context) =>
+        context.Shared($"{nameof(ChildProtectionMeasures)}.{nameof(JudgedVisits)}", JudgeVisits);
+
+    private static (TimedVisit Visit, bool InTimescale)[] JudgeVisits(MeasureContext context)
     {
         var plans = new Dictionary<string, CpPlan>(context.Data.CpPlans.Count, StringComparer.Ordinal);
         foreach (var plan in context.Data.CpPlans)

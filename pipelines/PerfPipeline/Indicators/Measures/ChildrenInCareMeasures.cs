@@ -11,18 +11,27 @@ internal static class ChildrenInCareMeasures
     public static IEnumerable<(string Code, IMeasure Measure)> Create(MeasureContext context)
     {
         DatasetContract[] episodes = [ExtractContract.ClaEpisodes];
-        var inCare = new Lazy<OpenIntervals>(() => OpenIntervals.Create(
-            context.Data.CareEpisodes, context.Persons, static e => e.PersonKey, static e => e.EpisodeStartDate, static e => e.EpisodeCeasedDate));
-        yield return (CicCurrent, context.WhenSupplied(episodes, () => new PeriodEndMeasure(d => Measurement.Count(inCare.Value.CountOpenAt(d)))));
+        yield return (CicCurrent, context.WhenSupplied(episodes, () =>
+        {
+            var inCare = InCare(context);
+            return new PeriodEndMeasure(d => Measurement.Count(inCare.CountOpenAt(d)));
+        }));
         yield return (CicVisitsInTimescalePct, context.WhenSupplied([ExtractContract.ClaEpisodes, ExtractContract.ClaVisits], () => Visits(context)));
         yield return (CicMultipleSocialWorkers12MPct, context.WhenSupplied(
             [ExtractContract.ClaEpisodes, ExtractContract.Involvements],
             () => NoRoleMatched(context) ? new NotAvailableMeasure(AllocatedRoles.NoneMatched)
                 : NoWorkerRecorded(context) ? new NotAvailableMeasure(AllocatedRoles.NoWorkerRecorded)
-                : MultipleSocialWorkers(SeveralWorkers(context, inCare.Value))));
-        yield return (CicRatePer10K, context.WhenSupplied(episodes, () => new PeriodEndMeasure(
-            d => context.RatePer10K(inCare.Value.CountOpenAt(d), d))));
+                : MultipleSocialWorkers(SeveralWorkers(context))));
+        yield return (CicRatePer10K, context.WhenSupplied(episodes, () =>
+        {
+            var inCare = InCare(context);
+            return new PeriodEndMeasure(d => context.RatePer10K(inCare.CountOpenAt(d), d));
+        }));
     }
+
+    /// <summary>Each child's episodes merged into the ranges they were in care.</summary>
+    public static OpenIntervals InCare(MeasureContext context) => context.Shared(nameof(InCare), static c => OpenIntervals.Create(
+        c.Data.CareEpisodes, c.Persons, static e => e.PersonKey, static e => e.EpisodeStartDate, static e => e.EpisodeCeasedDate));
 
     /// <summary>
     /// Visits dated within their period of care (first episode start .. last episode ceased date, open while
@@ -32,7 +41,10 @@ internal static class ChildrenInCareMeasures
     private static FlowSeries Visits(MeasureContext context) =>
         FlowSeries.Create(JudgedVisits(context), static v => v.Visit.Date, static v => v.InTimescale ? 1 : 0, FlowStatistic.Percent);
 
-    public static (TimedVisit Visit, bool InTimescale)[] JudgedVisits(MeasureContext context)
+    public static (TimedVisit Visit, bool InTimescale)[] JudgedVisits(MeasureContext context) =>
+        context.Shared($"{nameof(ChildrenInCareMeasures)}.{nameof(JudgedVisits)}", JudgeVisits);
+
+    private static (TimedVisit Visit, bool InTimescale)[] JudgeVisits(MeasureContext context)
     {
         var periodsOfCare = context.Data.CareEpisodes
             .GroupBy(e => e.PeriodOfCareId, StringComparer.Ordinal)
@@ -96,8 +108,12 @@ internal static class ChildrenInCareMeasures
         });
 
     /// <summary>For a date D, each child in care at D (by person number) and whether they had more than one worker in the 12 months to D.</summary>
-    public static Func<DateOnly, List<(int Person, bool Several)>> SeveralWorkers(MeasureContext context, OpenIntervals inCare)
+    public static Func<DateOnly, List<(int Person, bool Several)>> SeveralWorkers(MeasureContext context) =>
+        context.Shared(nameof(SeveralWorkers), CountWorkers);
+
+    private static Func<DateOnly, List<(int Person, bool Several)>> CountWorkers(MeasureContext context)
     {
+        var inCare = InCare(context);
         // Involvements grouped by person: firstOf[person] .. the next person's first, in arrays.
         var professionals = new KeyIndex();
         var roles = AllocatedRoles.For(context.Data.AllocatedRoles);

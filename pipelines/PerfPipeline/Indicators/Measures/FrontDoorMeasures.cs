@@ -31,7 +31,10 @@ internal static class FrontDoorMeasures
     /// referral date − 12 months .. referral date − 1 day: that is, their latest earlier-dated referral is
     /// on or after the date 12 calendar months back.
     /// </summary>
-    public static (DateOnly Date, bool Repeat, Referral Referral)[] RereferralFlags(MeasureContext context)
+    public static (DateOnly Date, bool Repeat, Referral Referral)[] RereferralFlags(MeasureContext context) =>
+        context.Shared(nameof(RereferralFlags), FlagRereferrals);
+
+    private static (DateOnly Date, bool Repeat, Referral Referral)[] FlagRereferrals(MeasureContext context)
     {
         // Sorted by person, then date, as one 64-bit key each.
         var referrals = context.Data.Referrals;

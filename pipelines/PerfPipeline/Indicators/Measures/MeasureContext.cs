@@ -7,6 +7,7 @@ using PerfPipeline.Extracts;
 /// <summary>What every measure is prepared from: the LA's case data, the settings and the working-day calendar.</summary>
 internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings, WorkingDayCalendar calendar)
 {
+    private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
     private Dictionary<string, DateOnly>? _datesOfBirth;
 
     public LaCaseData Data => data;
@@ -65,6 +66,27 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An intermediate result that the LA's measures and the measures by team both read (judged visits, re-referral
+    /// flags, plans open per person …), built on first use and kept with the context: the two passes over the same case
+    /// data then build it once (<see cref="IndicatorEngine"/> gives both the same context).
+    /// </summary>
+    public T Shared<T>(string name, Func<MeasureContext, T> build)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        lock (_shared)
+        {
+            if (!_shared.TryGetValue(name, out var built))
+            {
+                built = build(this);
+                _shared[name] = built;
+            }
+
+            return (T)built;
+        }
     }
 
     public DateOnly? DateOfBirth(string personKey)

@@ -33,7 +33,7 @@ internal static class TeamMeasureSet
 
         if (context.IsSupplied(ExtractContract.CpPlans))
         {
-            var onPlan = OpenIntervals.Create(data.CpPlans, context.Persons, static p => p.PersonKey, static p => p.PlanStartDate, static p => p.PlanEndDate);
+            var onPlan = ChildProtectionMeasures.OnPlan(context);
             measures[CpPlansCurrent] = new TeamAtPeriodEnd(
                 teams, p => onPlan.PersonsOpenAt(p.End).Select(static person => (person, false)), context.Persons, holders, FlowStatistic.Count);
             var repeats = ChildProtectionMeasures.RepeatPlans(context);
@@ -47,13 +47,12 @@ internal static class TeamMeasureSet
 
         if (context.IsSupplied(ExtractContract.ClaEpisodes))
         {
-            var inCare = OpenIntervals.Create(
-                data.CareEpisodes, context.Persons, static e => e.PersonKey, static e => e.EpisodeStartDate, static e => e.EpisodeCeasedDate);
+            var inCare = ChildrenInCareMeasures.InCare(context);
             measures[CicCurrent] = new TeamAtPeriodEnd(
                 teams, p => inCare.PersonsOpenAt(p.End).Select(static person => (person, false)), context.Persons, holders, FlowStatistic.Count);
             if (context.IsSupplied(ExtractContract.Involvements))
             {
-                var severalWorkers = ChildrenInCareMeasures.SeveralWorkers(context, inCare);
+                var severalWorkers = ChildrenInCareMeasures.SeveralWorkers(context);
                 measures[CicMultipleSocialWorkers12MPct] = new TeamAtPeriodEnd(
                     teams, p => severalWorkers(p.End), context.Persons, holders, FlowStatistic.Percent);
             }
