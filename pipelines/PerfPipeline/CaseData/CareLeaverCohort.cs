@@ -148,6 +148,12 @@ public sealed record CareLeaverCohort
         return setAside;
     }
 
+    /// <summary>Equal when the rule and the categories (in order) are: the lookup set built from them takes no part.</summary>
+    public bool Equals(CareLeaverCohort? other) =>
+        other is not null && LatestContactPerPerson == other.LatestContactPerPerson && _eligibility.SequenceEqual(other._eligibility, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(LatestContactPerPerson, _eligibility.Count);
+
     private static CareLeaverFacts Facts(CareLeaver row) => new(row.CareLeaverId, row.PersonKey, row.Eligibility, row.InTouch, row.LatestContactDate);
 
     /// <summary>A later contact wins; a date beats none; on equal dates the greater id (ordinal), so the choice never depends on row order.</summary>

@@ -164,6 +164,16 @@ public sealed class CareLeaverMeasuresTests
         Assert.Equal((2m, 3m), (kept.Numerator, kept.Denominator));
     }
 
+    [Fact]
+    public void Cohort_EqualSettings_AreEqual()
+    {
+        var settings = new CareLeaverCohort { LatestContactPerPerson = LatestContactPerPerson.Always, Eligibility = ["Relevant"] };
+
+        Assert.Equal(settings, new CareLeaverCohort { LatestContactPerPerson = LatestContactPerPerson.Always, Eligibility = ["Relevant"] });
+        Assert.NotEqual(settings, settings with { Eligibility = ["Former relevant"] });
+        Assert.NotEqual(settings, settings with { LatestContactPerPerson = LatestContactPerPerson.Never });
+    }
+
     private static LaCaseData Snapshot(params CareLeaver[] leavers) =>
         Supplying() with { CareLeaverSnapshots = [new(Day("2019-09-30"), leavers)] };
 
