@@ -27,6 +27,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
     private readonly int[]?[] _people;
     private long[] _rowNumbers;
     private int _count;
+    private bool _released;
 
     /// <param name="capacity">Rows to make room for up front (it grows as needed).</param>
     /// <param name="peopleByNumber">Person identifier columns are written as person numbers and resolved by <see cref="ResolvePeople"/>.</param>
@@ -221,6 +222,22 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
         }
     }
 
+    /// <summary>
+    /// Lets the rows' storage go once a load has written them and built its case data from them, keeping their count (for
+    /// the load's audit and outcome): a large batch is then not held beside its case data through the indicator pass.
+    /// Reading a row afterwards throws; to load the batch again, read it again, as a replay does.
+    /// </summary>
+    internal void Release()
+    {
+        Array.Clear(_texts);
+        Array.Clear(_dates);
+        Array.Clear(_flags);
+        Array.Clear(_numbers);
+        Array.Clear(_people);
+        _rowNumbers = [];
+        _released = true;
+    }
+
     /// <summary>Clears the row being read, so the next row starts with no values.</summary>
     internal void DiscardPending() => ClearSlots(_count, 1);
 
@@ -304,6 +321,11 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
 
     private void CheckRow(int row)
     {
+        if (_released)
+        {
+            throw new InvalidOperationException($"The {Contract.Name} rows were released once loaded: read the batch again to load it again.");
+        }
+
         if ((uint)row >= (uint)_count)
         {
             throw new ArgumentOutOfRangeException(nameof(row), row, $"There are {_count} rows.");

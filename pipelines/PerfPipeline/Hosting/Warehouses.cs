@@ -22,6 +22,10 @@ internal static class Warehouses
         ComputeTeamFigures teamFigures = data => TeamFigures.Compute(data, engine, workList);
         return options.UsesSqlServer
             ? AzureSqlWarehouse.Open(options.SqlServer.ConnectionString!, engine.ComputeAll, timeProvider, options.SqlServer.Retry, logger, teamFigures)
-            : new SqliteWarehouse(Path.GetFullPath(options.Sqlite.DatabasePath!), engine.ComputeAll, timeProvider, teamFigures);
+            : new SqliteWarehouse(Path.GetFullPath(options.Sqlite.DatabasePath!), engine.ComputeAll, timeProvider, teamFigures)
+            {
+                // Every load gets a batch read for it (a replay reads it again) and nothing retries a SQLite load.
+                ReleasesWrittenRows = true,
+            };
     }
 }

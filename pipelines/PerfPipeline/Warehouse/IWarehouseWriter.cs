@@ -21,7 +21,9 @@ public interface IWarehouseWriter
     /// Loads an accepted batch. Event datasets supersede the LA's rows when the batch's <c>as_at</c> is not older
     /// than theirs; snapshot datasets are kept per <c>as_at</c>. Indicator values are then computed on the case data
     /// read back inside the same transaction. A batch already loaded is not loaded again unless
-    /// <paramref name="mode"/> is <see cref="LoadMode.Reload"/>.
+    /// <paramref name="mode"/> is <see cref="LoadMode.Reload"/>. The hosts' SQLite warehouse, which no layer retries, releases
+    /// the batch's rows once it has written them and built the case data from them (their counts stay): to load the same
+    /// batch again, read it again, as a replay does.
     /// </summary>
     Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default);
 

@@ -94,7 +94,13 @@ internal static class SqliteCaseDataReader
         return order;
     }
 
-    private static List<T> Written<T>(AcceptedRows rows, Func<ICaseRow, T> map)
+    /// <summary>
+    /// The records of rows the load has just written, in key order; the rows are then released (<see cref="AcceptedRows.Release"/>)
+    /// when the warehouse does so: the records share their texts, and the rest of the batch need not be held through the
+    /// indicator pass. At scale 20
+    /// this took 120 MiB off the live heap and 160 MiB off <c>run</c>'s peak (docs/performance.md).
+    /// </summary>
+    private static List<T> Written<T>(AcceptedRows rows, Func<ICaseRow, T> map, bool release)
     {
         var row = new WrittenCaseRow(rows);
         var records = new List<T>(rows.Count);
@@ -102,6 +108,11 @@ internal static class SqliteCaseDataReader
         {
             row.Row = index;
             records.Add(map(row));
+        }
+
+        if (release)
+        {
+            rows.Release();
         }
 
         return records;
@@ -113,7 +124,7 @@ internal static class SqliteCaseDataReader
 
         public List<T> Events<T>(DatasetContract dataset, Func<ICaseRow, T> map) =>
             written.Find(dataset) is { } rows
-                ? Written(rows, map)
+                ? Written(rows, map, written.ReleaseOnceRead)
                 : List(CaseDataReader.SelectSql(dataset, oneSnapshot: false), null, map, Shared(dataset));
 
         public List<Snapshot<T>> Snapshots<T>(DatasetContract dataset, Func<ICaseRow, T> map)
@@ -124,7 +135,7 @@ internal static class SqliteCaseDataReader
             return [.. List(CaseDataReader.SnapshotDatesSql(dataset), null, static r => (AsAt: r.Date(0), SourceSystem: r.TextOrNull(1)), new bool[2])
                 .Select(date => new Snapshot<T>(
                     date.AsAt,
-                    date.AsAt == written.AsAt && writtenRows is not null ? Written(writtenRows, map) : List(select, StoredValues.Date(date.AsAt), map, shared))
+                    date.AsAt == written.AsAt && writtenRows is not null ? Written(writtenRows, map, written.ReleaseOnceRead) : List(select, StoredValues.Date(date.AsAt), map, shared))
                 {
                     SourceSystem = date.SourceSystem,
                 })];

@@ -22,7 +22,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
     public WrittenDatasets Written { get; } = new(key.AsAt);
 
     /// <summary>Opens the load's connection and its immediate (write-locking) transaction.</summary>
-    public static async Task<ILoadSteps> OpenAsync(string connectionString, LoadKey key, CancellationToken cancellationToken)
+    public static async Task<ILoadSteps> OpenAsync(string connectionString, LoadKey key, bool releaseWrittenRows, CancellationToken cancellationToken)
     {
         var connection = await SqliteConnections.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
         try
@@ -31,7 +31,9 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             // a foreign key. Checking them costs a lookup per row and makes SQLite delete a table's rows one by one. The
             // connection is not pooled: the setting ends with it.
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = OFF", cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return new SqliteLoad(connection, connection.BeginTransaction(deferred: false), key, cancellationToken);
+            var load = new SqliteLoad(connection, connection.BeginTransaction(deferred: false), key, cancellationToken);
+            load.Written.ReleaseOnceRead = releaseWrittenRows;
+            return load;
         }
         catch
         {

@@ -24,6 +24,13 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
     /// <summary>How long a migration waits for another migration of the same file (<see cref="SqliteMigrationLock"/>).</summary>
     public TimeSpan MigrationLockTimeout { get; init; } = SqliteMigrationLock.DefaultTimeout;
 
+    /// <summary>
+    /// Whether a load releases the batch's rows once it has built the case data from them (<see cref="AcceptedRows.Release"/>),
+    /// so a large batch is not held through the indicator pass. Only for a caller that gives each load a batch read for it
+    /// (as <c>BatchLoader</c> does, a replay reading it again) and no retry layer that would run the same load again.
+    /// </summary>
+    public bool ReleasesWrittenRows { get; init; }
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
@@ -124,7 +131,7 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
             : WarehouseSchemaStatus.Compare(SqliteMigrations.Known(), []));
 
     public Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default) =>
-        new WarehouseLoad((key, token) => SqliteLoad.OpenAsync(_connectionString, key, token), computeIndicators, computeTeamFigures, timeProvider)
+        new WarehouseLoad((key, token) => SqliteLoad.OpenAsync(_connectionString, key, ReleasesWrittenRows, token), computeIndicators, computeTeamFigures, timeProvider)
             .RunAsync(batch, mode, cancellationToken);
 
     public async Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default)

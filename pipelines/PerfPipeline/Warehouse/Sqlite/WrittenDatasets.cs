@@ -12,6 +12,9 @@ internal sealed class WrittenDatasets(DateOnly asAt)
 
     public DateOnly AsAt => asAt;
 
+    /// <summary>Whether the case data reader releases each dataset's rows once it has built its records from them.</summary>
+    public bool ReleaseOnceRead { get; set; }
+
     public void Add(DatasetExtract dataset) => _rows[dataset.Contract] = dataset.Rows;
 
     public AcceptedRows? Find(DatasetContract dataset) => _rows.GetValueOrDefault(dataset);

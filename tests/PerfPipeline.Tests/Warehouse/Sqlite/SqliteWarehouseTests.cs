@@ -56,6 +56,31 @@ public sealed class SqliteWarehouseTests : WarehouseContractTests
     }
 
     [Fact]
+    public async Task LoadAsync_ReleasingWrittenRows_ReleasesTheBatchsRowsKeepingTheirCounts()
+    {
+        var batch = Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", new(2019, 9, 2)), Referral("R2", "P2", new(2019, 9, 3))])]);
+        var seen = 0;
+        var sut = new SqliteWarehouse(DatabasePath, data =>
+        {
+            seen = data.Referrals.Count;
+            return [];
+        }, Time)
+        { ReleasesWrittenRows = true };
+
+        var load = await sut.LoadAsync(batch, cancellationToken: Ct);
+
+        var rows = batch.Datasets.Single().Rows;
+        Assert.Equal(2, seen);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(2, batch.Datasets.Single().RowsAccepted);
+        Assert.Equal(2, load.Load.Datasets.Single(d => d.Counts.Dataset == ExtractContract.CinEpisodes.Name).Counts.RowsLoaded);
+        var released = Assert.Throws<InvalidOperationException>(() => rows.Text(0, 0));
+        Assert.Contains("read the batch again", released.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sut.LoadAsync(batch, LoadMode.Reload, Ct));
+        Assert.Equal(2, (await sut.ReadCaseDataAsync("872", Ct)).Referrals.Count);
+    }
+
+    [Fact]
     public async Task LoadAsync_WithIndicatorValues_ShowsThemInThePowerBiView()
     {
         var quarter = Period.Quarter(2019, 2);
