@@ -1,5 +1,7 @@
 namespace PerfPipeline.Indicators.Measures;
 
+using System.Collections.Concurrent;
+
 using PerfPipeline.Calendar;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
@@ -7,8 +9,8 @@ using PerfPipeline.Extracts;
 /// <summary>What every measure is prepared from: the LA's case data, the settings and the working-day calendar.</summary>
 internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings, WorkingDayCalendar calendar)
 {
-    private readonly Dictionary<string, object> _shared = new(StringComparer.Ordinal);
-    private Dictionary<string, DateOnly>? _datesOfBirth;
+    private readonly ConcurrentDictionary<string, Lazy<object>> _shared = new(StringComparer.Ordinal);
+    private readonly Lazy<Dictionary<string, DateOnly>> _datesOfBirth = new(() => BuildDatesOfBirth(data.People));
 
     public LaCaseData Data => data;
 
@@ -77,23 +79,14 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
         where T : class
     {
         ArgumentNullException.ThrowIfNull(build);
-        lock (_shared)
-        {
-            if (!_shared.TryGetValue(name, out var built))
-            {
-                built = build(this);
-                _shared[name] = built;
-            }
 
-            return (T)built;
-        }
+        // Each result is built once, by whichever pass asks first; the other waits for that one result only, so the two
+        // passes can run at once on the two cores (Lazy's default mode runs the build once under its own lock).
+        return (T)_shared.GetOrAdd(name, static (_, state) => new Lazy<object>(() => state.build(state.context)), (build, context: this)).Value;
     }
 
-    public DateOnly? DateOfBirth(string personKey)
-    {
-        _datesOfBirth ??= BuildDatesOfBirth(data.People);
-        return _datesOfBirth.TryGetValue(personKey, out var dateOfBirth) ? dateOfBirth : null;
-    }
+    public DateOnly? DateOfBirth(string personKey) =>
+        _datesOfBirth.Value.TryGetValue(personKey, out var dateOfBirth) ? dateOfBirth : null;
 
     /// <summary>The LA's latest mid-year estimate (30 June of its year) on or before <paramref name="date"/>; null when it has none.</summary>
     public PopulationEstimate? PopulationAt(DateOnly date)
