@@ -88,9 +88,8 @@ public abstract class WarehouseContractTests : IAsyncLifetime
         await sut.LoadAsync(Batch(new DateOnly(2019, 10, 31), [Dataset(ExtractContract.Departments, [["40", "Duty", "10"], ["44", "Duty", "10"], ["10", "Social Care", null]])]), cancellationToken: Ct);
 
         var names = await sut.ReadTeamNamesAsync("872", Ct);
-        Assert.Equal(
-            ["Duty (40)", "Children in Care", "Social Care", "42", "Closed Team", "Duty (44)"],
-            new[] { "40", "41", "10", "42", "43", "44" }.Select(names.Label));
+        string[] keys = ["40", "41", "10", "42", "43", "44"];
+        Assert.Equal(["Duty (40)", "Children in Care", "Social Care", "42", "Closed Team", "Duty (44)"], keys.Select(names.Label));
         Assert.Equal(("Duty", "10", "Social Care"), (names.Find("40")!.Name, names.ParentKey("40"), names.ParentLabel("40")));
         Assert.Null(names.ParentLabel("10"));
         Assert.Equal("45", names.Label("45"));
