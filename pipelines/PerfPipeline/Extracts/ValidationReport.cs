@@ -89,30 +89,8 @@ public sealed record ValidationReport(string Json, string Summary)
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("derivations");
-            foreach (var derivation in extract.Derivations)
-            {
-                json.WriteStartObject();
-                json.WriteString("dataset", derivation.Dataset);
-                json.WriteString("column", derivation.Column);
-                json.WriteString("rule", derivation.Rule);
-                json.WriteNumber("rows", derivation.Rows);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("left_out_of_cohort");
-            foreach (var exclusion in extract.CohortExclusions)
-            {
-                json.WriteStartObject();
-                json.WriteString("dataset", exclusion.Dataset);
-                json.WriteString("column", exclusion.Column);
-                json.WriteString("rule", exclusion.Rule);
-                json.WriteNumber("rows", exclusion.Rows);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteRowsByRule(json, "derivations", extract.Derivations.Select(d => (d.Dataset, d.Column, d.Rule, d.Rows)));
+            WriteRowsByRule(json, "left_out_of_cohort", extract.CohortExclusions.Select(e => (e.Dataset, e.Column, e.Rule, e.Rows)));
             json.WriteStartArray("involvement_roles");
             foreach (var role in InvolvementRoles.Of(extract))
             {
@@ -151,6 +129,23 @@ public sealed record ValidationReport(string Json, string Summary)
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>An array of rows counted per dataset, column and rule (the derivations, the rows a cohort leaves out).</summary>
+    private static void WriteRowsByRule(Utf8JsonWriter json, string name, IEnumerable<(string Dataset, string Column, string Rule, long Rows)> counts)
+    {
+        json.WriteStartArray(name);
+        foreach (var (dataset, column, rule, rows) in counts)
+        {
+            json.WriteStartObject();
+            json.WriteString("dataset", dataset);
+            json.WriteString("column", column);
+            json.WriteString("rule", rule);
+            json.WriteNumber("rows", rows);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static string ToSummary(BatchLocation batch, ExtractBatch extract, int issuesPerRule)
