@@ -20,6 +20,27 @@ using SQLitePCL;
 /// </summary>
 internal static class SqliteCaseDataReader
 {
+    private static readonly Dictionary<DatasetContract, Func<AcceptedRows, Task>> WrittenMaps = new()
+    {
+        [ExtractContract.Person] = Start(Records.Person),
+        [ExtractContract.CinEpisodes] = Start(Records.CinEpisodes),
+        [ExtractContract.CinAssessments] = Start(Records.CinAssessments),
+        [ExtractContract.CpPlans] = Start(Records.CpPlans),
+        [ExtractContract.CpVisits] = Start(Records.CpVisits),
+        [ExtractContract.ClaEpisodes] = Start(Records.ClaEpisodes),
+        [ExtractContract.ClaVisits] = Start(Records.ClaVisits),
+        [ExtractContract.Involvements] = Start(Records.Involvements),
+        [ExtractContract.Missing] = Start(Records.Missing),
+        [ExtractContract.EarlyHelpEpisodes] = Start(Records.EarlyHelpEpisodes),
+        [ExtractContract.EhcpRequests] = Start(Records.EhcpRequests),
+        [ExtractContract.EhcpAssessments] = Start(Records.EhcpAssessments),
+        [ExtractContract.EhcpNamedPlans] = Start(Records.EhcpNamedPlans),
+        [ExtractContract.Professionals] = Start(Records.Professionals),
+        [ExtractContract.CareLeavers] = Start(Records.CareLeavers),
+        [ExtractContract.EhcpActivePlans] = Start(Records.EhcpActivePlans),
+        [ExtractContract.ChildrenMissingEducation] = Start(Records.ChildrenMissingEducation),
+    };
+
     public static LaCaseData Read(SqliteConnection connection, string laCode, CancellationToken cancellationToken = default) =>
         Read(connection, laCode, new WrittenDatasets(default), cancellationToken);
 
@@ -39,33 +60,23 @@ internal static class SqliteCaseDataReader
             AllocatedRoles = query.List(ReferenceSql.AllocatedRolesSql, null, static r => r.Text(0)),
             SuppliedDatasets = query.List(CaseDataReader.SuppliedDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal),
             EmptyDatasets = query.List(CaseDataReader.EmptyDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal),
-            People = query.Events(ExtractContract.Person, static r => new Person(r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.DateOrNull(3), r.TextOrNull(4))),
-            Referrals = query.Events(ExtractContract.CinEpisodes, static r => new Referral(
-                r.Text(0), r.Text(1), r.Date(2), r.TextOrNull(3), r.FlagOrNull(4), r.DateOrNull(5), r.TextOrNull(6))),
-            Assessments = query.Events(ExtractContract.CinAssessments, static r => new Assessment(
-                r.Text(0), r.Text(1), r.TextOrNull(2), r.Date(3), r.DateOrNull(4), r.TextOrNull(5))),
-            CpPlans = query.Events(ExtractContract.CpPlans, static r => new CpPlan(r.Text(0), r.Text(1), r.Date(2), r.DateOrNull(3), r.TextOrNull(4))),
-            CpVisits = query.Events(ExtractContract.CpVisits, static r => new CpVisit(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.FlagOrNull(4))),
-            CareEpisodes = query.Events(ExtractContract.ClaEpisodes, static r => new CareEpisode(
-                r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.DateOrNull(4))),
-            CareVisits = query.Events(ExtractContract.ClaVisits, static r => new CareVisit(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.FlagOrNull(4))),
-            Involvements = query.Events(ExtractContract.Involvements, static r => new Involvement(
-                r.Text(0), r.Text(1), r.TextOrNull(2), r.TextOrNull(3), r.TextOrNull(4), r.Date(5), r.DateOrNull(6), r.TextOrNull(7))),
-            MissingEpisodes = query.Events(ExtractContract.Missing, static r => new MissingEpisode(
-                r.Text(0), r.Text(1), r.Date(2), r.TextOrNull(3), r.DateOrNull(4), r.FlagOrNull(5), r.FlagOrNull(6), r.DateOrNull(7))),
-            EarlyHelpEpisodes = query.Events(ExtractContract.EarlyHelpEpisodes, static r => new EarlyHelpEpisode(
-                r.Text(0), r.Text(1), r.Date(2), r.DateOrNull(3), r.DateOrNull(4))),
-            EhcpRequests = query.Events(ExtractContract.EhcpRequests, static r => new EhcpRequest(r.Text(0), r.Date(1), r.DateOrNull(2), r.TextOrNull(3))),
-            EhcpAssessments = query.Events(ExtractContract.EhcpAssessments, static r => new EhcpAssessment(
-                r.Text(0), r.Text(1), r.DateOrNull(2), r.TextOrNull(3), r.FlagOrNull(4))),
-            EhcpNamedPlans = query.Events(ExtractContract.EhcpNamedPlans, static r => new EhcpNamedPlan(r.Text(0), r.Text(1), r.Date(2), r.DateOrNull(3))),
-            Professionals = query.Events(ExtractContract.Professionals, static r => new Professional(
-                r.Text(0), r.FlagOrNull(1), r.NumberOrNull(2), r.FlagOrNull(3), r.DateOrNull(4), r.DateOrNull(5))),
-            CareLeaverSnapshots = query.Snapshots(ExtractContract.CareLeavers, static r => new CareLeaver(
-                r.Text(0), r.Text(1), r.TextOrNull(2), r.TextOrNull(3), r.DateOrNull(4), r.TextOrNull(5), r.TextOrNull(6), r.TextOrNull(7))),
-            EhcpActivePlanSnapshots = query.Snapshots(ExtractContract.EhcpActivePlans, static r => new EhcpActivePlan(
-                r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.FlagOrNull(3))),
-            MissingEducationSnapshots = query.Snapshots(ExtractContract.ChildrenMissingEducation, static r => new MissingEducationCase(r.Text(0), r.Date(1))),
+            People = query.Events(ExtractContract.Person, Records.Person),
+            Referrals = query.Events(ExtractContract.CinEpisodes, Records.CinEpisodes),
+            Assessments = query.Events(ExtractContract.CinAssessments, Records.CinAssessments),
+            CpPlans = query.Events(ExtractContract.CpPlans, Records.CpPlans),
+            CpVisits = query.Events(ExtractContract.CpVisits, Records.CpVisits),
+            CareEpisodes = query.Events(ExtractContract.ClaEpisodes, Records.ClaEpisodes),
+            CareVisits = query.Events(ExtractContract.ClaVisits, Records.ClaVisits),
+            Involvements = query.Events(ExtractContract.Involvements, Records.Involvements),
+            MissingEpisodes = query.Events(ExtractContract.Missing, Records.Missing),
+            EarlyHelpEpisodes = query.Events(ExtractContract.EarlyHelpEpisodes, Records.EarlyHelpEpisodes),
+            EhcpRequests = query.Events(ExtractContract.EhcpRequests, Records.EhcpRequests),
+            EhcpAssessments = query.Events(ExtractContract.EhcpAssessments, Records.EhcpAssessments),
+            EhcpNamedPlans = query.Events(ExtractContract.EhcpNamedPlans, Records.EhcpNamedPlans),
+            Professionals = query.Events(ExtractContract.Professionals, Records.Professionals),
+            CareLeaverSnapshots = query.Snapshots(ExtractContract.CareLeavers, Records.CareLeavers),
+            EhcpActivePlanSnapshots = query.Snapshots(ExtractContract.EhcpActivePlans, Records.EhcpActivePlans),
+            MissingEducationSnapshots = query.Snapshots(ExtractContract.ChildrenMissingEducation, Records.ChildrenMissingEducation),
         };
     }
 
@@ -95,12 +106,13 @@ internal static class SqliteCaseDataReader
     }
 
     /// <summary>
-    /// The records of rows the load has just written, in key order; the rows are then released (<see cref="AcceptedRows.Release"/>)
-    /// when the warehouse does so: the records share their texts, and the rest of the batch need not be held through the
-    /// indicator pass. At scale 20
-    /// this took 120 MiB off the live heap and 160 MiB off <c>run</c>'s peak (docs/performance.md).
+    /// Starts building the records of rows the load has just written, on the thread pool, while the load's connection
+    /// inserts the next dataset: both cores work during the load. Null for a dataset the case data does not read.
     /// </summary>
-    private static List<T> Written<T>(AcceptedRows rows, Func<ICaseRow, T> map, bool release)
+    public static Task? StartMapping(AcceptedRows rows) => WrittenMaps.TryGetValue(rows.Contract, out var start) ? start(rows) : null;
+
+    /// <summary>The records of rows the load has just written, in key order, as reading them back would give them.</summary>
+    private static List<T> Written<T>(AcceptedRows rows, Func<ICaseRow, T> map)
     {
         var row = new WrittenCaseRow(rows);
         var records = new List<T>(rows.Count);
@@ -110,12 +122,57 @@ internal static class SqliteCaseDataReader
             records.Add(map(row));
         }
 
-        if (release)
-        {
-            rows.Release();
-        }
-
         return records;
+    }
+
+    private static Func<AcceptedRows, Task> Start<T>(Func<ICaseRow, T> map) => rows => Task.Run(() => Written(rows, map));
+
+    /// <summary>Each dataset's record, one source for rows read back and rows just written.</summary>
+    private static class Records
+    {
+        public static readonly Func<ICaseRow, Person> Person = static r => new Person(r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.DateOrNull(3), r.TextOrNull(4));
+
+        public static readonly Func<ICaseRow, Referral> CinEpisodes = static r => new Referral(
+            r.Text(0), r.Text(1), r.Date(2), r.TextOrNull(3), r.FlagOrNull(4), r.DateOrNull(5), r.TextOrNull(6));
+
+        public static readonly Func<ICaseRow, Assessment> CinAssessments = static r => new Assessment(
+            r.Text(0), r.Text(1), r.TextOrNull(2), r.Date(3), r.DateOrNull(4), r.TextOrNull(5));
+
+        public static readonly Func<ICaseRow, CpPlan> CpPlans = static r => new CpPlan(r.Text(0), r.Text(1), r.Date(2), r.DateOrNull(3), r.TextOrNull(4));
+
+        public static readonly Func<ICaseRow, CpVisit> CpVisits = static r => new CpVisit(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.FlagOrNull(4));
+
+        public static readonly Func<ICaseRow, CareEpisode> ClaEpisodes = static r => new CareEpisode(
+            r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.DateOrNull(4));
+
+        public static readonly Func<ICaseRow, CareVisit> ClaVisits = static r => new CareVisit(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.FlagOrNull(4));
+
+        public static readonly Func<ICaseRow, Involvement> Involvements = static r => new Involvement(
+            r.Text(0), r.Text(1), r.TextOrNull(2), r.TextOrNull(3), r.TextOrNull(4), r.Date(5), r.DateOrNull(6), r.TextOrNull(7));
+
+        public static readonly Func<ICaseRow, MissingEpisode> Missing = static r => new MissingEpisode(
+            r.Text(0), r.Text(1), r.Date(2), r.TextOrNull(3), r.DateOrNull(4), r.FlagOrNull(5), r.FlagOrNull(6), r.DateOrNull(7));
+
+        public static readonly Func<ICaseRow, EarlyHelpEpisode> EarlyHelpEpisodes = static r => new EarlyHelpEpisode(
+            r.Text(0), r.Text(1), r.Date(2), r.DateOrNull(3), r.DateOrNull(4));
+
+        public static readonly Func<ICaseRow, EhcpRequest> EhcpRequests = static r => new EhcpRequest(r.Text(0), r.Date(1), r.DateOrNull(2), r.TextOrNull(3));
+
+        public static readonly Func<ICaseRow, EhcpAssessment> EhcpAssessments = static r => new EhcpAssessment(
+            r.Text(0), r.Text(1), r.DateOrNull(2), r.TextOrNull(3), r.FlagOrNull(4));
+
+        public static readonly Func<ICaseRow, EhcpNamedPlan> EhcpNamedPlans = static r => new EhcpNamedPlan(r.Text(0), r.Text(1), r.Date(2), r.DateOrNull(3));
+
+        public static readonly Func<ICaseRow, Professional> Professionals = static r => new Professional(
+            r.Text(0), r.FlagOrNull(1), r.NumberOrNull(2), r.FlagOrNull(3), r.DateOrNull(4), r.DateOrNull(5));
+
+        public static readonly Func<ICaseRow, CareLeaver> CareLeavers = static r => new CareLeaver(
+            r.Text(0), r.Text(1), r.TextOrNull(2), r.TextOrNull(3), r.DateOrNull(4), r.TextOrNull(5), r.TextOrNull(6), r.TextOrNull(7));
+
+        public static readonly Func<ICaseRow, EhcpActivePlan> EhcpActivePlans = static r => new EhcpActivePlan(
+            r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.FlagOrNull(3));
+
+        public static readonly Func<ICaseRow, MissingEducationCase> ChildrenMissingEducation = static r => new MissingEducationCase(r.Text(0), r.Date(1));
     }
 
     private sealed class Query(sqlite3 db, string laCode, WrittenDatasets written, StringPool texts, CancellationToken cancellationToken)
@@ -123,19 +180,18 @@ internal static class SqliteCaseDataReader
         private static readonly bool[] SharedTexts = [true];
 
         public List<T> Events<T>(DatasetContract dataset, Func<ICaseRow, T> map) =>
-            written.Find(dataset) is { } rows
-                ? Written(rows, map, written.ReleaseOnceRead)
+            written.Records<T>(dataset) is { } records
+                ? records
                 : List(CaseDataReader.SelectSql(dataset, oneSnapshot: false), null, map, Shared(dataset));
 
         public List<Snapshot<T>> Snapshots<T>(DatasetContract dataset, Func<ICaseRow, T> map)
         {
             var select = CaseDataReader.SelectSql(dataset, oneSnapshot: true);
             var shared = Shared(dataset);
-            var writtenRows = written.Find(dataset);
             return [.. List(CaseDataReader.SnapshotDatesSql(dataset), null, static r => (AsAt: r.Date(0), SourceSystem: r.TextOrNull(1)), new bool[2])
                 .Select(date => new Snapshot<T>(
                     date.AsAt,
-                    date.AsAt == written.AsAt && writtenRows is not null ? Written(writtenRows, map, written.ReleaseOnceRead) : List(select, StoredValues.Date(date.AsAt), map, shared))
+                    date.AsAt == written.AsAt && written.Records<T>(dataset) is { } records ? records : List(select, StoredValues.Date(date.AsAt), map, shared))
                 {
                     SourceSystem = date.SourceSystem,
                 })];
