@@ -12,11 +12,12 @@ internal sealed class DistinctPersonFlow : IMeasure
     private readonly int[] _days;
     private readonly int[] _persons;
     private readonly bool[] _flags;
-    private readonly FlowStatistic _statistic;
 
-    // _seenIn[person] = the query number that last counted the person (avoids clearing a set per period).
-    private readonly int[] _seenIn;
-    private int _query;
+    // The day of the same person's event before this one in date order (int.MinValue for their first): an event is its
+    // person's first in a period when that day falls before the period. Read-only once built, so the LA's figure and the
+    // figures by team can walk one flow at once.
+    private readonly int[] _previousDay;
+    private readonly FlowStatistic _statistic;
 
     private DistinctPersonFlow(List<(int Day, int Person, bool Flag)> events, int personCount, FlowStatistic statistic)
     {
@@ -24,7 +25,15 @@ internal sealed class DistinctPersonFlow : IMeasure
         _days = [.. events.Select(e => e.Day)];
         _persons = [.. events.Select(e => e.Person)];
         _flags = [.. events.Select(e => e.Flag)];
-        _seenIn = new int[personCount];
+        _previousDay = new int[events.Count];
+        var lastDay = new int[personCount];
+        Array.Fill(lastDay, int.MinValue);
+        for (var i = 0; i < _days.Length; i++)
+        {
+            _previousDay[i] = lastDay[_persons[i]];
+            lastDay[_persons[i]] = _days[i];
+        }
+
         _statistic = statistic;
     }
 
@@ -33,15 +42,18 @@ internal sealed class DistinctPersonFlow : IMeasure
         FlowStatistic statistic)
     {
         var events = new List<(int Day, int Person, bool Flag)>();
+        var personCount = 0;
         foreach (var row in rows)
         {
             if (date(row) is { } day)
             {
-                events.Add((day.DayNumber, persons.NumberOf(person(row)), flag(row)));
+                var number = persons.NumberOf(person(row));
+                personCount = Math.Max(personCount, number + 1);
+                events.Add((day.DayNumber, number, flag(row)));
             }
         }
 
-        return new(events, persons.Count, statistic);
+        return new(events, personCount, statistic);
     }
 
     public Measurement Measure(Period period)
@@ -63,16 +75,14 @@ internal sealed class DistinctPersonFlow : IMeasure
     private void Walk<TSink>(Period period, ref TSink sink)
         where TSink : struct, ISink
     {
-        var query = ++_query;
-        var from = SortedDays.LowerBound(_days, period.Start.DayNumber);
+        var start = period.Start.DayNumber;
+        var from = SortedDays.LowerBound(_days, start);
         var to = SortedDays.CountThrough(_days, period.End.DayNumber);
         for (var i = from; i < to; i++)
         {
-            var person = _persons[i];
-            if (_seenIn[person] != query)
+            if (_previousDay[i] < start)
             {
-                _seenIn[person] = query;
-                sink.Add(person, _flags[i]);
+                sink.Add(_persons[i], _flags[i]);
             }
         }
     }
