@@ -65,7 +65,7 @@ public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingD
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(periods);
         var context = ContextOf(data);
-        var measures = TeamMeasureSet.Create(context, new CaseHolders(data.Involvements), TeamsOf(data));
+        var measures = TeamMeasureSet.Create(context, TeamsOf(data));
         var values = new List<TeamIndicatorValue>();
         foreach (var period in periods)
         {
@@ -85,6 +85,9 @@ public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingD
 
         return values;
     }
+
+    /// <summary>Who holds each child's case when, as the figures by team read it: built once per case data, the work list reads it too.</summary>
+    internal CaseHolders CaseHoldersOf(LaCaseData data) => CaseHolders.Of(ContextOf(data));
 
     private MeasureContext ContextOf(LaCaseData data) =>
         _contexts.GetValue(data, d => new MeasureContext(d, _settings, WorkingDayCalendar.Of(d.BankHolidays, _calendar)));

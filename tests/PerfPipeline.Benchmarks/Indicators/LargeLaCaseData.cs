@@ -6,7 +6,7 @@ using PerfPipeline.Extracts;
 /// <summary>
 /// A large LA's case data over ten financial years (2015-16 .. 2024-25), generated in memory from a seeded
 /// <see cref="Random"/>: at scale 1 about a million event rows, in proportions like a big county's, plus a
-/// monthly snapshot of each snapshot dataset.
+/// monthly snapshot of each snapshot dataset. Referrals, assessments and involvements name one of eight teams, or none.
 /// </summary>
 internal static class LargeLaCaseData
 {
@@ -28,11 +28,11 @@ internal static class LargeLaCaseData
             .ToArray();
 
         var referrals = Enumerable.Range(0, Scaled(150_000))
-            .Select(i => new Referral($"R{i}", Child(), AnyDay(), null, null, null, null)).ToArray();
+            .Select(i => new Referral($"R{i}", Child(), AnyDay(), null, null, null, Team(i))).ToArray();
         var assessments = referrals.Take(Scaled(140_000)).Select((r, i) =>
         {
             var start = r.ReferralDate.AddDays(random.Next(5));
-            return new Assessment($"A{i}", r.PersonKey, r.ReferralId, start, Ended(start, 30, 0.02), null);
+            return new Assessment($"A{i}", r.PersonKey, r.ReferralId, start, Ended(start, 30, 0.02), Team(i + 1));
         }).ToArray();
 
         var cpPlans = Enumerable.Range(0, Scaled(20_000)).Select(i =>
@@ -66,7 +66,7 @@ internal static class LargeLaCaseData
         {
             var start = AnyDay();
             var child = random.NextDouble() < 0.5 ? $"P{random.Next(Scaled(12_500))}" : Child();
-            return new Involvement($"I{i}", child, professionals[random.Next(professionals.Length)].ProfessionalKey, null, null, start, Ended(start, 200, 0.1));
+            return new Involvement($"I{i}", child, professionals[random.Next(professionals.Length)].ProfessionalKey, null, Team(i + 2), start, Ended(start, 200, 0.1));
         }).ToArray();
 
         var missing = Enumerable.Range(0, Scaled(50_000)).Select(i =>
@@ -132,4 +132,7 @@ internal static class LargeLaCaseData
         + data.MissingEducationSnapshots.Sum(s => s.Rows.Count);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    // Eight teams and a blank (no team recorded), by row number: the random draws, and so the data, are as without teams.
+    private static string? Team(int row) => row % 9 == 0 ? null : $"Team {row % 9}";
 }

@@ -1,5 +1,7 @@
 namespace PerfPipeline.Indicators.Measures;
 
+using System.Collections.Concurrent;
+
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 
@@ -107,9 +109,17 @@ internal static class ChildrenInCareMeasures
             return Measurement.Percent(cohort.Count(c => c.Several), cohort.Count);
         });
 
-    /// <summary>For a date D, each child in care at D (by person number) and whether they had more than one worker in the 12 months to D.</summary>
+    /// <summary>
+    /// For a date D, each child in care at D (by person number) and whether they had more than one worker in the 12 months
+    /// to D; worked out once per date for the LA's figure and the figures by team (a quarter ends on its last month's day).
+    /// </summary>
     public static Func<DateOnly, List<(int Person, bool Several)>> SeveralWorkers(MeasureContext context) =>
-        context.Shared(nameof(SeveralWorkers), CountWorkers);
+        context.Shared<Func<DateOnly, List<(int Person, bool Several)>>>(nameof(SeveralWorkers), static c =>
+        {
+            var count = CountWorkers(c);
+            var byDate = new ConcurrentDictionary<DateOnly, Lazy<List<(int Person, bool Several)>>>();
+            return date => byDate.GetOrAdd(date, d => new(() => count(d))).Value;
+        });
 
     private static Func<DateOnly, List<(int Person, bool Several)>> CountWorkers(MeasureContext context)
     {

@@ -43,6 +43,9 @@ internal sealed class FlowSeries : IMeasure
         return new([.. days], [.. numerators], statistic);
     }
 
+    /// <summary>Events given as day numbers and numerators, in any order (both arrays are sorted in place).</summary>
+    public static FlowSeries FromEvents(int[] days, long[] numerators, FlowStatistic statistic) => new(days, numerators, statistic);
+
     public static FlowSeries Count<T>(IReadOnlyCollection<T> rows, Func<T, DateOnly?> date) =>
         Create(rows, date, static _ => 0, FlowStatistic.Count);
 

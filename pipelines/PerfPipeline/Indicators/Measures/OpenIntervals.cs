@@ -69,6 +69,15 @@ internal sealed class OpenIntervals
         return new(starts, [.. order.Select(i => mergedPersons[i])], [.. order.Select(i => mergedEnds[i])]);
     }
 
+    /// <summary>The merged ranges [Start, End) of days, each with its person (End is int.MaxValue while open), by start.</summary>
+    public IEnumerable<(int Person, int Start, int End)> Ranges()
+    {
+        for (var i = 0; i < _starts.Length; i++)
+        {
+            yield return (_persons[i], _starts[i], _endsByStart[i]);
+        }
+    }
+
     public int CountOpenAt(DateOnly date) =>
         SortedDays.CountThrough(_starts, date.DayNumber) - SortedDays.CountThrough(_ends, date.DayNumber);
 

@@ -24,9 +24,27 @@ internal sealed class TeamFlow : ITeamMeasure
         IReadOnlyList<string> teams, IEnumerable<T> rows, Func<T, DateOnly?> date, Func<T, string> team, Func<T, long> numerator,
         FlowStatistic statistic)
     {
-        var byTeam = rows
-            .GroupBy(team, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => FlowSeries.Create(g.ToList(), date, numerator, statistic), StringComparer.Ordinal);
+        // One pass sorting the dated events into their teams' lists (a team whose events have no date measures as one with none).
+        var events = new Dictionary<string, (List<int> Days, List<long> Numerators)>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (date(row) is not { } day)
+            {
+                continue;
+            }
+
+            var key = team(row);
+            if (!events.TryGetValue(key, out var teamEvents))
+            {
+                events[key] = teamEvents = ([], []);
+            }
+
+            teamEvents.Days.Add(day.DayNumber);
+            teamEvents.Numerators.Add(numerator(row));
+        }
+
+        var byTeam = events.ToDictionary(
+            e => e.Key, e => FlowSeries.FromEvents([.. e.Value.Days], [.. e.Value.Numerators], statistic), StringComparer.Ordinal);
         return new(teams, byTeam, statistic);
     }
 

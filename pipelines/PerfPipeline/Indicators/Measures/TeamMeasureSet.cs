@@ -11,9 +11,10 @@ using static PerfPipeline.Indicators.IndicatorCodes;
 /// </summary>
 internal static class TeamMeasureSet
 {
-    public static IReadOnlyDictionary<string, ITeamMeasure> Create(MeasureContext context, CaseHolders holders, IReadOnlyList<string> teams)
+    public static IReadOnlyDictionary<string, ITeamMeasure> Create(MeasureContext context, IReadOnlyList<string> teams)
     {
         var data = context.Data;
+        var holders = CaseHolders.Of(context);
         var measures = new Dictionary<string, ITeamMeasure>(StringComparer.Ordinal);
         if (context.IsSupplied(ExtractContract.CinEpisodes))
         {
@@ -33,11 +34,9 @@ internal static class TeamMeasureSet
 
         if (context.IsSupplied(ExtractContract.CpPlans))
         {
-            var onPlan = ChildProtectionMeasures.OnPlan(context);
-            measures[CpPlansCurrent] = new TeamAtPeriodEnd(
-                teams, p => onPlan.PersonsOpenAt(p.End).Select(static person => (person, false)), context.Persons, holders, FlowStatistic.Count);
+            measures[CpPlansCurrent] = TeamOpenIntervals.Create(teams, ChildProtectionMeasures.OnPlan(context), holders);
             var repeats = ChildProtectionMeasures.RepeatPlans(context);
-            measures[CpRepeatPlan2YPct] = new TeamAtPeriodEnd(teams, repeats.CountedIn, context.Persons, holders, FlowStatistic.Percent);
+            measures[CpRepeatPlan2YPct] = new TeamAtPeriodEnd(teams, repeats.CountedIn, holders, FlowStatistic.Percent);
         }
 
         if (context.IsSupplied(ExtractContract.CpPlans, ExtractContract.CpVisits))
@@ -47,14 +46,11 @@ internal static class TeamMeasureSet
 
         if (context.IsSupplied(ExtractContract.ClaEpisodes))
         {
-            var inCare = ChildrenInCareMeasures.InCare(context);
-            measures[CicCurrent] = new TeamAtPeriodEnd(
-                teams, p => inCare.PersonsOpenAt(p.End).Select(static person => (person, false)), context.Persons, holders, FlowStatistic.Count);
+            measures[CicCurrent] = TeamOpenIntervals.Create(teams, ChildrenInCareMeasures.InCare(context), holders);
             if (context.IsSupplied(ExtractContract.Involvements))
             {
                 var severalWorkers = ChildrenInCareMeasures.SeveralWorkers(context);
-                measures[CicMultipleSocialWorkers12MPct] = new TeamAtPeriodEnd(
-                    teams, p => severalWorkers(p.End), context.Persons, holders, FlowStatistic.Percent);
+                measures[CicMultipleSocialWorkers12MPct] = new TeamAtPeriodEnd(teams, p => severalWorkers(p.End), holders, FlowStatistic.Percent);
             }
         }
 

@@ -1,49 +1,179 @@
 namespace PerfPipeline.Indicators.Teams;
 
 using PerfPipeline.CaseData;
+using PerfPipeline.Indicators.Measures;
 
 /// <summary>
 /// Who holds a child's case on a date: the professional of the child's involvement open that day
 /// (<c>start ≤ date</c> and end null or after it, so a handover day belongs to the new worker), and that
 /// involvement's team. With several open, the latest started wins, then the highest involvement id.
+/// Built once per case data (<see cref="Of"/>) and read by the figures by team and the work list, from any thread.
 /// </summary>
 internal sealed class CaseHolders
 {
-    private readonly Dictionary<string, Involvement[]> _byPerson;
+    private const int Open = int.MaxValue;
 
-    public CaseHolders(IEnumerable<Involvement> involvements)
+    private readonly KeyIndex _persons;
+
+    // Involvements sorted by person number, then start, then id (ordinal): person p's are _firstOf[p] .. _firstOf[p + 1] - 1.
+    private readonly int[] _firstOf;
+    private readonly int[] _starts;
+    private readonly int[] _ends;
+    private readonly int[] _teams;
+    private readonly string?[] _workers;
+
+    /// <summary>The teams the involvements name (numbered as <see cref="TeamOf"/> answers), <see cref="TeamKeys.NoTeamRecorded"/> first.</summary>
+    private readonly string[] _teamKeys;
+
+    private CaseHolders(KeyIndex persons, IReadOnlyList<Involvement> involvements)
     {
-        ArgumentNullException.ThrowIfNull(involvements);
-        _byPerson = involvements
-            .GroupBy(i => i.PersonKey, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => g.OrderBy(i => i.InvolvementStartDate).ThenBy(i => i.InvolvementId, StringComparer.Ordinal).ToArray(),
-                StringComparer.Ordinal);
+        _persons = persons;
+        var teams = new KeyIndex();
+        teams.NumberOf(TeamKeys.NoTeamRecorded);
+
+        // One sort by (person, start) as a 64-bit key; same-day starts of one person ordered by id after it.
+        var keys = new long[involvements.Count];
+        var order = new int[involvements.Count];
+        var personCount = 0;
+        for (var i = 0; i < involvements.Count; i++)
+        {
+            var person = persons.NumberOf(involvements[i].PersonKey);
+            personCount = Math.Max(personCount, person + 1);
+            keys[i] = ((long)person << 32) | (uint)involvements[i].InvolvementStartDate.DayNumber;
+            order[i] = i;
+        }
+
+        Array.Sort(keys, order);
+        var byId = Comparer<int>.Create((a, b) => string.CompareOrdinal(involvements[a].InvolvementId, involvements[b].InvolvementId));
+        for (var from = 0; from < keys.Length;)
+        {
+            var to = from + 1;
+            while (to < keys.Length && keys[to] == keys[from])
+            {
+                to++;
+            }
+
+            if (to - from > 1)
+            {
+                Array.Sort(order, from, to - from, byId);
+            }
+
+            from = to;
+        }
+
+        _firstOf = new int[personCount + 1];
+        _starts = new int[order.Length];
+        _ends = new int[order.Length];
+        _teams = new int[order.Length];
+        _workers = new string?[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var involvement = involvements[order[i]];
+            _firstOf[(int)(keys[i] >> 32) + 1]++;
+            _starts[i] = involvement.InvolvementStartDate.DayNumber;
+            _ends[i] = involvement.InvolvementEndDate?.DayNumber ?? Open;
+            _teams[i] = teams.NumberOf(TeamKeys.Of(involvement.ProfessionalTeam));
+            _workers[i] = involvement.ProfessionalKey;
+        }
+
+        for (var p = 0; p < personCount; p++)
+        {
+            _firstOf[p + 1] += _firstOf[p];
+        }
+
+        _teamKeys = [.. Enumerable.Range(0, teams.Count).Select(teams.KeyOf)];
     }
+
+    /// <summary>The case holders of the context's case data, built once and shared by every pass over it.</summary>
+    public static CaseHolders Of(MeasureContext context) =>
+        context.Shared(nameof(CaseHolders), static c => new CaseHolders(c.Persons, c.Data.Involvements));
+
+    /// <summary>The case holders of involvements alone, persons numbered afresh.</summary>
+    public static CaseHolders From(IReadOnlyList<Involvement> involvements) => new(new KeyIndex(), involvements);
+
+    /// <summary>How many team numbers <see cref="TeamOf"/> gives.</summary>
+    public int TeamCount => _teamKeys.Length;
+
+    /// <summary>The team key of a team number (0 is <see cref="TeamKeys.NoTeamRecorded"/>).</summary>
+    public string TeamKey(int team) => _teamKeys[team];
 
     /// <summary>The holder of <paramref name="personKey"/>'s case on <paramref name="date"/>; none when no involvement is open.</summary>
     public CaseHolder At(string personKey, DateOnly date)
     {
-        if (!_byPerson.TryGetValue(personKey, out var involvements))
-        {
-            return CaseHolder.None;
-        }
-
-        for (var i = involvements.Length - 1; i >= 0; i--)
-        {
-            var involvement = involvements[i];
-            if (involvement.InvolvementStartDate <= date && (involvement.InvolvementEndDate is not { } end || end > date))
-            {
-                return new CaseHolder(TeamKeys.Of(involvement.ProfessionalTeam), involvement.ProfessionalKey);
-            }
-        }
-
-        return CaseHolder.None;
+        var open = OpenInvolvement(_persons.Find(personKey), date.DayNumber);
+        return open < 0 ? CaseHolder.None : new CaseHolder(_teamKeys[_teams[open]], _workers[open]);
     }
 
     /// <summary>The team holding the case on the date, or <see cref="TeamKeys.NoTeamRecorded"/>.</summary>
-    public string TeamAt(string personKey, DateOnly date) => At(personKey, date).TeamKey;
+    public string TeamAt(string personKey, DateOnly date) => _teamKeys[TeamOf(_persons.Find(personKey), date.DayNumber)];
+
+    /// <summary>The number of the team holding person <paramref name="person"/>'s case on day <paramref name="day"/>; 0 (no team recorded) when none.</summary>
+    public int TeamOf(int person, int day)
+    {
+        var open = OpenInvolvement(person, day);
+        return open < 0 ? 0 : _teams[open];
+    }
+
+    /// <summary>
+    /// The team holding the person's case over time, as consecutive ranges of days [From, To) that cover every day: the
+    /// holder changes only where one of their involvements starts or ends, so each range takes the holder of its first day.
+    /// </summary>
+    public List<(int From, int To, int Team)> Timeline(int person)
+    {
+        var timeline = new List<(int From, int To, int Team)>();
+        if (person < 0 || person >= _firstOf.Length - 1 || _firstOf[person] == _firstOf[person + 1])
+        {
+            timeline.Add((int.MinValue, Open, 0));
+            return timeline;
+        }
+
+        var changes = new List<int>();
+        for (var i = _firstOf[person]; i < _firstOf[person + 1]; i++)
+        {
+            changes.Add(_starts[i]);
+            changes.Add(_ends[i]);
+        }
+
+        changes.Sort();
+        var from = int.MinValue;
+        var team = 0;
+        foreach (var change in changes)
+        {
+            if (change == from || change == Open)
+            {
+                continue;
+            }
+
+            var next = TeamOf(person, change);
+            if (next != team)
+            {
+                timeline.Add((from, change, team));
+                (from, team) = (change, next);
+            }
+        }
+
+        timeline.Add((from, Open, team));
+        return timeline;
+    }
+
+    // The index of the involvement holding the case on the day: the last in (start, id) order open that day; -1 when none.
+    private int OpenInvolvement(int person, int day)
+    {
+        if (person < 0 || person >= _firstOf.Length - 1)
+        {
+            return -1;
+        }
+
+        for (var i = _firstOf[person + 1] - 1; i >= _firstOf[person]; i--)
+        {
+            if (_starts[i] <= day && _ends[i] > day)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }
 
 /// <summary>A case's team (<see cref="TeamKeys.NoTeamRecorded"/> when none) and allocated worker's pseudonym (null when none).</summary>

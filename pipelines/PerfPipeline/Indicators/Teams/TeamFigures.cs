@@ -13,6 +13,9 @@ public sealed record TeamFigures(IReadOnlyList<TeamIndicatorValue> Values, WorkL
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(workList);
-        return new(engine.ComputeByTeam(data), workList.Build(data));
+        ArgumentNullException.ThrowIfNull(data);
+
+        // The work list finds each item's team and worker in the case holders the figures by team read, built once.
+        return new(engine.ComputeByTeam(data), workList.Build(data, engine.CaseHoldersOf(data)));
     }
 }

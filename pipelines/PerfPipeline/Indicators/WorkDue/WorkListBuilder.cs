@@ -19,26 +19,30 @@ public sealed class WorkListBuilder(IndicatorSettings? settings = null, WorkingD
     private readonly WorkListSettings _list = list ?? WorkListSettings.Default;
 
     /// <summary>The work list as at the data's as-at date (the newest batch's), or its latest date when it has none.</summary>
-    public WorkList Build(LaCaseData data)
+    public WorkList Build(LaCaseData data) => Build(data, CaseHolders.From(data?.Involvements ?? throw new ArgumentNullException(nameof(data))));
+
+    /// <summary>As <see cref="Build(LaCaseData)"/>, with the case holders the figures by team already built from the data.</summary>
+    internal WorkList Build(LaCaseData data, CaseHolders holders)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Build(data, data.AsAt ?? DataSpan.Of(data)?.Latest ?? DateOnly.FromDateTime(DateTime.UnixEpoch));
+        return Build(data, data.AsAt ?? DataSpan.Of(data)?.Latest ?? DateOnly.FromDateTime(DateTime.UnixEpoch), holders);
     }
 
     /// <summary>
     /// The work list as at <paramref name="asAt"/>, its due dates counted with the data's loaded bank holidays (the
     /// calendar given, or the shipped one, when the data carries none).
     /// </summary>
-    public WorkList Build(LaCaseData data, DateOnly asAt)
+    public WorkList Build(LaCaseData data, DateOnly asAt) =>
+        Build(data, asAt, CaseHolders.From(data?.Involvements ?? throw new ArgumentNullException(nameof(data))));
+
+    private WorkList Build(LaCaseData data, DateOnly asAt, CaseHolders holders)
     {
-        ArgumentNullException.ThrowIfNull(data);
         var calendar = WorkingDayCalendar.Of(data.BankHolidays, _calendar);
-        return (ReferenceEquals(calendar, _calendar) ? this : new WorkListBuilder(_settings, calendar, _list)).BuildWithCalendar(data, asAt);
+        return (ReferenceEquals(calendar, _calendar) ? this : new WorkListBuilder(_settings, calendar, _list)).BuildWithCalendar(data, asAt, holders);
     }
 
-    private WorkList BuildWithCalendar(LaCaseData data, DateOnly asAt)
+    private WorkList BuildWithCalendar(LaCaseData data, DateOnly asAt, CaseHolders holders)
     {
-        var holders = new CaseHolders(data.Involvements);
         var items = new List<WorkItem>();
         items.AddRange(CpVisits(data, asAt, holders));
         items.AddRange(CareVisits(data, asAt, holders));
@@ -58,10 +62,11 @@ public sealed class WorkListBuilder(IndicatorSettings? settings = null, WorkingD
     /// <summary>The next CP visit of each plan open at the date: the set working days after the latest visit in the plan, or its start.</summary>
     private IEnumerable<WorkItem> CpVisits(LaCaseData data, DateOnly asAt, CaseHolders holders)
     {
-        var visitsByPlan = data.CpVisits.ToLookup(v => v.CpPlanId, StringComparer.Ordinal);
-        foreach (var plan in data.CpPlans.Where(p => IsOpen(p.PlanStartDate, p.PlanEndDate, asAt)))
+        var open = data.CpPlans.Where(p => IsOpen(p.PlanStartDate, p.PlanEndDate, asAt)).ToList();
+        var visits = VisitDates(open.Select(static p => p.CpPlanId), data.CpVisits, static v => (v.CpPlanId, v.VisitDate));
+        foreach (var plan in open)
         {
-            var last = Latest(visitsByPlan[plan.CpPlanId].Select(v => v.VisitDate), plan.PlanStartDate, asAt);
+            var last = Latest(visits.GetValueOrDefault(plan.CpPlanId) ?? [], plan.PlanStartDate, asAt);
             var from = last ?? plan.PlanStartDate;
             var due = _calendar.AddWorkingDays(from, _settings.CpVisitWorkingDays);
             if (due <= asAt.AddDays(_list.VisitsDueWithinDays))
@@ -74,20 +79,19 @@ public sealed class WorkListBuilder(IndicatorSettings? settings = null, WorkingD
     /// <summary>The next visit of each period of care open at the date: after the latest visit in it, or its start for the first.</summary>
     private IEnumerable<WorkItem> CareVisits(LaCaseData data, DateOnly asAt, CaseHolders holders)
     {
-        var visitsByPeriod = data.CareVisits.ToLookup(v => v.PeriodOfCareId, StringComparer.Ordinal);
-        foreach (var episodes in data.CareEpisodes.GroupBy(e => e.PeriodOfCareId, StringComparer.Ordinal))
+        var open = data.CareEpisodes
+            .GroupBy(e => e.PeriodOfCareId, StringComparer.Ordinal)
+            .Select(episodes => (Id: episodes.Key, episodes.First().PersonKey, Care: ChildrenInCareMeasures.PeriodOfCare(episodes)))
+            .Where(p => IsOpen(p.Care.Start, p.Care.End, asAt))
+            .ToList();
+        var visits = VisitDates(open.Select(static p => p.Id), data.CareVisits, static v => (v.PeriodOfCareId, v.VisitDate));
+        foreach (var (id, personKey, (start, _)) in open)
         {
-            var (start, end) = ChildrenInCareMeasures.PeriodOfCare(episodes);
-            if (!IsOpen(start, end, asAt))
-            {
-                continue;
-            }
-
-            var last = Latest(visitsByPeriod[episodes.Key].Select(v => v.VisitDate), start, asAt);
+            var last = Latest(visits.GetValueOrDefault(id) ?? [], start, asAt);
             var due = last is { } previous ? previous.AddDays(_settings.CareVisitDays) : start.AddDays(_settings.CareFirstVisitDays);
             if (due <= asAt.AddDays(_list.VisitsDueWithinDays))
             {
-                yield return Item(WorkItemKind.CicVisit, episodes.Key, episodes.First().PersonKey, last ?? start, due, asAt, holders);
+                yield return Item(WorkItemKind.CicVisit, id, personKey, last ?? start, due, asAt, holders);
             }
         }
     }
@@ -150,8 +154,30 @@ public sealed class WorkListBuilder(IndicatorSettings? settings = null, WorkingD
     // Open at the date as the snapshot measures read it: started by then and not ended by then.
     private static bool IsOpen(DateOnly start, DateOnly? end, DateOnly date) => start <= date && (end is not { } ended || ended > date);
 
+    // The visit dates of the open containers only, in one pass over the visits (not a lookup of every container's).
+    private static Dictionary<string, List<DateOnly>> VisitDates<TVisit>(
+        IEnumerable<string> open, IReadOnlyList<TVisit> visits, Func<TVisit, (string Container, DateOnly Date)> visit)
+    {
+        var dates = new Dictionary<string, List<DateOnly>>(StringComparer.Ordinal);
+        foreach (var id in open)
+        {
+            dates.TryAdd(id, []);
+        }
+
+        foreach (var row in visits)
+        {
+            var (container, date) = visit(row);
+            if (dates.TryGetValue(container, out var containerDates))
+            {
+                containerDates.Add(date);
+            }
+        }
+
+        return dates;
+    }
+
     // The latest visit dated inside the container (from its start) and by the date: later ones are not known yet.
-    private static DateOnly? Latest(IEnumerable<DateOnly> visits, DateOnly start, DateOnly asAt)
+    private static DateOnly? Latest(List<DateOnly> visits, DateOnly start, DateOnly asAt)
     {
         DateOnly? latest = null;
         foreach (var date in visits)
