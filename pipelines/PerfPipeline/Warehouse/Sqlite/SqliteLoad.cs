@@ -18,6 +18,9 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
 {
     private readonly string _asAt = StoredValues.Date(key.AsAt);
 
+    /// <summary>Whether rows of this load id may be stored already: false once no audit row was found for it.</summary>
+    private bool _mayHaveRows = true;
+
     /// <summary>The datasets whose rows in the warehouse are now exactly the batch's.</summary>
     public WrittenDatasets Written { get; } = new(key.AsAt);
 
@@ -42,9 +45,20 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
         }
     }
 
-    public Task<LoadRecord?> FindExistingAsync() => SqliteAudit.FindAsync(connection, transaction, key.LoadId, cancellationToken);
+    public async Task<LoadRecord?> FindExistingAsync()
+    {
+        var existing = await SqliteAudit.FindAsync(connection, transaction, key.LoadId, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Writes the load's audit row and forgets what an earlier attempt of the same load recorded.</summary>
+        // Every row a load writes commits with its audit row: without one, nothing of this load id is stored.
+        _mayHaveRows = existing is not null;
+        return existing;
+    }
+
+    /// <summary>
+    /// Writes the load's audit row and forgets what an earlier attempt of the same load recorded. A load id seen for the
+    /// first time has nothing to forget, so it skips the deletes: the indicator value tables have no index on
+    /// <c>load_id</c> (<c>0020_indicator_value_load_indexes.sql</c>), and a delete by it reads the whole table.
+    /// </summary>
     public async Task BeginAsync(string? sourceSystem, DateTimeOffset startedAt)
     {
         const string sql = """
@@ -54,6 +68,8 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             ON CONFLICT (load_id) DO UPDATE SET
                 source_system = excluded.source_system, status = 'loaded', load_seq = excluded.load_seq, attempts = attempts + 1,
                 started_at = excluded.started_at, finished_at = excluded.finished_at, error = NULL;
+            """;
+        const string forgetSql = """
             DELETE FROM audit_load_dataset WHERE load_id = @LoadId;
             DELETE FROM audit_load_issue WHERE load_id = @LoadId;
             DELETE FROM fact_indicator_value WHERE load_id = @LoadId;
@@ -61,7 +77,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             DELETE FROM fact_team_indicator_value WHERE load_id = @LoadId;
             DELETE FROM fact_work_item WHERE load_id = @LoadId;
             """;
-        await ExecuteAsync(sql, new
+        await ExecuteAsync(_mayHaveRows ? sql + forgetSql : sql, new
         {
             key.LoadId,
             key.LaCode,

@@ -10,6 +10,8 @@ using PerfPipeline.Calendar;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
+using PerfPipeline.Indicators.Teams;
+using PerfPipeline.Indicators.WorkDue;
 using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Warehouse;
 using PerfPipeline.Warehouse.Sqlite;
@@ -94,6 +96,37 @@ public sealed class SqliteWarehouseTests : WarehouseContractTests
         Assert.Equal(
             ("Wokingham", IndicatorCatalogue.Get(IndicatorCodes.CscReferrals).Label, "count", "quarter", 1.0, "2019-07-01", "2019-09-30", load.Load.LoadId),
             row);
+    }
+
+    [Fact]
+    public async Task LoadAsync_ReloadOfALoadedBatch_ReplacesItsFiguresWithoutTheLoadIdIndexes()
+    {
+        var quarter = Period.Quarter(2019, 2);
+        var sut = new SqliteWarehouse(
+            DatabasePath,
+            data => [new IndicatorValue(data.LaCode, IndicatorCodes.CscReferrals, quarter, data.Referrals.Count, null, data.Referrals.Count) { Reason = "why" }],
+            Time,
+            data => new TeamFigures(
+                [new TeamIndicatorValue(data.LaCode, "MASH", IndicatorCodes.CscReferrals, quarter, data.Referrals.Count, null, data.Referrals.Count)],
+                new WorkList(data.LaCode, September, [new WorkItem(WorkItemKind.Assessment, "A1", "MASH", null, "P1", September, September, 0)])));
+        static ExtractBatch September1() => Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", new(2019, 9, 2))])]);
+        var first = await sut.LoadAsync(September1(), cancellationToken: Ct);
+        await sut.LoadAsync(Batch(August, [Dataset(ExtractContract.CinEpisodes, [Referral("R0", "P0", new(2019, 8, 2))])]), cancellationToken: Ct);
+
+        var replayed = await sut.LoadAsync(September1(), LoadMode.Reload, Ct);
+
+        // The replay's figures replace its first attempt's (a second copy would break each table's primary key).
+        Assert.Equal(2, replayed.Load.Attempts);
+        await using var connection = await OpenAsync();
+        const string counts = """
+            SELECT (SELECT COUNT(*) FROM fact_indicator_value WHERE load_id = @LoadId), (SELECT COUNT(*) FROM fact_indicator_note WHERE load_id = @LoadId),
+                   (SELECT COUNT(*) FROM fact_team_indicator_value WHERE load_id = @LoadId), (SELECT COUNT(*) FROM fact_work_item WHERE load_id = @LoadId),
+                   (SELECT COUNT(*) FROM fact_indicator_value), (SELECT COUNT(*) FROM fact_team_indicator_value)
+            """;
+        Assert.Equal((1L, 1L, 1L, 1L, 2L, 2L), await connection.QuerySingleAsync<(long, long, long, long, long, long)>(counts, new { first.Load.LoadId }));
+        var indexes = await connection.QueryAsync<string>(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('fact_indicator_value', 'fact_team_indicator_value') AND sql IS NOT NULL");
+        Assert.Empty(indexes);
     }
 
     [Fact]
