@@ -36,7 +36,7 @@ internal static class CareLeaverMeasures
             (ClInTouchPct, new PeriodEndMeasure(d => careLeavers.Percent(d, InCohort, static c => Is(c.InTouch, "YES")))),
             (ClNeet18To24Pct, new PeriodEndMeasure(d => careLeavers.Percent(
                 d,
-                c => InCohort(c) && context.DateOfBirth(c.PersonKey) is { } dob && Age.CompletedYears(dob, d) is >= 18 and <= 24,
+                c => InCohort(c) && context.CareLeaverDateOfBirth(c.PersonKey) is { } dob && Age.CompletedYears(dob, d) is >= 18 and <= 24,
                 static c => IsAny(c.Activity, NotInEducationEmploymentOrTraining)))),
             (ClSuitableAccommodationPct, new PeriodEndMeasure(d => careLeavers.Percent(d, InCohort, IsSuitablyAccommodated))),
         ];

@@ -3,23 +3,34 @@ namespace PerfPipeline.Indicators.Measures;
 using PerfPipeline.Calendar;
 
 /// <summary>
-/// Events sorted by date with running totals of their numerators, so the events of any period are two
-/// binary searches and a subtraction.
+/// Events counted per day with running totals of their count and numerators, so the events of any period are two
+/// subtractions. Built in one pass, without sorting (the contract's dates lie in 1900-2100, so a day's slot is cheap).
 /// </summary>
 internal sealed class FlowSeries : IMeasure
 {
-    private readonly int[] _days;
+    // _countBefore[i] and _numeratorBefore[i]: the events dated before day _firstDay + i, and their numerators' sum; the
+    // last slot holds every event.
+    private readonly int _firstDay;
+    private readonly long[] _countBefore;
     private readonly long[] _numeratorBefore;
     private readonly FlowStatistic _statistic;
 
-    private FlowSeries(int[] days, long[] numerators, FlowStatistic statistic)
+    private FlowSeries(List<int> days, List<long> numerators, FlowStatistic statistic)
     {
-        Array.Sort(days, numerators);
-        _days = days;
-        _numeratorBefore = new long[days.Length + 1];
-        for (var i = 0; i < numerators.Length; i++)
+        _firstDay = days.Count == 0 ? 0 : days.Min();
+        var slots = days.Count == 0 ? 1 : days.Max() - _firstDay + 2;
+        _countBefore = new long[slots];
+        _numeratorBefore = new long[slots];
+        for (var i = 0; i < days.Count; i++)
         {
-            _numeratorBefore[i + 1] = _numeratorBefore[i] + numerators[i];
+            _countBefore[days[i] - _firstDay + 1]++;
+            _numeratorBefore[days[i] - _firstDay + 1] += numerators[i];
+        }
+
+        for (var slot = 1; slot < slots; slot++)
+        {
+            _countBefore[slot] += _countBefore[slot - 1];
+            _numeratorBefore[slot] += _numeratorBefore[slot - 1];
         }
 
         _statistic = statistic;
@@ -40,20 +51,20 @@ internal sealed class FlowSeries : IMeasure
             }
         }
 
-        return new([.. days], [.. numerators], statistic);
+        return new(days, numerators, statistic);
     }
 
-    /// <summary>Events given as day numbers and numerators, in any order (both arrays are sorted in place).</summary>
-    public static FlowSeries FromEvents(int[] days, long[] numerators, FlowStatistic statistic) => new(days, numerators, statistic);
+    /// <summary>Events given as day numbers and their numerators, in any order.</summary>
+    public static FlowSeries FromEvents(List<int> days, List<long> numerators, FlowStatistic statistic) => new(days, numerators, statistic);
 
     public static FlowSeries Count<T>(IReadOnlyCollection<T> rows, Func<T, DateOnly?> date) =>
         Create(rows, date, static _ => 0, FlowStatistic.Count);
 
     public Measurement Measure(Period period)
     {
-        var from = SortedDays.LowerBound(_days, period.Start.DayNumber);
-        var to = SortedDays.LowerBound(_days, period.End.DayNumber + 1);
-        var count = to - from;
+        var from = Slot(period.Start.DayNumber);
+        var to = Slot(period.End.DayNumber + 1);
+        var count = _countBefore[to] - _countBefore[from];
         var numerator = _numeratorBefore[to] - _numeratorBefore[from];
         return _statistic switch
         {
@@ -62,4 +73,7 @@ internal sealed class FlowSeries : IMeasure
             _ => Measurement.Mean(numerator, count),
         };
     }
+
+    // The slot counting the events dated before the day.
+    private int Slot(int day) => Math.Clamp(day - _firstDay, 0, _countBefore.Length - 1);
 }

@@ -10,7 +10,7 @@ using PerfPipeline.Extracts;
 internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings, WorkingDayCalendar calendar)
 {
     private readonly ConcurrentDictionary<string, Lazy<object>> _shared = new(StringComparer.Ordinal);
-    private readonly Lazy<Dictionary<string, DateOnly>> _datesOfBirth = new(() => BuildDatesOfBirth(data.People));
+    private readonly Lazy<Dictionary<string, DateOnly>> _datesOfBirth = new(() => BuildDatesOfBirth(data));
 
     public LaCaseData Data => data;
 
@@ -85,7 +85,8 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
         return (T)_shared.GetOrAdd(name, static (_, state) => new Lazy<object>(() => state.build(state.context)), (build, context: this)).Value;
     }
 
-    public DateOnly? DateOfBirth(string personKey) =>
+    /// <summary>A care leaver's date of birth (<see cref="LaCaseData.CareLeaverSnapshots"/>); null when the person has none.</summary>
+    public DateOnly? CareLeaverDateOfBirth(string personKey) =>
         _datesOfBirth.Value.TryGetValue(personKey, out var dateOfBirth) ? dateOfBirth : null;
 
     /// <summary>The LA's latest mid-year estimate (30 June of its year) on or before <paramref name="date"/>; null when it has none.</summary>
@@ -103,12 +104,15 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
         return latest;
     }
 
-    private static Dictionary<string, DateOnly> BuildDatesOfBirth(IReadOnlyList<Person> people)
+    // Only the care leavers' dates of birth are read (their ages at period ends): a set of those few persons, then one pass
+    // over the people, rather than a dictionary of every person.
+    private static Dictionary<string, DateOnly> BuildDatesOfBirth(LaCaseData data)
     {
-        var datesOfBirth = new Dictionary<string, DateOnly>(people.Count, StringComparer.Ordinal);
-        foreach (var person in people)
+        var careLeavers = data.CareLeaverSnapshots.SelectMany(static s => s.Rows).Select(static c => c.PersonKey).ToHashSet(StringComparer.Ordinal);
+        var datesOfBirth = new Dictionary<string, DateOnly>(careLeavers.Count, StringComparer.Ordinal);
+        foreach (var person in data.People)
         {
-            if (person.DateOfBirth is { } dateOfBirth)
+            if (person.DateOfBirth is { } dateOfBirth && careLeavers.Contains(person.PersonKey))
             {
                 datesOfBirth.TryAdd(person.PersonKey, dateOfBirth);
             }

@@ -44,7 +44,7 @@ internal sealed class TeamFlow : ITeamMeasure
         }
 
         var byTeam = events.ToDictionary(
-            e => e.Key, e => FlowSeries.FromEvents([.. e.Value.Days], [.. e.Value.Numerators], statistic), StringComparer.Ordinal);
+            e => e.Key, e => FlowSeries.FromEvents(e.Value.Days, e.Value.Numerators, statistic), StringComparer.Ordinal);
         return new(teams, byTeam, statistic);
     }
 
