@@ -43,6 +43,9 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
 
         // Owner-only before SQLite first opens it: its journal files take the database file's mode.
         Batches.OwnerOnly.EnsureFile(databasePath);
+
+        // A new file takes its page size from the first connection that writes it: ours, not DbUp's.
+        await (await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
         SqliteMigrations.Apply(_connectionString);
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))

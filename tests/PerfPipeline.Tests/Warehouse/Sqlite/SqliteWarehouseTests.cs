@@ -58,6 +58,36 @@ public sealed class SqliteWarehouseTests : WarehouseContractTests
     }
 
     [Fact]
+    public async Task MigrateAsync_NewFile_Has16KbPagesInWalMode()
+    {
+        await using var connection = await OpenAsync();
+
+        Assert.Equal(16384L, await connection.ExecuteScalarAsync<long>("PRAGMA page_size"));
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ExistingFileWith4KbPages_KeepsItsPageSizeAndLoads()
+    {
+        var path = _temp.File("old", "perfpipeline.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using (var created = new SqliteConnection(SqliteConnections.ConnectionString(path)))
+        {
+            await created.OpenAsync(Ct);
+            await created.ExecuteAsync("PRAGMA page_size = 4096; CREATE TABLE earlier (x INTEGER); DROP TABLE earlier;");
+        }
+
+        var sut = new SqliteWarehouse(path, _ => [], Time);
+        await sut.MigrateAsync(Ct);
+        await sut.LoadAsync(Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", new(2019, 9, 2))])]), cancellationToken: Ct);
+
+        await using var connection = new SqliteConnection(SqliteConnections.ConnectionString(path));
+        await connection.OpenAsync(Ct);
+        Assert.Equal(4096L, await connection.ExecuteScalarAsync<long>("PRAGMA page_size"));
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_referral"));
+    }
+
+    [Fact]
     public async Task LoadAsync_ReleasingWrittenRows_ReleasesTheBatchsRowsKeepingTheirCounts()
     {
         var batch = Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", new(2019, 9, 2)), Referral("R2", "P2", new(2019, 9, 3))])]);
