@@ -31,6 +31,9 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
     /// </summary>
     public bool ReleasesWrittenRows { get; init; }
 
+    /// <summary>The library build opening records and compares (<see cref="SqliteOpenFingerprint"/>); tests stand in another.</summary>
+    internal Guid LibraryBuild { get; init; } = SqliteOpenFingerprint.LibraryBuild;
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
@@ -44,8 +47,17 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         // Owner-only before SQLite first opens it: its journal files take the database file's mode.
         Batches.OwnerOnly.EnsureFile(databasePath);
 
-        // A new file takes its page size from the first connection that writes it: ours, not DbUp's.
-        await (await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        // A new file takes its page size from the first connection that writes it: ours, not DbUp's. On it, the
+        // fingerprint tells whether the rest of opening would find everything done (a new file's is 0: never).
+        var opened = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (opened.ConfigureAwait(false))
+        {
+            if (await SqliteOpenFingerprint.IsCurrentAsync(opened, LibraryBuild, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+
         SqliteMigrations.Apply(_connectionString);
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -55,6 +67,11 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
 
         await new ReferenceImporter(this).EnsureDefaultsAsync(cancellationToken).ConfigureAwait(false);
         await FillCalendarAsync(cancellationToken).ConfigureAwait(false);
+        connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await SqliteOpenFingerprint.RecordAsync(connection, LibraryBuild, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary><c>dim_date</c> and <c>dim_period</c> from the bank holidays in force (rewritten only when they differ).</summary>

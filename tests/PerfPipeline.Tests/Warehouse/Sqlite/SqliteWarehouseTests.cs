@@ -88,6 +88,73 @@ public sealed class SqliteWarehouseTests : WarehouseContractTests
     }
 
     [Fact]
+    public async Task MigrateAsync_NothingChangedSinceTheLastOpen_SkipsTheFillsUntilAnotherBuildOpensIt()
+    {
+        // A quarter of dim_period gone: not part of what the fingerprint covers, so only a full open puts it back.
+        const string quarter = "SELECT COUNT(*) FROM dim_period WHERE period_type = 'quarter' AND period_code = '2019-20 Q2'";
+        await using (var connection = await OpenAsync())
+        {
+            Assert.NotEqual(0L, await connection.ExecuteScalarAsync<long>("PRAGMA user_version"));
+            await connection.ExecuteAsync("DELETE FROM dim_period WHERE period_type = 'quarter' AND period_code = '2019-20 Q2'");
+        }
+
+        await Warehouse().MigrateAsync(Ct);
+
+        await using (var connection = await OpenAsync())
+        {
+            Assert.Equal(0L, await connection.ExecuteScalarAsync<long>(quarter));
+        }
+
+        await new SqliteWarehouse(DatabasePath, _ => [], Time) { LibraryBuild = Guid.NewGuid() }.MigrateAsync(Ct);
+
+        await using (var connection = await OpenAsync())
+        {
+            Assert.Equal(1L, await connection.ExecuteScalarAsync<long>(quarter));
+        }
+    }
+
+    [Fact]
+    public async Task MigrateAsync_AnIndicatorRowChangedSinceTheLastOpen_IsWrittenAgain()
+    {
+        var code = IndicatorCodes.CscReferrals;
+        await using (var connection = await OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE dim_indicator SET label = 'an older label' WHERE indicator_code = @Code", new { Code = code });
+        }
+
+        await Warehouse().MigrateAsync(Ct);
+
+        await using (var connection = await OpenAsync())
+        {
+            Assert.Equal(
+                IndicatorCatalogue.Get(code).Label,
+                await connection.ExecuteScalarAsync<string>("SELECT label FROM dim_indicator WHERE indicator_code = @Code", new { Code = code }));
+        }
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ShippedDefaultsNotInForceSinceTheLastOpen_AreImportedAgain()
+    {
+        const string comparators = "SELECT sha256 FROM ref_file_current WHERE scope = 'default' AND kind = 'comparators'";
+        string shipped;
+        await using (var connection = await OpenAsync())
+        {
+            // As if another build had stored other defaults since.
+            shipped = await connection.ExecuteScalarAsync<string>(comparators) ?? string.Empty;
+            await connection.ExecuteAsync("UPDATE ref_file SET sha256 = @Other WHERE scope = 'default' AND kind = 'comparators'", new { Other = new string('0', 64) });
+        }
+
+        await Warehouse().MigrateAsync(Ct);
+
+        await using (var connection = await OpenAsync())
+        {
+            Assert.Equal(64, shipped.Length);
+            Assert.Equal(shipped, await connection.ExecuteScalarAsync<string>(comparators));
+            Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ref_import"));
+        }
+    }
+
+    [Fact]
     public async Task LoadAsync_ReleasingWrittenRows_ReleasesTheBatchsRowsKeepingTheirCounts()
     {
         var batch = Batch(September, [Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", new(2019, 9, 2)), Referral("R2", "P2", new(2019, 9, 3))])]);
