@@ -42,7 +42,7 @@ internal static class FrontDoorMeasures
         var rows = new int[referrals.Count];
         for (var i = 0; i < referrals.Count; i++)
         {
-            ordered[i] = ((long)context.Persons.NumberOf(referrals[i].PersonKey) << 32) | (uint)referrals[i].ReferralDate.DayNumber;
+            ordered[i] = DayKeyOrder.Key(context.Persons.NumberOf(referrals[i].PersonKey), referrals[i].ReferralDate);
             rows[i] = i;
         }
 

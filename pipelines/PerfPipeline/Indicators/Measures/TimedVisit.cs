@@ -15,27 +15,11 @@ internal readonly record struct TimedVisit(string Container, DateOnly Date, stri
         var order = new int[visits.Count];
         for (var i = 0; i < visits.Count; i++)
         {
-            keys[i] = ((long)containers.NumberOf(visits[i].Container) << 32) | (uint)visits[i].Date.DayNumber;
+            keys[i] = DayKeyOrder.Key(containers.NumberOf(visits[i].Container), visits[i].Date);
             order[i] = i;
         }
 
-        Array.Sort(keys, order);
-        var byVisitId = Comparer<int>.Create((a, b) => string.CompareOrdinal(visits[a].VisitId, visits[b].VisitId));
-        for (var from = 0; from < keys.Length;)
-        {
-            var to = from + 1;
-            while (to < keys.Length && keys[to] == keys[from])
-            {
-                to++;
-            }
-
-            if (to - from > 1)
-            {
-                Array.Sort(order, from, to - from, byVisitId);
-            }
-
-            from = to;
-        }
+        DayKeyOrder.Sort(keys, order, row => visits[row].VisitId);
 
         var timed = new (TimedVisit Visit, bool InTimescale)[keys.Length];
         for (var i = 0; i < keys.Length; i++)

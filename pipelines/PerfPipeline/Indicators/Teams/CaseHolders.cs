@@ -39,27 +39,11 @@ internal sealed class CaseHolders
         {
             var person = persons.NumberOf(involvements[i].PersonKey);
             personCount = Math.Max(personCount, person + 1);
-            keys[i] = ((long)person << 32) | (uint)involvements[i].InvolvementStartDate.DayNumber;
+            keys[i] = DayKeyOrder.Key(person, involvements[i].InvolvementStartDate);
             order[i] = i;
         }
 
-        Array.Sort(keys, order);
-        var byId = Comparer<int>.Create((a, b) => string.CompareOrdinal(involvements[a].InvolvementId, involvements[b].InvolvementId));
-        for (var from = 0; from < keys.Length;)
-        {
-            var to = from + 1;
-            while (to < keys.Length && keys[to] == keys[from])
-            {
-                to++;
-            }
-
-            if (to - from > 1)
-            {
-                Array.Sort(order, from, to - from, byId);
-            }
-
-            from = to;
-        }
+        DayKeyOrder.Sort(keys, order, row => involvements[row].InvolvementId);
 
         _firstOf = new int[personCount + 1];
         _starts = new int[order.Length];
