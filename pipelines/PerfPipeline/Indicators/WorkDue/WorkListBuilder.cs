@@ -66,7 +66,7 @@ public sealed class WorkListBuilder(IndicatorSettings? settings = null, WorkingD
         var visits = VisitDates(open.Select(static p => p.CpPlanId), data.CpVisits, static v => (v.CpPlanId, v.VisitDate));
         foreach (var plan in open)
         {
-            var last = Latest(visits.GetValueOrDefault(plan.CpPlanId) ?? [], plan.PlanStartDate, asAt);
+            var last = Latest(visits[plan.CpPlanId], plan.PlanStartDate, asAt);
             var from = last ?? plan.PlanStartDate;
             var due = _calendar.AddWorkingDays(from, _settings.CpVisitWorkingDays);
             if (due <= asAt.AddDays(_list.VisitsDueWithinDays))
@@ -87,7 +87,7 @@ public sealed class WorkListBuilder(IndicatorSettings? settings = null, WorkingD
         var visits = VisitDates(open.Select(static p => p.Id), data.CareVisits, static v => (v.PeriodOfCareId, v.VisitDate));
         foreach (var (id, personKey, (start, _)) in open)
         {
-            var last = Latest(visits.GetValueOrDefault(id) ?? [], start, asAt);
+            var last = Latest(visits[id], start, asAt);
             var due = last is { } previous ? previous.AddDays(_settings.CareVisitDays) : start.AddDays(_settings.CareFirstVisitDays);
             if (due <= asAt.AddDays(_list.VisitsDueWithinDays))
             {
@@ -154,7 +154,7 @@ public sealed class WorkListBuilder(IndicatorSettings? settings = null, WorkingD
     // Open at the date as the snapshot measures read it: started by then and not ended by then.
     private static bool IsOpen(DateOnly start, DateOnly? end, DateOnly date) => start <= date && (end is not { } ended || ended > date);
 
-    // The visit dates of the open containers only, in one pass over the visits (not a lookup of every container's).
+    // The visit dates of each open container (an empty list for one without visits), in one pass over the visits.
     private static Dictionary<string, List<DateOnly>> VisitDates<TVisit>(
         IEnumerable<string> open, IReadOnlyList<TVisit> visits, Func<TVisit, (string Container, DateOnly Date)> visit)
     {

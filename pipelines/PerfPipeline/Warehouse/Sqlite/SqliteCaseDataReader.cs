@@ -20,26 +20,13 @@ using SQLitePCL;
 /// </summary>
 internal static class SqliteCaseDataReader
 {
-    private static readonly Dictionary<DatasetContract, Func<AcceptedRows, Task>> WrittenMaps = new()
+    private static readonly Dictionary<DatasetContract, IRecordMap> WrittenMaps = new IRecordMap[]
     {
-        [ExtractContract.Person] = Start(Records.Person),
-        [ExtractContract.CinEpisodes] = Start(Records.CinEpisodes),
-        [ExtractContract.CinAssessments] = Start(Records.CinAssessments),
-        [ExtractContract.CpPlans] = Start(Records.CpPlans),
-        [ExtractContract.CpVisits] = Start(Records.CpVisits),
-        [ExtractContract.ClaEpisodes] = Start(Records.ClaEpisodes),
-        [ExtractContract.ClaVisits] = Start(Records.ClaVisits),
-        [ExtractContract.Involvements] = Start(Records.Involvements),
-        [ExtractContract.Missing] = Start(Records.Missing),
-        [ExtractContract.EarlyHelpEpisodes] = Start(Records.EarlyHelpEpisodes),
-        [ExtractContract.EhcpRequests] = Start(Records.EhcpRequests),
-        [ExtractContract.EhcpAssessments] = Start(Records.EhcpAssessments),
-        [ExtractContract.EhcpNamedPlans] = Start(Records.EhcpNamedPlans),
-        [ExtractContract.Professionals] = Start(Records.Professionals),
-        [ExtractContract.CareLeavers] = Start(Records.CareLeavers),
-        [ExtractContract.EhcpActivePlans] = Start(Records.EhcpActivePlans),
-        [ExtractContract.ChildrenMissingEducation] = Start(Records.ChildrenMissingEducation),
-    };
+        Records.Person, Records.CinEpisodes, Records.CinAssessments, Records.CpPlans, Records.CpVisits, Records.ClaEpisodes,
+        Records.ClaVisits, Records.Involvements, Records.Missing, Records.EarlyHelpEpisodes, Records.EhcpRequests,
+        Records.EhcpAssessments, Records.EhcpNamedPlans, Records.Professionals, Records.CareLeavers, Records.EhcpActivePlans,
+        Records.ChildrenMissingEducation,
+    }.ToDictionary(map => map.Contract);
 
     public static LaCaseData Read(SqliteConnection connection, string laCode, CancellationToken cancellationToken = default) =>
         Read(connection, laCode, new WrittenDatasets(default), cancellationToken);
@@ -60,23 +47,23 @@ internal static class SqliteCaseDataReader
             AllocatedRoles = query.List(ReferenceSql.AllocatedRolesSql, null, static r => r.Text(0)),
             SuppliedDatasets = query.List(CaseDataReader.SuppliedDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal),
             EmptyDatasets = query.List(CaseDataReader.EmptyDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal),
-            People = query.Events(ExtractContract.Person, Records.Person),
-            Referrals = query.Events(ExtractContract.CinEpisodes, Records.CinEpisodes),
-            Assessments = query.Events(ExtractContract.CinAssessments, Records.CinAssessments),
-            CpPlans = query.Events(ExtractContract.CpPlans, Records.CpPlans),
-            CpVisits = query.Events(ExtractContract.CpVisits, Records.CpVisits),
-            CareEpisodes = query.Events(ExtractContract.ClaEpisodes, Records.ClaEpisodes),
-            CareVisits = query.Events(ExtractContract.ClaVisits, Records.ClaVisits),
-            Involvements = query.Events(ExtractContract.Involvements, Records.Involvements),
-            MissingEpisodes = query.Events(ExtractContract.Missing, Records.Missing),
-            EarlyHelpEpisodes = query.Events(ExtractContract.EarlyHelpEpisodes, Records.EarlyHelpEpisodes),
-            EhcpRequests = query.Events(ExtractContract.EhcpRequests, Records.EhcpRequests),
-            EhcpAssessments = query.Events(ExtractContract.EhcpAssessments, Records.EhcpAssessments),
-            EhcpNamedPlans = query.Events(ExtractContract.EhcpNamedPlans, Records.EhcpNamedPlans),
-            Professionals = query.Events(ExtractContract.Professionals, Records.Professionals),
-            CareLeaverSnapshots = query.Snapshots(ExtractContract.CareLeavers, Records.CareLeavers),
-            EhcpActivePlanSnapshots = query.Snapshots(ExtractContract.EhcpActivePlans, Records.EhcpActivePlans),
-            MissingEducationSnapshots = query.Snapshots(ExtractContract.ChildrenMissingEducation, Records.ChildrenMissingEducation),
+            People = query.Events(Records.Person),
+            Referrals = query.Events(Records.CinEpisodes),
+            Assessments = query.Events(Records.CinAssessments),
+            CpPlans = query.Events(Records.CpPlans),
+            CpVisits = query.Events(Records.CpVisits),
+            CareEpisodes = query.Events(Records.ClaEpisodes),
+            CareVisits = query.Events(Records.ClaVisits),
+            Involvements = query.Events(Records.Involvements),
+            MissingEpisodes = query.Events(Records.Missing),
+            EarlyHelpEpisodes = query.Events(Records.EarlyHelpEpisodes),
+            EhcpRequests = query.Events(Records.EhcpRequests),
+            EhcpAssessments = query.Events(Records.EhcpAssessments),
+            EhcpNamedPlans = query.Events(Records.EhcpNamedPlans),
+            Professionals = query.Events(Records.Professionals),
+            CareLeaverSnapshots = query.Snapshots(Records.CareLeavers),
+            EhcpActivePlanSnapshots = query.Snapshots(Records.EhcpActivePlans),
+            MissingEducationSnapshots = query.Snapshots(Records.ChildrenMissingEducation),
         };
     }
 
@@ -109,7 +96,7 @@ internal static class SqliteCaseDataReader
     /// Starts building the records of rows the load has just written, on the thread pool, while the load's connection
     /// inserts the next dataset: both cores work during the load. Null for a dataset the case data does not read.
     /// </summary>
-    public static Task? StartMapping(AcceptedRows rows) => WrittenMaps.TryGetValue(rows.Contract, out var start) ? start(rows) : null;
+    public static Task? StartMapping(AcceptedRows rows) => WrittenMaps.TryGetValue(rows.Contract, out var map) ? map.Start(rows) : null;
 
     /// <summary>The records of rows the load has just written, in key order, as reading them back would give them.</summary>
     private static List<T> Written<T>(AcceptedRows rows, Func<ICaseRow, T> map)
@@ -125,67 +112,80 @@ internal static class SqliteCaseDataReader
         return records;
     }
 
-    private static Func<AcceptedRows, Task> Start<T>(Func<ICaseRow, T> map) => rows => Task.Run(() => Written(rows, map));
+    private interface IRecordMap
+    {
+        DatasetContract Contract { get; }
 
-    /// <summary>Each dataset's record, one source for rows read back and rows just written.</summary>
+        /// <summary>Starts building the records of the dataset's written rows on the thread pool.</summary>
+        Task Start(AcceptedRows rows);
+    }
+
+    /// <summary>A dataset and its record, mapped by column position in the contract's order.</summary>
+    private sealed record RecordMap<T>(DatasetContract Contract, Func<ICaseRow, T> Map) : IRecordMap
+    {
+        public Task Start(AcceptedRows rows) => Task.Run(() => Written(rows, Map));
+    }
+
+    /// <summary>Each dataset with its record, one source for rows read back and rows just written.</summary>
     private static class Records
     {
-        public static readonly Func<ICaseRow, Person> Person = static r => new Person(r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.DateOrNull(3), r.TextOrNull(4));
+        public static readonly RecordMap<Person> Person = new(ExtractContract.Person, static r => new Person(r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.DateOrNull(3), r.TextOrNull(4)));
 
-        public static readonly Func<ICaseRow, Referral> CinEpisodes = static r => new Referral(
-            r.Text(0), r.Text(1), r.Date(2), r.TextOrNull(3), r.FlagOrNull(4), r.DateOrNull(5), r.TextOrNull(6));
+        public static readonly RecordMap<Referral> CinEpisodes = new(ExtractContract.CinEpisodes, static r => new Referral(
+            r.Text(0), r.Text(1), r.Date(2), r.TextOrNull(3), r.FlagOrNull(4), r.DateOrNull(5), r.TextOrNull(6)));
 
-        public static readonly Func<ICaseRow, Assessment> CinAssessments = static r => new Assessment(
-            r.Text(0), r.Text(1), r.TextOrNull(2), r.Date(3), r.DateOrNull(4), r.TextOrNull(5));
+        public static readonly RecordMap<Assessment> CinAssessments = new(ExtractContract.CinAssessments, static r => new Assessment(
+            r.Text(0), r.Text(1), r.TextOrNull(2), r.Date(3), r.DateOrNull(4), r.TextOrNull(5)));
 
-        public static readonly Func<ICaseRow, CpPlan> CpPlans = static r => new CpPlan(r.Text(0), r.Text(1), r.Date(2), r.DateOrNull(3), r.TextOrNull(4));
+        public static readonly RecordMap<CpPlan> CpPlans = new(ExtractContract.CpPlans, static r => new CpPlan(r.Text(0), r.Text(1), r.Date(2), r.DateOrNull(3), r.TextOrNull(4)));
 
-        public static readonly Func<ICaseRow, CpVisit> CpVisits = static r => new CpVisit(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.FlagOrNull(4));
+        public static readonly RecordMap<CpVisit> CpVisits = new(ExtractContract.CpVisits, static r => new CpVisit(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.FlagOrNull(4)));
 
-        public static readonly Func<ICaseRow, CareEpisode> ClaEpisodes = static r => new CareEpisode(
-            r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.DateOrNull(4));
+        public static readonly RecordMap<CareEpisode> ClaEpisodes = new(ExtractContract.ClaEpisodes, static r => new CareEpisode(
+            r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.DateOrNull(4)));
 
-        public static readonly Func<ICaseRow, CareVisit> ClaVisits = static r => new CareVisit(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.FlagOrNull(4));
+        public static readonly RecordMap<CareVisit> ClaVisits = new(ExtractContract.ClaVisits, static r => new CareVisit(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.FlagOrNull(4)));
 
-        public static readonly Func<ICaseRow, Involvement> Involvements = static r => new Involvement(
-            r.Text(0), r.Text(1), r.TextOrNull(2), r.TextOrNull(3), r.TextOrNull(4), r.Date(5), r.DateOrNull(6), r.TextOrNull(7));
+        public static readonly RecordMap<Involvement> Involvements = new(ExtractContract.Involvements, static r => new Involvement(
+            r.Text(0), r.Text(1), r.TextOrNull(2), r.TextOrNull(3), r.TextOrNull(4), r.Date(5), r.DateOrNull(6), r.TextOrNull(7)));
 
-        public static readonly Func<ICaseRow, MissingEpisode> Missing = static r => new MissingEpisode(
-            r.Text(0), r.Text(1), r.Date(2), r.TextOrNull(3), r.DateOrNull(4), r.FlagOrNull(5), r.FlagOrNull(6), r.DateOrNull(7));
+        public static readonly RecordMap<MissingEpisode> Missing = new(ExtractContract.Missing, static r => new MissingEpisode(
+            r.Text(0), r.Text(1), r.Date(2), r.TextOrNull(3), r.DateOrNull(4), r.FlagOrNull(5), r.FlagOrNull(6), r.DateOrNull(7)));
 
-        public static readonly Func<ICaseRow, EarlyHelpEpisode> EarlyHelpEpisodes = static r => new EarlyHelpEpisode(
-            r.Text(0), r.Text(1), r.Date(2), r.DateOrNull(3), r.DateOrNull(4));
+        public static readonly RecordMap<EarlyHelpEpisode> EarlyHelpEpisodes = new(ExtractContract.EarlyHelpEpisodes, static r => new EarlyHelpEpisode(
+            r.Text(0), r.Text(1), r.Date(2), r.DateOrNull(3), r.DateOrNull(4)));
 
-        public static readonly Func<ICaseRow, EhcpRequest> EhcpRequests = static r => new EhcpRequest(r.Text(0), r.Date(1), r.DateOrNull(2), r.TextOrNull(3));
+        public static readonly RecordMap<EhcpRequest> EhcpRequests = new(ExtractContract.EhcpRequests, static r => new EhcpRequest(r.Text(0), r.Date(1), r.DateOrNull(2), r.TextOrNull(3)));
 
-        public static readonly Func<ICaseRow, EhcpAssessment> EhcpAssessments = static r => new EhcpAssessment(
-            r.Text(0), r.Text(1), r.DateOrNull(2), r.TextOrNull(3), r.FlagOrNull(4));
+        public static readonly RecordMap<EhcpAssessment> EhcpAssessments = new(ExtractContract.EhcpAssessments, static r => new EhcpAssessment(
+            r.Text(0), r.Text(1), r.DateOrNull(2), r.TextOrNull(3), r.FlagOrNull(4)));
 
-        public static readonly Func<ICaseRow, EhcpNamedPlan> EhcpNamedPlans = static r => new EhcpNamedPlan(r.Text(0), r.Text(1), r.Date(2), r.DateOrNull(3));
+        public static readonly RecordMap<EhcpNamedPlan> EhcpNamedPlans = new(ExtractContract.EhcpNamedPlans, static r => new EhcpNamedPlan(r.Text(0), r.Text(1), r.Date(2), r.DateOrNull(3)));
 
-        public static readonly Func<ICaseRow, Professional> Professionals = static r => new Professional(
-            r.Text(0), r.FlagOrNull(1), r.NumberOrNull(2), r.FlagOrNull(3), r.DateOrNull(4), r.DateOrNull(5));
+        public static readonly RecordMap<Professional> Professionals = new(ExtractContract.Professionals, static r => new Professional(
+            r.Text(0), r.FlagOrNull(1), r.NumberOrNull(2), r.FlagOrNull(3), r.DateOrNull(4), r.DateOrNull(5)));
 
-        public static readonly Func<ICaseRow, CareLeaver> CareLeavers = static r => new CareLeaver(
-            r.Text(0), r.Text(1), r.TextOrNull(2), r.TextOrNull(3), r.DateOrNull(4), r.TextOrNull(5), r.TextOrNull(6), r.TextOrNull(7));
+        public static readonly RecordMap<CareLeaver> CareLeavers = new(ExtractContract.CareLeavers, static r => new CareLeaver(
+            r.Text(0), r.Text(1), r.TextOrNull(2), r.TextOrNull(3), r.DateOrNull(4), r.TextOrNull(5), r.TextOrNull(6), r.TextOrNull(7)));
 
-        public static readonly Func<ICaseRow, EhcpActivePlan> EhcpActivePlans = static r => new EhcpActivePlan(
-            r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.FlagOrNull(3));
+        public static readonly RecordMap<EhcpActivePlan> EhcpActivePlans = new(ExtractContract.EhcpActivePlans, static r => new EhcpActivePlan(
+            r.Text(0), r.TextOrNull(1), r.TextOrNull(2), r.FlagOrNull(3)));
 
-        public static readonly Func<ICaseRow, MissingEducationCase> ChildrenMissingEducation = static r => new MissingEducationCase(r.Text(0), r.Date(1));
+        public static readonly RecordMap<MissingEducationCase> ChildrenMissingEducation = new(ExtractContract.ChildrenMissingEducation, static r => new MissingEducationCase(r.Text(0), r.Date(1)));
     }
 
     private sealed class Query(sqlite3 db, string laCode, WrittenDatasets written, StringPool texts, CancellationToken cancellationToken)
     {
         private static readonly bool[] SharedTexts = [true];
 
-        public List<T> Events<T>(DatasetContract dataset, Func<ICaseRow, T> map) =>
-            written.Records<T>(dataset) is { } records
+        public List<T> Events<T>(RecordMap<T> dataset) =>
+            written.Records<T>(dataset.Contract) is { } records
                 ? records
-                : List(CaseDataReader.SelectSql(dataset, oneSnapshot: false), null, map, Shared(dataset));
+                : List(CaseDataReader.SelectSql(dataset.Contract, oneSnapshot: false), null, dataset.Map, Shared(dataset.Contract));
 
-        public List<Snapshot<T>> Snapshots<T>(DatasetContract dataset, Func<ICaseRow, T> map)
+        public List<Snapshot<T>> Snapshots<T>(RecordMap<T> records)
         {
+            var (dataset, map) = records;
             var select = CaseDataReader.SelectSql(dataset, oneSnapshot: true);
             var shared = Shared(dataset);
             return [.. List(CaseDataReader.SnapshotDatesSql(dataset), null, static r => (AsAt: r.Date(0), SourceSystem: r.TextOrNull(1)), new bool[2])

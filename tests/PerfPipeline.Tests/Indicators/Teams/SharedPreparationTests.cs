@@ -10,28 +10,19 @@ using PerfPipeline.Tests.TestSupport;
 /// </summary>
 public sealed class SharedPreparationTests(SeedCaseData seeds) : IClassFixture<SeedCaseData>
 {
-    [Fact]
-    public void ComputeAllThenByTeam_OnOneEngine_GiveTheFiguresOfSeparateEngines()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ComputeAllAndByTeam_OneAfterTheOtherOnOneEngine_GiveTheFiguresOfSeparateEngines(bool teamsFirst)
     {
         var engine = new IndicatorEngine();
 
+        var teams = teamsFirst ? engine.ComputeByTeam(seeds.Data) : null;
         var la = engine.ComputeAll(seeds.Data);
-        var teams = engine.ComputeByTeam(seeds.Data);
+        teams ??= engine.ComputeByTeam(seeds.Data);
 
         Assert.Equal(LaFigures(new IndicatorEngine().ComputeAll(seeds.Data)), LaFigures(la));
         Assert.Equal(TeamFigures(new IndicatorEngine().ComputeByTeam(seeds.Data)), TeamFigures(teams));
-    }
-
-    [Fact]
-    public void ComputeByTeamThenAll_OnOneEngine_GiveTheFiguresOfSeparateEngines()
-    {
-        var engine = new IndicatorEngine();
-
-        var teams = engine.ComputeByTeam(seeds.Data);
-        var la = engine.ComputeAll(seeds.Data);
-
-        Assert.Equal(TeamFigures(new IndicatorEngine().ComputeByTeam(seeds.Data)), TeamFigures(teams));
-        Assert.Equal(LaFigures(new IndicatorEngine().ComputeAll(seeds.Data)), LaFigures(la));
     }
 
     [Fact]
