@@ -21,6 +21,9 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
     /// <summary>Whether rows of this load id may be stored already: false once no audit row was found for it.</summary>
     private bool _mayHaveRows = true;
 
+    /// <summary>Whether the load writes with a rollback journal into a file no load is stored in yet (<see cref="SqliteFirstLoadJournal"/>).</summary>
+    public bool IsFirstLoad { get; private init; }
+
     /// <summary>The datasets whose rows in the warehouse are now exactly the batch's.</summary>
     public WrittenDatasets Written { get; } = new(key.AsAt);
 
@@ -34,7 +37,8 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             // a foreign key. Checking them costs a lookup per row and makes SQLite delete a table's rows one by one. The
             // connection is not pooled: the setting ends with it.
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = OFF", cancellationToken: cancellationToken)).ConfigureAwait(false);
-            var load = new SqliteLoad(connection, connection.BeginTransaction(deferred: false), key, cancellationToken);
+            var isFirstLoad = await SqliteFirstLoadJournal.TryEnterAsync(connection, cancellationToken).ConfigureAwait(false);
+            var load = new SqliteLoad(connection, connection.BeginTransaction(deferred: false), key, cancellationToken) { IsFirstLoad = isFirstLoad };
             load.Written.ReleaseOnceRead = releaseWrittenRows;
             return load;
         }
@@ -275,6 +279,12 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
     public async ValueTask DisposeAsync()
     {
         await transaction.DisposeAsync().ConfigureAwait(false);
+        if (IsFirstLoad)
+        {
+            // Committed or rolled back: the file goes back to WAL for its readers.
+            await SqliteFirstLoadJournal.LeaveAsync(connection).ConfigureAwait(false);
+        }
+
         await connection.DisposeAsync().ConfigureAwait(false);
     }
 
