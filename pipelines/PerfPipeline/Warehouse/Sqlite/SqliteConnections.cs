@@ -54,8 +54,10 @@ internal static class SqliteConnections
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var command = connection.CreateCommand();
 
-            // WAL lets readers (dashboard, serve) work while a load writes. synchronous=FULL costs one fsync
-            // per commit, and a load commits once, so a committed load survives a power cut as well as a crash.
+            // WAL lets readers (dashboard, serve) work while a load writes; the first load into a file switches to a
+            // rollback journal and back (SqliteFirstLoadJournal), and asking for WAL here also restores it after a crash
+            // in that load. synchronous=FULL costs one fsync per commit, and a load commits once, so a committed load
+            // survives a power cut as well as a crash.
             // page_size takes effect only on a new (empty) file, before WAL mode writes its header; an existing file
             // keeps its own. 16 KB pages: a scale-20 `run` took about 7% less processor time than with 4 KB, most of it
             // in the commit's checkpoint (docs/performance.md).
