@@ -10,7 +10,7 @@ using PerfPipeline.Extracts;
 internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings, WorkingDayCalendar calendar)
 {
     private readonly ConcurrentDictionary<string, Lazy<object>> _shared = new(StringComparer.Ordinal);
-    private readonly Lazy<Dictionary<string, DateOnly>> _datesOfBirth = new(() => BuildDatesOfBirth(data));
+    private readonly Lazy<Dictionary<string, DateOnly>> _careLeaverDatesOfBirth = new(() => BuildCareLeaverDatesOfBirth(data));
 
     public LaCaseData Data => data;
 
@@ -87,7 +87,7 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
 
     /// <summary>A care leaver's date of birth (<see cref="LaCaseData.CareLeaverSnapshots"/>); null when the person has none.</summary>
     public DateOnly? CareLeaverDateOfBirth(string personKey) =>
-        _datesOfBirth.Value.TryGetValue(personKey, out var dateOfBirth) ? dateOfBirth : null;
+        _careLeaverDatesOfBirth.Value.TryGetValue(personKey, out var dateOfBirth) ? dateOfBirth : null;
 
     /// <summary>The LA's latest mid-year estimate (30 June of its year) on or before <paramref name="date"/>; null when it has none.</summary>
     public PopulationEstimate? PopulationAt(DateOnly date)
@@ -106,7 +106,7 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
 
     // Only the care leavers' dates of birth are read (their ages at period ends): a set of those few persons, then one pass
     // over the people, rather than a dictionary of every person.
-    private static Dictionary<string, DateOnly> BuildDatesOfBirth(LaCaseData data)
+    private static Dictionary<string, DateOnly> BuildCareLeaverDatesOfBirth(LaCaseData data)
     {
         var careLeavers = data.CareLeaverSnapshots.SelectMany(static s => s.Rows).Select(static c => c.PersonKey).ToHashSet(StringComparer.Ordinal);
         var datesOfBirth = new Dictionary<string, DateOnly>(careLeavers.Count, StringComparer.Ordinal);

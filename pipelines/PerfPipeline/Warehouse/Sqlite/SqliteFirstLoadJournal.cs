@@ -31,7 +31,11 @@ internal static class SqliteFirstLoadJournal
         // Leaving WAL needs the only connection to the file. This process's pooled readers (dashboard requests) keep
         // idle handles open: close those first; one in use, or another process, keeps the file in WAL.
         var file = new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
-        SqliteConnection.ClearPool(new SqliteConnection(SqliteConnections.PooledConnectionString(file)));
+        using (var pooled = new SqliteConnection(SqliteConnections.PooledConnectionString(file)))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = DELETE";
 

@@ -22,7 +22,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
     private bool _mayHaveRows = true;
 
     /// <summary>Whether the load writes with a rollback journal into a file no load is stored in yet (<see cref="SqliteFirstLoadJournal"/>).</summary>
-    public bool IsFirstLoad { get; private init; }
+    private bool IsFirstLoad { get; init; }
 
     /// <summary>The datasets whose rows in the warehouse are now exactly the batch's.</summary>
     public WrittenDatasets Written { get; } = new(key.AsAt);

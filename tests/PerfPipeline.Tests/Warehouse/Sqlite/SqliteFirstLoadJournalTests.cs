@@ -116,7 +116,7 @@ public sealed class SqliteFirstLoadJournalTests : IAsyncLifetime
         {
             // The last row repeats the first one's id: the primary key stops the insert.
             var error = await Assert.ThrowsAsync<SqliteException>(() => failing.LoadAsync(WideReferrals(Rows, duplicateLast: true), cancellationToken: Ct));
-            Assert.Equal(19, error.SqliteErrorCode);
+            Assert.Equal(SQLitePCL.raw.SQLITE_CONSTRAINT, error.SqliteErrorCode);
         }
         else
         {
