@@ -4,54 +4,61 @@ namespace PerfPipeline.Extracts;
 public sealed record Derivation(string Dataset, string Column, string Rule, long Rows);
 
 /// <summary>
-/// Fills the required values SSD's scripts legitimately leave empty, from the rest of the batch, once every file is
-/// read (<see cref="ColumnSpec.DerivedFrom"/>): a CP visit's person from its plan (Mosaic writes no
+/// Fills the required values SSD's scripts legitimately leave empty, from the rest of the batch
+/// (<see cref="ColumnSpec.DerivedFrom"/>): a CP visit's person from its plan (Mosaic writes no
 /// <c>cppv_person_id</c>), a visit's plan from the person's plan covering the visit date (SystemC's visits joined to no
 /// plan, and in a batch naming an SSD system, Eclipse's plan ids that match no <c>cppl_cp_plan_id</c>), an
 /// involvement's person through its referral (Mosaic writes no <c>invo_person_id</c>). A row whose value cannot be
 /// derived is rejected, naming why; when no row's can, the dataset is left out with a note and its measures are n/a, as
 /// for a dataset not supplied. An involvement without its worker (<c>invo_professional_id</c> empty) loads with a
 /// warning. Every derivation is counted.
+/// A derived dataset is final as soon as the one it derives from is read (<see cref="Prerequisite"/>), so the load can
+/// take it while later files are still read; what derivation adds to the batch's issues and derivations is kept aside
+/// and added by <see cref="Complete"/> in one order, whatever order the files came in.
 /// </summary>
-internal static class BatchDerivations
+internal sealed class BatchDerivations(string? sourceSystem)
 {
-    /// <param name="sourceSystem">The manifest's <c>source_system</c>: re-planning a visit whose plan id names no plan of
-    /// the batch is done only for a batch an SSD system wrote, so that batches of the contract's own shape keep their
-    /// figures (such a visit keeps its id and its <c>visit_outside_plan</c> warning).</param>
-    public static IReadOnlyList<Derivation> Apply(List<DatasetExtract> datasets, List<ValidationIssue> issues, string? sourceSystem = null)
+    private readonly List<(DatasetExtract Read, List<ValidationIssue> Issues, List<Derivation> Derivations, DatasetExtract? Final)> _derived = [];
+
+    /// <summary>The dataset whose rows a dataset's derivation reads, or null for a dataset nothing is derived in.</summary>
+    public static DatasetContract? Prerequisite(DatasetContract dataset) =>
+        dataset == ExtractContract.CpVisits ? ExtractContract.CpPlans
+        : dataset == ExtractContract.Involvements ? ExtractContract.CinEpisodes
+        : null;
+
+    /// <summary>
+    /// Derives what <paramref name="dataset"/> (one with a <see cref="Prerequisite"/>) leaves empty from
+    /// <paramref name="prerequisite"/>, the batch's dataset it derives from (null when the batch has none). Returns the
+    /// dataset as it loads, without the rows that cannot be derived, or null when it is left out.
+    /// </summary>
+    /// <remarks>A batch naming an SSD system (the manifest's <c>source_system</c>) alone has a visit whose plan id names
+    /// no plan of the batch re-planned, so that batches of the contract's own shape keep their figures (such a visit keeps
+    /// its id and its <c>visit_outside_plan</c> warning).</remarks>
+    public DatasetExtract? Derive(DatasetExtract dataset, DatasetExtract? prerequisite)
     {
         var derivations = new List<Derivation>();
-        var plans = datasets.FirstOrDefault(d => d.Contract == ExtractContract.CpPlans);
-        var referrals = datasets.FirstOrDefault(d => d.Contract == ExtractContract.CinEpisodes);
-        var ssdBatch = SsdCatalogue.SourceSystem(sourceSystem) is not null;
-        for (var i = datasets.Count - 1; i >= 0; i--)
+        var issues = new List<ValidationIssue>();
+        var rejected = new Dictionary<int, (string Column, string Reason)>();
+        if (dataset.Contract == ExtractContract.CpVisits)
         {
-            var dataset = datasets[i];
-            var rejected = new Dictionary<int, (string Column, string Reason)>();
-            if (dataset.Contract == ExtractContract.CpVisits)
-            {
-                DeriveVisits(dataset, plans, ssdBatch, derivations, rejected);
-            }
-            else if (dataset.Contract == ExtractContract.Involvements)
-            {
-                DeriveInvolvements(dataset, referrals, derivations, rejected, issues);
-            }
+            DeriveVisits(dataset, prerequisite, SsdCatalogue.SourceSystem(sourceSystem) is not null, derivations, rejected);
+        }
+        else if (dataset.Contract == ExtractContract.Involvements)
+        {
+            DeriveInvolvements(dataset, prerequisite, derivations, rejected, issues);
+        }
 
-            if (rejected.Count == 0)
-            {
-                continue;
-            }
-
-            if (rejected.Count == dataset.Rows.Count)
-            {
-                var (column, reason) = rejected.First().Value;
-                issues.Add(new ValidationIssue(IssueSeverity.Warning, dataset.Contract.Name, null, column, dataset.File,
-                    $"{reason} in every one of the {dataset.Rows.Count} rows: the dataset is left out and its measures are n/a")
-                { Rule = ValidationRule.DatasetKeyless });
-                datasets.RemoveAt(i);
-                continue;
-            }
-
+        var final = dataset;
+        if (rejected.Count > 0 && rejected.Count == dataset.Rows.Count)
+        {
+            var (column, reason) = rejected.First().Value;
+            issues.Add(new ValidationIssue(IssueSeverity.Warning, dataset.Contract.Name, null, column, dataset.File,
+                $"{reason} in every one of the {dataset.Rows.Count} rows: the dataset is left out and its measures are n/a")
+            { Rule = ValidationRule.DatasetKeyless });
+            final = null;
+        }
+        else if (rejected.Count > 0)
+        {
             foreach (var (row, (column, reason)) in rejected)
             {
                 issues.Add(new ValidationIssue(IssueSeverity.RowError, dataset.Contract.Name, dataset.Rows.RowNumber(row), column, null, reason)
@@ -60,7 +67,40 @@ internal static class BatchDerivations
 
             var rows = dataset.Rows;
             rows.RemoveWhere(rejected.ContainsKey);
-            datasets[i] = new DatasetExtract(dataset.Contract, dataset.File, dataset.RowsRead, dataset.RowsRejected + rejected.Count, rows);
+            final = new DatasetExtract(dataset.Contract, dataset.File, dataset.RowsRead, dataset.RowsRejected + rejected.Count, rows);
+        }
+
+        _derived.Add((dataset, issues, derivations, final));
+        return final;
+    }
+
+    /// <summary>
+    /// Puts each derived dataset in its place in <paramref name="datasets"/> (the batch's, in the manifest's order) or
+    /// takes it out, and adds what derivation found to the batch's issues: the datasets from the last to the first, as
+    /// they always were. Returns the derivations in the same order.
+    /// </summary>
+    public IReadOnlyList<Derivation> Complete(List<DatasetExtract> datasets, List<ValidationIssue> issues)
+    {
+        var derivations = new List<Derivation>();
+        for (var i = datasets.Count - 1; i >= 0; i--)
+        {
+            var index = _derived.FindIndex(d => ReferenceEquals(d.Read, datasets[i]));
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var derived = _derived[index];
+            issues.AddRange(derived.Issues);
+            derivations.AddRange(derived.Derivations);
+            if (derived.Final is null)
+            {
+                datasets.RemoveAt(i);
+            }
+            else
+            {
+                datasets[i] = derived.Final;
+            }
         }
 
         return derivations;

@@ -47,18 +47,52 @@ public sealed class ExtractReader
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(batch);
-        var irregular = await source.FindIrregularEntriesAsync(batch, cancellationToken).ConfigureAwait(false);
-        var issues = irregular
-            .Select(entry => FileError(null, ValidationRule.NotRegularFile, entry.Name, $"{entry.Name} is {entry.What}: a batch holds regular files only, and this one is neither read nor copied"))
-            .ToList();
-        return await ReadAsync(batch, (fileName, ct) => source.OpenFileAsync(batch, fileName, ct), issues, cancellationToken).ConfigureAwait(false);
+        var issues = await IrregularEntriesAsync(source, batch, cancellationToken).ConfigureAwait(false);
+        var reference = await ReferenceForAsync(batch.LaCode, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(batch, (fileName, ct) => source.OpenFileAsync(batch, fileName, ct), issues, reference, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads a batch whose files <paramref name="openFile"/> opens: a live batch, an archived copy or a blob batch.</summary>
-    public Task<ExtractBatch> ReadAsync(BatchLocation batch, BatchFileOpener openFile, CancellationToken cancellationToken = default) =>
-        ReadAsync(batch, openFile, [], cancellationToken);
+    public async Task<ExtractBatch> ReadAsync(BatchLocation batch, BatchFileOpener openFile, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var reference = await ReferenceForAsync(batch.LaCode, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(batch, openFile, [], reference, null, cancellationToken).ConfigureAwait(false);
+    }
 
-    private async Task<ExtractBatch> ReadAsync(BatchLocation batch, BatchFileOpener openFile, List<ValidationIssue> issues, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts reading a batch from its source's extracts root on the thread pool, handing each dataset on as soon as it
+    /// is final (<see cref="BatchReading"/>), so that the load can write it while the next file is read. The LA's
+    /// reference data is read first, before the load takes the warehouse.
+    /// </summary>
+    internal async Task<BatchReading> StartReadingAsync(IBatchSource source, BatchLocation batch, Warehouse.LoadKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(batch);
+        var reference = await ReferenceForAsync(batch.LaCode, cancellationToken).ConfigureAwait(false);
+        return BatchReading.Start(key, async (reading, token) =>
+        {
+            var issues = await IrregularEntriesAsync(source, batch, token).ConfigureAwait(false);
+            return await ReadAsync(batch, (fileName, ct) => source.OpenFileAsync(batch, fileName, ct), issues, reference, reading, token).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <summary>An entry of the batch folder that is not a regular file (a symbolic link, a folder), listed or not, is a file error.</summary>
+    private static async Task<List<ValidationIssue>> IrregularEntriesAsync(IBatchSource source, BatchLocation batch, CancellationToken cancellationToken)
+    {
+        var irregular = await source.FindIrregularEntriesAsync(batch, cancellationToken).ConfigureAwait(false);
+        return [.. irregular.Select(entry => FileError(null, ValidationRule.NotRegularFile, entry.Name,
+            $"{entry.Name} is {entry.What}: a batch holds regular files only, and this one is neither read nor copied"))];
+    }
+
+    /// <summary>The LA's code map and roles the batch is read with; none without a reference source.</summary>
+    private Task<ExtractReference> ReferenceForAsync(string laCode, CancellationToken cancellationToken) =>
+        _reference is null ? Task.FromResult(ExtractReference.None) : _reference.ForLaAsync(laCode, cancellationToken);
+
+    /// <param name="reading">Told of the manifest once it is parsed and of each dataset once it is final; null when nothing waits for them.</param>
+    private async Task<ExtractBatch> ReadAsync(
+        BatchLocation batch, BatchFileOpener openFile, List<ValidationIssue> issues, ExtractReference reference, BatchReading.IWriter? reading,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(openFile);
@@ -78,13 +112,16 @@ public sealed class ExtractReader
             return Complete(null, manifestSha256, datasets, issues);
         }
 
+        reading?.ManifestRead(manifest);
         CheckManifest(batch, manifest, issues);
-        var reference = _reference is null ? ExtractReference.None : await _reference.ForLaAsync(batch.LaCode, cancellationToken).ConfigureAwait(false);
         using var pseudonymiser = new Pseudonymiser(_key);
         var context = new BatchReadContext(batch.AsAt, pseudonymiser, reference.CodeMap);
         var listed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in manifest.Datasets)
+        var derivations = new BatchDerivations(manifest.SourceSystem);
+        var waiting = new List<DatasetExtract>();
+        for (var e = 0; e < manifest.Datasets.Count; e++)
         {
+            var entry = manifest.Datasets[e];
             var contract = ExtractContract.Find(entry.Name);
             if (contract is null && SsdCatalogue.OtherTable(entry.Name) is { } ssdTable)
             {
@@ -108,22 +145,50 @@ public sealed class ExtractReader
                 if (await ReadDatasetAsync(contract, entry, openFile, context, issues, cancellationToken).ConfigureAwait(false) is { } dataset)
                 {
                     datasets.Add(dataset);
+                    if (BatchDerivations.Prerequisite(contract) is null)
+                    {
+                        reading?.DatasetRead(dataset);
+                    }
+                    else
+                    {
+                        waiting.Add(dataset);
+                    }
                 }
             }
+
+            DeriveReady(e + 1);
         }
+
+        DeriveReady(manifest.Datasets.Count);
+        var derived = derivations.Complete(datasets, issues);
 
         // A dataset whose file could not be read (missing, unreadable) takes no part: its absence already rejects the batch,
         // and a warning for every row that refers to it would bury that one error.
-        var derivations = BatchDerivations.Apply(datasets, issues, manifest.SourceSystem);
         var unread = issues.Where(i => i.Severity == IssueSeverity.FileError && i.Dataset is not null).Select(i => i.Dataset!).ToHashSet(StringComparer.Ordinal);
         issues.AddRange(BatchCrossChecks.Check([.. datasets.Where(d => !unread.Contains(d.Contract.Name))]));
         CheckRejectedShare(datasets, issues);
         return Complete(manifest, manifestSha256, datasets, IssueRedaction.Redact(issues, pseudonymiser)) with
         {
             Reference = reference,
-            Derivations = derivations,
+            Derivations = derived,
             CohortExclusions = CohortExclusions.Of(datasets, manifest.SourceSystem, _careLeavers),
         };
+
+        // A derived dataset is final once the dataset it derives from is read, or known not to come: none of the manifest's
+        // entries from nextEntry on is it.
+        void DeriveReady(int nextEntry)
+        {
+            var later = manifest.Datasets.Skip(nextEntry).Select(d => ExtractContract.Find(d.Name)).ToHashSet();
+            foreach (var dataset in waiting.Where(d => !later.Contains(BatchDerivations.Prerequisite(d.Contract))).ToList())
+            {
+                waiting.Remove(dataset);
+                var prerequisite = BatchDerivations.Prerequisite(dataset.Contract);
+                if (derivations.Derive(dataset, datasets.FirstOrDefault(d => d.Contract == prerequisite)) is { } final)
+                {
+                    reading?.DatasetRead(final);
+                }
+            }
+        }
     }
 
     private static async Task<byte[]?> ReadManifestAsync(BatchFileOpener openFile, List<ValidationIssue> issues, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using PerfPipeline.Batches;
 using PerfPipeline.Extracts;
 using PerfPipeline.Warehouse;
+using PerfPipeline.Warehouse.Loading;
 
 /// <summary>
 /// The load pipeline: for each batch of the source not loaded yet (oldest as_at first), read and validate it; a
@@ -75,14 +76,18 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
                 return AlreadyLoaded(existing);
             }
 
-            var reading = timeProvider.GetTimestamp();
             var watched = report is null ? source : new FileOpeningReporter(source, file => report(p => p with { Step = LoadStep.Reading, File = file }));
+            if (warehouse is ILoadWhileReading whileReading)
+            {
+                return await LoadWhileReadingAsync(whileReading, watched, batch, key, acceptShrink, report, cancellationToken).ConfigureAwait(false);
+            }
+
+            var reading = timeProvider.GetTimestamp();
             var extract = await reader.ReadAsync(watched, batch, cancellationToken).ConfigureAwait(false);
             var timings = LoadTimings.None with { ReadAndValidate = timeProvider.GetElapsedTime(reading) };
             if (extract.IsRejected)
             {
-                await source.QuarantineAsync(batch, key.LoadId, ValidationReport.Create(batch, extract), cancellationToken).ConfigureAwait(false);
-                return Rejected(batch, key, extract) with { Timings = timings };
+                return await RejectAsync(batch, key, extract, cancellationToken).ConfigureAwait(false) with { Timings = timings };
             }
 
             return await LoadAcceptedAsync(batch, extract, LoadMode.SkipIfLoaded, acceptShrink ? "run --accept-shrink" : null, timings, report, cancellationToken)
@@ -229,7 +234,104 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         }
     }
 
-    /// <summary>A new load is archived first, so that every load, committed or failed, has the copy a replay reads.</summary>
+    /// <summary>
+    /// Loads a new batch while it is read: the warehouse writes each dataset as the reader finishes it, and the batch is
+    /// rejected, held or archived once the whole of it is read, before anything commits.
+    /// </summary>
+    private async Task<LoadOutcome> LoadWhileReadingAsync(
+        ILoadWhileReading whileReading, IBatchSource watched, BatchLocation batch, LoadKey key, bool acceptShrink,
+        Action<Func<LoadProgress, LoadProgress>>? report, CancellationToken cancellationToken)
+    {
+        // Listed before the load's transaction begins: a first load keeps the file to itself from its first page on.
+        var loads = await warehouse.ListLoadsAsync(LoadStatus.Loaded, cancellationToken).ConfigureAwait(false);
+        var confirmedBy = acceptShrink ? "run --accept-shrink" : null;
+        var started = timeProvider.GetTimestamp();
+        var timings = LoadTimings.None;
+        Acceptance? accepted = null;
+        var reading = await reader.StartReadingAsync(watched, batch, key, cancellationToken).ConfigureAwait(false);
+        await using (reading.ConfigureAwait(false))
+        {
+            WarehouseLoadResult? result;
+            try
+            {
+                result = await whileReading.LoadAsync(reading, LoadMode.SkipIfLoaded, async (extract, token) =>
+                {
+                    timings = timings with { ReadAndValidate = timeProvider.GetElapsedTime(started) };
+                    accepted = await AcceptAsync(batch, extract, LoadMode.SkipIfLoaded, confirmedBy, loads, report, token).ConfigureAwait(false);
+                    timings = timings with { Archive = accepted.Archive };
+                    return accepted.ToLoad;
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                return await FailedWhileReadingAsync(exception, reading, accepted, batch, key, confirmedBy, loads, report, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (result is null)
+            {
+                var read = await reading.Completion.ConfigureAwait(false);
+                return accepted?.Held is { } held
+                    ? held with { Timings = timings }
+                    : await RejectAsync(batch, key, read, cancellationToken).ConfigureAwait(false) with
+                    {
+                        Timings = timings with { ReadAndValidate = timeProvider.GetElapsedTime(started) },
+                    };
+            }
+
+            var elapsed = timeProvider.GetElapsedTime(started);
+            timings = timings with
+            {
+                Load = elapsed - timings.ReadAndValidate - timings.Archive - result.IndicatorTime - result.IndicatorWriteTime,
+                Indicators = result.IndicatorTime,
+                IndicatorWrite = result.IndicatorWriteTime,
+            };
+            return result.AlreadyLoaded
+                ? AlreadyLoaded(result.Load)
+                : new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.Loaded, [.. result.Load.Datasets.Select(d => d.Counts)]) { Timings = timings, Warnings = result.Warnings };
+        }
+    }
+
+    /// <summary>
+    /// A load that failed while its batch was read ends as it would have had the batch been read first: the reader's own
+    /// failure is the cause if it has one; a rejected or held batch is quarantined and reported so; an accepted one is
+    /// archived (if it was not yet) and the load recorded as failed, with the copy a replay reads.
+    /// </summary>
+    private async Task<LoadOutcome> FailedWhileReadingAsync(
+        Exception exception, BatchReading reading, Acceptance? accepted, BatchLocation batch, LoadKey key, string? confirmedBy,
+        IReadOnlyList<LoadRecord> loads, Action<Func<LoadProgress, LoadProgress>>? report, CancellationToken cancellationToken)
+    {
+        var failedAt = timeProvider.GetUtcNow();
+        ExtractBatch extract;
+        try
+        {
+            extract = await reading.Completion.ConfigureAwait(false);
+        }
+        catch (Exception readFailure) when (readFailure is not OperationCanceledException)
+        {
+            return await FailAsync(batch, key, failedAt, readFailure, [], cancellationToken).ConfigureAwait(false);
+        }
+
+        if (accepted is null)
+        {
+            if (extract.IsRejected)
+            {
+                return await RejectAsync(batch, key, extract, cancellationToken).ConfigureAwait(false);
+            }
+
+            accepted = await AcceptAsync(batch, extract, LoadMode.SkipIfLoaded, confirmedBy, loads, report, cancellationToken).ConfigureAwait(false);
+        }
+
+        return accepted.Held ?? await FailAsync(batch, key, failedAt, exception, DatasetCounts.Of(extract), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A rejected batch goes to quarantine with its validation report; nothing of it reaches the warehouse.</summary>
+    private async Task<LoadOutcome> RejectAsync(BatchLocation batch, LoadKey key, ExtractBatch extract, CancellationToken cancellationToken)
+    {
+        await source.QuarantineAsync(batch, key.LoadId, ValidationReport.Create(batch, extract), cancellationToken).ConfigureAwait(false);
+        return Rejected(batch, key, extract);
+    }
+
+    /// <summary>Loads a batch read already (a replay, or a warehouse that takes only whole batches).</summary>
     /// <param name="confirmedBy">The command that confirmed a shrink (recorded in the audit), or null to hold a batch that shrinks a dataset.</param>
     private async Task<LoadOutcome> LoadAcceptedAsync(
         BatchLocation batch, ExtractBatch extract, LoadMode mode, string? confirmedBy, LoadTimings timings,
@@ -240,32 +342,15 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         try
         {
             var loads = await warehouse.ListLoadsAsync(LoadStatus.Loaded, cancellationToken).ConfigureAwait(false);
-            var shrinks = ShrinkGuard.Find(extract, batch.LaCode, batch.AsAt, key.LoadId, loads, MaxShrinkShare);
-            if (shrinks.Count > 0 && confirmedBy is null)
+            var accepted = await AcceptAsync(batch, extract, mode, confirmedBy, loads, report, cancellationToken).ConfigureAwait(false);
+            if (accepted.ToLoad is null)
             {
-                var reason = $"held, not loaded: {string.Join("; ", shrinks)}. If this is right, load it with `run --accept-shrink` or `replay {key.LoadId} --force`.";
-                await source.QuarantineAsync(batch, key.LoadId, ValidationReport.ForHeld(batch, key.LoadId, reason), cancellationToken).ConfigureAwait(false);
-                return new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.NeedsConfirmation, DatasetCounts.Of(extract), reason);
+                return accepted.Held!;
             }
 
-            // A shrink loaded on purpose is recorded with the load, as a warning of each dataset it cut.
-            extract = shrinks.Count == 0 ? extract : extract with
-            {
-                Issues = [.. extract.Issues, .. shrinks.Select(shrink => new ValidationIssue(IssueSeverity.Warning, shrink.Dataset, null, null, null,
-                    $"loaded on purpose ({confirmedBy}): {shrink}") { Rule = ValidationRule.ShrinkConfirmed })],
-            };
-
-            if (mode == LoadMode.SkipIfLoaded)
-            {
-                report?.Invoke(p => p with { Step = LoadStep.Archiving, File = null });
-                var archiving = timeProvider.GetTimestamp();
-                await source.ArchiveAsync(batch, key.LoadId, cancellationToken).ConfigureAwait(false);
-                timings = timings with { Archive = timeProvider.GetElapsedTime(archiving) };
-            }
-
-            report?.Invoke(p => p with { Step = LoadStep.Loading, File = null });
+            timings = timings with { Archive = accepted.Archive };
             var loading = timeProvider.GetTimestamp();
-            var result = await warehouse.LoadAsync(extract, mode, cancellationToken).ConfigureAwait(false);
+            var result = await warehouse.LoadAsync(accepted.ToLoad, mode, cancellationToken).ConfigureAwait(false);
             var loaded = timeProvider.GetElapsedTime(loading);
             timings = timings with
             {
@@ -281,6 +366,43 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         {
             return await FailAsync(batch, key, startedAt, exception, DatasetCounts.Of(extract), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Between reading an accepted batch and loading it: one that cuts a dataset without confirmation is held (quarantined
+    /// with the reason); otherwise a confirmed shrink is recorded as a warning of each dataset it cut, and a new load is
+    /// archived first, so that every load, committed or failed, has the copy a replay reads.
+    /// </summary>
+    private async Task<Acceptance> AcceptAsync(
+        BatchLocation batch, ExtractBatch extract, LoadMode mode, string? confirmedBy, IReadOnlyList<LoadRecord> loads,
+        Action<Func<LoadProgress, LoadProgress>>? report, CancellationToken cancellationToken)
+    {
+        var key = LoadKey.Of(extract);
+        var shrinks = ShrinkGuard.Find(extract, batch.LaCode, batch.AsAt, key.LoadId, loads, MaxShrinkShare);
+        if (shrinks.Count > 0 && confirmedBy is null)
+        {
+            var reason = $"held, not loaded: {string.Join("; ", shrinks)}. If this is right, load it with `run --accept-shrink` or `replay {key.LoadId} --force`.";
+            await source.QuarantineAsync(batch, key.LoadId, ValidationReport.ForHeld(batch, key.LoadId, reason), cancellationToken).ConfigureAwait(false);
+            return new Acceptance(null, new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.NeedsConfirmation, DatasetCounts.Of(extract), reason), TimeSpan.Zero);
+        }
+
+        extract = shrinks.Count == 0 ? extract : extract with
+        {
+            Issues = [.. extract.Issues, .. shrinks.Select(shrink => new ValidationIssue(IssueSeverity.Warning, shrink.Dataset, null, null, null,
+                $"loaded on purpose ({confirmedBy}): {shrink}") { Rule = ValidationRule.ShrinkConfirmed })],
+        };
+
+        var archive = TimeSpan.Zero;
+        if (mode == LoadMode.SkipIfLoaded)
+        {
+            report?.Invoke(p => p with { Step = LoadStep.Archiving, File = null });
+            var archiving = timeProvider.GetTimestamp();
+            await source.ArchiveAsync(batch, key.LoadId, cancellationToken).ConfigureAwait(false);
+            archive = timeProvider.GetElapsedTime(archiving);
+        }
+
+        report?.Invoke(p => p with { Step = LoadStep.Loading, File = null });
+        return new Acceptance(extract, null, archive);
     }
 
     /// <summary>
@@ -341,4 +463,7 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         BatchReadException read => read.Message,
         _ => exception.Message,
     };
+
+    /// <summary>A batch to load (with what accepting it added), or the outcome of one held instead, and the time its archive copy took.</summary>
+    private sealed record Acceptance(ExtractBatch? ToLoad, LoadOutcome? Held, TimeSpan Archive);
 }

@@ -18,10 +18,13 @@ internal interface ILoadSteps : IAsyncDisposable
     Task BeginAsync(string? sourceSystem, DateTimeOffset startedAt);
 
     /// <summary>
-    /// Writes a dataset's rows where they belong (superseding or keeping per <c>as_at</c>) and audits it; with
+    /// Writes a dataset's rows where they belong (superseding or keeping per <c>as_at</c>) and says what it did; with
     /// <paramref name="asCurrent"/>, event rows supersede the current ones even when those come from a later <c>as_at</c>.
     /// </summary>
-    Task ApplyAsync(DatasetExtract dataset, DatasetCounts counts, bool asCurrent);
+    Task<DatasetWrite> WriteAsync(DatasetExtract dataset, bool asCurrent);
+
+    /// <summary>Audits a written dataset, once the whole batch is read and its counts are final.</summary>
+    Task RecordDatasetAsync(DatasetExtract dataset, DatasetCounts counts, DatasetWrite write);
 
     Task RecordIssuesAsync(IReadOnlyList<ValidationIssue> issues);
 
@@ -42,3 +45,6 @@ internal interface ILoadSteps : IAsyncDisposable
     /// <summary>Stamps the load finished, then commits; returns the committed audit record.</summary>
     Task<LoadRecord> CommitAsync(DateTimeOffset finishedAt);
 }
+
+/// <summary>What writing a dataset's rows did: made them current, kept them as a snapshot, or left them out as older than the current ones.</summary>
+internal readonly record struct DatasetWrite(DatasetOutcome Outcome, string? SupersededBy);

@@ -1,17 +1,26 @@
 namespace PerfPipeline.Warehouse.Loading;
 
+using System.Diagnostics;
+
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators.Teams;
 
 /// <summary>
-/// The one load orchestration, the same for every dialect: in one transaction, audit the load, apply each dataset,
-/// record the issues and dimensions, read the case data back, compute the indicators (and the figures by team) on it and
-/// store them, commit.
+/// Decides, once the whole batch is read, whether the load goes on: returns the batch to load (with any issue the
+/// decision adds) or null to undo what was written and stop.
+/// </summary>
+internal delegate Task<ExtractBatch?> LoadGate(ExtractBatch batch, CancellationToken cancellationToken);
+
+/// <summary>
+/// The one load orchestration, the same for every dialect: in one transaction, audit the load, write each dataset as the
+/// reader finishes it, then, once the whole batch is read and accepted, audit the datasets, record the issues and
+/// dimensions, read the case data back, compute the indicators (and the figures by team) on it and store them, commit.
 /// A batch already loaded is skipped unless reloaded. The dialect supplies the steps (<see cref="ILoadSteps"/>).
 /// </summary>
 internal sealed class WarehouseLoad(
     Func<LoadKey, CancellationToken, Task<ILoadSteps>> open, ComputeIndicators computeIndicators, ComputeTeamFigures? computeTeamFigures, TimeProvider timeProvider)
 {
+    /// <summary>Loads a batch read already.</summary>
     public async Task<WarehouseLoadResult> RunAsync(ExtractBatch batch, LoadMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -20,7 +29,19 @@ internal sealed class WarehouseLoad(
             throw new ArgumentException("A rejected batch is never loaded: it goes to quarantine.", nameof(batch));
         }
 
-        var key = LoadKey.Of(batch);
+        await using var reading = BatchReading.Of(batch);
+        return (await RunAsync(reading, mode, static (read, _) => Task.FromResult<ExtractBatch?>(read), cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// Loads a batch while it is read, or null when <paramref name="gate"/>, asked once the reading is done, stops the
+    /// load: nothing it wrote is kept. A rejected batch is never loaded: the gate is not asked, and the result is null.
+    /// </summary>
+    public async Task<WarehouseLoadResult?> RunAsync(BatchReading reading, LoadMode mode, LoadGate gate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(gate);
+        var key = reading.Key;
         var startedAt = timeProvider.GetUtcNow();
         var load = await open(key, cancellationToken).ConfigureAwait(false);
         await using (load.ConfigureAwait(false))
@@ -31,13 +52,38 @@ internal sealed class WarehouseLoad(
                 return new WarehouseLoadResult(existing, AlreadyLoaded: true, IndicatorValues: 0);
             }
 
-            await load.BeginAsync(batch.Manifest!.SourceSystem, startedAt).ConfigureAwait(false);
-            foreach (var dataset in batch.Datasets)
+            // Each dataset is written as the reader finishes it (the batch is read on the other core); whether the batch is
+            // accepted is known only at the end, and a batch that is not leaves nothing: the transaction is not committed.
+            var writes = new Dictionary<DatasetContract, (DatasetExtract Dataset, DatasetWrite Write)>();
+            if (await reading.Manifest.ConfigureAwait(false) is { } manifest)
             {
-                await load.ApplyAsync(dataset, DatasetCounts.Of(dataset, batch.Issues), mode == LoadMode.RestoreAsCurrent).ConfigureAwait(false);
+                await load.BeginAsync(manifest.SourceSystem, startedAt).ConfigureAwait(false);
+                await foreach (var dataset in reading.ReadDatasetsAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    writes.Add(dataset.Contract, (dataset, await load.WriteAsync(dataset, mode == LoadMode.RestoreAsCurrent).ConfigureAwait(false)));
+                }
             }
 
-            await load.UpdateLocalAuthorityAsync(batch.Manifest.LaName).ConfigureAwait(false);
+            var read = await reading.Completion.ConfigureAwait(false);
+            if (read.IsRejected || await gate(read, cancellationToken).ConfigureAwait(false) is not { } batch)
+            {
+                return null;
+            }
+
+            if (LoadKey.Of(batch).LoadId != key.LoadId)
+            {
+                throw new InvalidDataException($"The batch's manifest changed while it was read: it was found as load {key.LoadId} and read as {LoadKey.Of(batch).LoadId}.");
+            }
+
+            foreach (var dataset in batch.Datasets)
+            {
+                // The reader hands on every dataset the batch keeps, as the batch keeps it.
+                var (written, write) = writes[dataset.Contract];
+                Debug.Assert(ReferenceEquals(written, dataset), "A dataset changed after the reader handed it on.");
+                await load.RecordDatasetAsync(dataset, DatasetCounts.Of(dataset, batch.Issues), write).ConfigureAwait(false);
+            }
+
+            await load.UpdateLocalAuthorityAsync(batch.Manifest!.LaName).ConfigureAwait(false);
 
             var caseData = await load.ReadCaseDataAsync().ConfigureAwait(false);
             var calendar = CalendarWarning.For(caseData, key.AsAt);

@@ -56,16 +56,18 @@ internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction tra
         return ExecuteAsync(SqlServerStatements.BeginLoad, parameters);
     }
 
-    /// <summary>Writes a dataset's rows where they belong and records what it did.</summary>
-    public async Task ApplyAsync(DatasetExtract dataset, DatasetCounts counts, bool asCurrent)
+    /// <summary>Writes a dataset's rows where they belong.</summary>
+    public Task<DatasetWrite> WriteAsync(DatasetExtract dataset, bool asCurrent)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return dataset.Contract.Kind == DatasetKind.Event ? WriteEventAsync(dataset, asCurrent) : WriteSnapshotAsync(dataset);
+    }
+
+    public Task RecordDatasetAsync(DatasetExtract dataset, DatasetCounts counts, DatasetWrite write)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(counts);
-        var (outcome, supersededBy) = dataset.Contract.Kind == DatasetKind.Event
-            ? await ApplyEventAsync(dataset, asCurrent).ConfigureAwait(false)
-            : await ApplySnapshotAsync(dataset).ConfigureAwait(false);
-
-        await ExecuteAsync(SqlServerStatements.RecordDataset, AuditDatasetRow.Of(key, dataset, counts, outcome, supersededBy)).ConfigureAwait(false);
+        return ExecuteAsync(SqlServerStatements.RecordDataset, AuditDatasetRow.Of(key, dataset, counts, write.Outcome, write.SupersededBy));
     }
 
     public Task RecordIssuesAsync(IReadOnlyList<ValidationIssue> issues) =>
@@ -190,7 +192,7 @@ internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction tra
     }
 
     /// <summary>Event rows supersede the LA's current rows unless those come from a batch with a later as_at (and the load is not restoring itself as current).</summary>
-    private async Task<(DatasetOutcome Outcome, string? SupersededBy)> ApplyEventAsync(DatasetExtract dataset, bool asCurrent)
+    private async Task<DatasetWrite> WriteEventAsync(DatasetExtract dataset, bool asCurrent)
     {
         var name = dataset.Contract.Name;
         var current = await connection.QuerySingleOrDefaultAsync<CurrentRows>(new CommandDefinition(
@@ -198,23 +200,23 @@ internal sealed class SqlServerLoad(SqlConnection connection, SqlTransaction tra
             SqlServerConnections.CommandTimeoutSeconds, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (current is not null && !asCurrent && DateOnly.FromDateTime(current.AsAt) > key.AsAt)
         {
-            return (DatasetOutcome.OlderThanCurrent, current.LoadId);
+            return new(DatasetOutcome.OlderThanCurrent, current.LoadId);
         }
 
         await StageAsync(dataset).ConfigureAwait(false);
         await ExecuteAsync(SqlServerStatements.ReplaceEvents(dataset.Contract), new { key.LoadId, key.LaCode, Dataset = name, Current = current?.LoadId })
             .ConfigureAwait(false);
-        return (DatasetOutcome.Current, null);
+        return new(DatasetOutcome.Current, null);
     }
 
     /// <summary>Snapshot rows are kept per as_at; a later load of the same as_at replaces them.</summary>
-    private async Task<(DatasetOutcome Outcome, string? SupersededBy)> ApplySnapshotAsync(DatasetExtract dataset)
+    private async Task<DatasetWrite> WriteSnapshotAsync(DatasetExtract dataset)
     {
         await StageAsync(dataset).ConfigureAwait(false);
         var parameters = KeyParameters();
         parameters.Add("Dataset", dataset.Contract.Name);
         await ExecuteAsync(SqlServerStatements.ReplaceSnapshot(dataset.Contract), parameters).ConfigureAwait(false);
-        return (DatasetOutcome.Snapshot, null);
+        return new(DatasetOutcome.Snapshot, null);
     }
 
     /// <summary>Bulk-copies a dataset's accepted rows into its staging table, under this load's id.</summary>

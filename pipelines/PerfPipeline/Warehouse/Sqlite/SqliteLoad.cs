@@ -92,19 +92,18 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
         }).ConfigureAwait(false);
     }
 
-    /// <summary>Writes a dataset's rows where they belong and records what it did.</summary>
-    public async Task ApplyAsync(DatasetExtract dataset, DatasetCounts counts, bool asCurrent)
-    {
-        var (outcome, supersededBy) = dataset.Contract.Kind == DatasetKind.Event
-            ? await ApplyEventAsync(dataset, asCurrent).ConfigureAwait(false)
-            : await ApplySnapshotAsync(dataset).ConfigureAwait(false);
+    /// <summary>Writes a dataset's rows where they belong.</summary>
+    public Task<DatasetWrite> WriteAsync(DatasetExtract dataset, bool asCurrent) =>
+        dataset.Contract.Kind == DatasetKind.Event ? WriteEventAsync(dataset, asCurrent) : WriteSnapshotAsync(dataset);
 
+    public Task RecordDatasetAsync(DatasetExtract dataset, DatasetCounts counts, DatasetWrite write)
+    {
         const string sql = """
             INSERT INTO audit_load_dataset
                 (load_id, dataset, table_name, file_name, rows_read, rows_loaded, rows_rejected, rows_warnings, outcome, superseded_by)
             VALUES (@LoadId, @Dataset, @TableName, @FileName, @RowsRead, @RowsLoaded, @RowsRejected, @RowsWarnings, @Outcome, @SupersededBy)
             """;
-        await ExecuteAsync(sql, AuditDatasetRow.Of(key, dataset, counts, outcome, supersededBy)).ConfigureAwait(false);
+        return ExecuteAsync(sql, AuditDatasetRow.Of(key, dataset, counts, write.Outcome, write.SupersededBy));
     }
 
     public Task RecordIssuesAsync(IReadOnlyList<ValidationIssue> issues)
@@ -291,7 +290,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
     private static object Real(decimal? value) => value is { } v ? (double)v : DBNull.Value;
 
     /// <summary>Event rows supersede the LA's current rows unless those come from a batch with a later as_at (and the load is not restoring itself as current).</summary>
-    private async Task<(DatasetOutcome Outcome, string? SupersededBy)> ApplyEventAsync(DatasetExtract dataset, bool asCurrent)
+    private async Task<DatasetWrite> WriteEventAsync(DatasetExtract dataset, bool asCurrent)
     {
         const string currentSql = """
             SELECT d.load_id AS LoadId, l.as_at AS AsAt
@@ -304,7 +303,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             new CommandDefinition(currentSql, new { key.LaCode, Dataset = name }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (current is not null && !asCurrent && string.CompareOrdinal(current.AsAt, _asAt) > 0)
         {
-            return (DatasetOutcome.OlderThanCurrent, current.LoadId);
+            return new(DatasetOutcome.OlderThanCurrent, current.LoadId);
         }
 
         await DeleteLaRowsAsync(dataset.Contract.Table).ConfigureAwait(false);
@@ -317,11 +316,11 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
 
         SqliteFactWriter.Insert(connection, transaction, dataset, key);
         Written.Add(dataset);
-        return (DatasetOutcome.Current, null);
+        return new(DatasetOutcome.Current, null);
     }
 
     /// <summary>Snapshot rows are kept per as_at; a later load of the same as_at replaces them.</summary>
-    private async Task<(DatasetOutcome Outcome, string? SupersededBy)> ApplySnapshotAsync(DatasetExtract dataset)
+    private async Task<DatasetWrite> WriteSnapshotAsync(DatasetExtract dataset)
     {
         var sql = $"""
             UPDATE audit_load_dataset SET outcome = 'snapshot_replaced', superseded_by = @LoadId
@@ -332,7 +331,7 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
         await ExecuteAsync(sql, new { key.LoadId, key.LaCode, AsAt = _asAt, Dataset = dataset.Contract.Name }).ConfigureAwait(false);
         SqliteFactWriter.Insert(connection, transaction, dataset, key);
         Written.Add(dataset);
-        return (DatasetOutcome.Snapshot, null);
+        return new(DatasetOutcome.Snapshot, null);
     }
 
     /// <summary>

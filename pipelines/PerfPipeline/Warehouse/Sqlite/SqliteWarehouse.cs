@@ -14,7 +14,7 @@ using PerfPipeline.Reference;
 using PerfPipeline.Warehouse.Loading;
 
 /// <summary>The embedded warehouse: one SQLite file, migrated by DbUp, written with prepared commands.</summary>
-internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators computeIndicators, TimeProvider timeProvider, ComputeTeamFigures? computeTeamFigures = null) : IWarehouse
+internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators computeIndicators, TimeProvider timeProvider, ComputeTeamFigures? computeTeamFigures = null) : IWarehouse, ILoadWhileReading
 {
     private readonly string _connectionString = SqliteConnections.ConnectionString(databasePath);
     private readonly string _pooledConnectionString = SqliteConnections.PooledConnectionString(databasePath);
@@ -151,8 +151,14 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
             : WarehouseSchemaStatus.Compare(SqliteMigrations.Known(), []));
 
     public Task<WarehouseLoadResult> LoadAsync(ExtractBatch batch, LoadMode mode = LoadMode.SkipIfLoaded, CancellationToken cancellationToken = default) =>
-        new WarehouseLoad((key, token) => SqliteLoad.OpenAsync(_connectionString, key, ReleasesWrittenRows, token), computeIndicators, computeTeamFigures, timeProvider)
-            .RunAsync(batch, mode, cancellationToken);
+        Load().RunAsync(batch, mode, cancellationToken);
+
+    /// <summary>Nothing retries a SQLite load, so it can take each dataset while the rest of the batch is read.</summary>
+    Task<WarehouseLoadResult?> ILoadWhileReading.LoadAsync(BatchReading reading, LoadMode mode, LoadGate gate, CancellationToken cancellationToken) =>
+        Load().RunAsync(reading, mode, gate, cancellationToken);
+
+    private WarehouseLoad Load() =>
+        new((key, token) => SqliteLoad.OpenAsync(_connectionString, key, ReleasesWrittenRows, token), computeIndicators, computeTeamFigures, timeProvider);
 
     public async Task RecordFailureAsync(LoadKey key, DateTimeOffset startedAt, string failure, CancellationToken cancellationToken = default)
     {
