@@ -21,7 +21,11 @@ public sealed class ReferenceImporter(IReferenceStore store)
         return result with { Ignored = ignored };
     }
 
+    /// <summary>The shipped defaults as the request <see cref="EnsureDefaultsAsync"/> gives the store.</summary>
+    internal static ReferenceImportRequest Defaults() =>
+        new(EmbeddedReference.Defaults.Origin, ReferenceFolders.Read(EmbeddedReference.ReadFiles()).Files);
+
     /// <summary>Stores the shipped defaults when the warehouse does not hold them yet (or holds an older version).</summary>
     public Task<ReferenceImportResult> EnsureDefaultsAsync(CancellationToken cancellationToken = default) =>
-        ImportAsync(EmbeddedReference.Defaults, cancellationToken);
+        store.ImportReferenceAsync(Defaults(), cancellationToken);
 }

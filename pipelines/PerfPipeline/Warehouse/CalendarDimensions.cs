@@ -19,23 +19,30 @@ internal static class CalendarDimensions
 
     public static IEnumerable<DateRow> Dates(WorkingDayCalendar calendar)
     {
-        for (var date = First; date <= Last; date = date.AddDays(1))
+        // A month's codes, and its quarter's and financial year's, once per month: every day of it has the same.
+        for (var month = Period.MonthContaining(First); month.Start <= Last; month = Period.MonthContaining(month.End.AddDays(1)))
         {
-            var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-            var working = calendar.IsWorkingDay(date);
-            var financialYear = Period.FinancialYearContaining(date);
-            yield return new DateRow(
-                (date.Year * 10000) + (date.Month * 100) + date.Day,
-                date,
-                Period.MonthContaining(date).Code,
-                date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek,
-                financialYear.Start.Year,
-                financialYear.Code,
-                Period.QuarterNumber(date),
-                Period.QuarterContaining(date).Code,
-                weekend,
-                IsBankHoliday: !weekend && !working,
-                working);
+            var financialYear = Period.FinancialYearContaining(month.Start);
+            var (monthCode, quarterCode, financialYearCode) = (month.Code, Period.QuarterContaining(month.Start).Code, financialYear.Code);
+            var quarterNumber = Period.QuarterNumber(month.Start);
+            var last = month.End < Last ? month.End : Last;
+            for (var date = month.Start < First ? First : month.Start; date <= last; date = date.AddDays(1))
+            {
+                var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+                var working = calendar.IsWorkingDay(date);
+                yield return new DateRow(
+                    (date.Year * 10000) + (date.Month * 100) + date.Day,
+                    date,
+                    monthCode,
+                    date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek,
+                    financialYear.Start.Year,
+                    financialYearCode,
+                    quarterNumber,
+                    quarterCode,
+                    weekend,
+                    IsBankHoliday: !weekend && !working,
+                    working);
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 namespace PerfPipeline.Warehouse;
 
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
+using System.Reflection;
+using System.Text.Json.Serialization;
 
 using PerfPipeline.Indicators;
 
@@ -22,9 +23,17 @@ internal static class IndicatorDimension
             d.National is { } national ? (double)national.Value : null, d.National?.Period, d.SortOrder)),
     ];
 
-    /// <summary>The enum's name in the JSON of docs/spec/interfaces.md (<c>rate_per_10k</c>, <c>higher_is_better</c>).</summary>
-    private static string Code<T>(T value)
-        where T : struct, Enum => JsonSerializer.Serialize(value).Trim('"');
+    /// <summary>
+    /// The enum's name in the JSON of docs/spec/interfaces.md (<c>rate_per_10k</c>, <c>higher_is_better</c>): the member's
+    /// <see cref="JsonStringEnumMemberNameAttribute"/>, as its <see cref="JsonStringEnumConverter{TEnum}"/> writes it, read
+    /// directly (the serializer would build its converter for the enum on every open of a new file just for these codes).
+    /// </summary>
+    internal static string Code<T>(T value)
+        where T : struct, Enum
+    {
+        var name = value.ToString();
+        return typeof(T).GetField(name)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? name;
+    }
 
     [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes", Justification = "Also instantiated by Dapper.")]
     internal sealed record Row(

@@ -47,76 +47,76 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         // Owner-only before SQLite first opens it: its journal files take the database file's mode.
         Batches.OwnerOnly.EnsureFile(databasePath);
 
-        // A new file takes its page size from the first connection that writes it: ours, not DbUp's. On it, the
-        // fingerprint tells whether the rest of opening would find everything done (a new file's is 0: never).
-        var opened = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
-        await using (opened.ConfigureAwait(false))
-        {
-            if (await SqliteOpenFingerprint.IsCurrentAsync(opened, LibraryBuild, cancellationToken).ConfigureAwait(false))
-            {
-                return;
-            }
-        }
-
-        SqliteMigrations.Apply(_connectionString);
+        // One connection for the whole open. A new file takes its page size from the first connection that writes it:
+        // this one, which DbUp then uses too. The fingerprint tells whether the rest would find everything done (a new
+        // file's is 0: never).
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            await SqliteIndicatorDimension.FillAsync(connection, cancellationToken).ConfigureAwait(false);
-        }
+            if (await SqliteOpenFingerprint.IsCurrentAsync(connection, LibraryBuild, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
 
-        await new ReferenceImporter(this).EnsureDefaultsAsync(cancellationToken).ConfigureAwait(false);
-        await FillCalendarAsync(cancellationToken).ConfigureAwait(false);
-        connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
+            SqliteMigrations.Apply(connection);
+            await SqliteIndicatorDimension.FillAsync(connection, cancellationToken).ConfigureAwait(false);
+
+            // The shipped defaults fill the calendar when they bring bank holidays (a new file); otherwise check it.
+            var defaults = await ImportReferenceAsync(connection, ReferenceImporter.Defaults(), cancellationToken).ConfigureAwait(false);
+            if (!defaults.Imported.Any(f => f.Kind == ReferenceKind.BankHolidays))
+            {
+                await FillCalendarAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
             await SqliteOpenFingerprint.RecordAsync(connection, LibraryBuild, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary><c>dim_date</c> and <c>dim_period</c> from the bank holidays in force (rewritten only when they differ).</summary>
-    private async Task FillCalendarAsync(CancellationToken cancellationToken)
+    private static async Task FillCalendarAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var holidays = await ReferenceSql.ReadHolidaysAsync(connection, null, cancellationToken).ConfigureAwait(false);
-            await SqliteCalendarDimensions.FillAsync(connection, WorkingDayCalendar.Of(holidays), cancellationToken).ConfigureAwait(false);
-        }
+        var holidays = await ReferenceSql.ReadHolidaysAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        await SqliteCalendarDimensions.FillAsync(connection, WorkingDayCalendar.Of(holidays), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ReferenceImportResult> ImportReferenceAsync(ReferenceImportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ReferenceImportResult? result;
         var connection = await SqliteConnections.OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var transaction = connection.BeginTransaction(deferred: false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                result = await new ReferenceRecomputation(connection, transaction, computeIndicators, computeTeamFigures, timeProvider).RunAsync(
-                    request,
-                    SqliteAudit.Timestamp(timeProvider.GetUtcNow()),
-                    StoredValues.Date,
-                    key =>
-                    {
-                        var load = new SqliteLoad(connection, transaction, key, cancellationToken);
-                        return (load, load.FinishAsync);
-                    },
-                    cancellationToken).ConfigureAwait(false);
-                if (result is null)
-                {
-                    return new ReferenceImportResult(null, [], request.Files, []);
-                }
+            return await ImportReferenceAsync(connection, request, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>Stores and recomputes in one transaction, then brings the calendar up to new bank holidays.</summary>
+    private async Task<ReferenceImportResult> ImportReferenceAsync(SqliteConnection connection, ReferenceImportRequest request, CancellationToken cancellationToken)
+    {
+        ReferenceImportResult? result;
+        var transaction = connection.BeginTransaction(deferred: false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            result = await new ReferenceRecomputation(connection, transaction, computeIndicators, computeTeamFigures, timeProvider).RunAsync(
+                request,
+                SqliteAudit.Timestamp(timeProvider.GetUtcNow()),
+                StoredValues.Date,
+                key =>
+                {
+                    var load = new SqliteLoad(connection, transaction, key, cancellationToken);
+                    return (load, load.FinishAsync);
+                },
+                cancellationToken).ConfigureAwait(false);
+            if (result is null)
+            {
+                return new ReferenceImportResult(null, [], request.Files, []);
             }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (result.Imported.Any(f => f.Kind == ReferenceKind.BankHolidays))
         {
-            await FillCalendarAsync(cancellationToken).ConfigureAwait(false);
+            await FillCalendarAsync(connection, cancellationToken).ConfigureAwait(false);
         }
 
         return result;

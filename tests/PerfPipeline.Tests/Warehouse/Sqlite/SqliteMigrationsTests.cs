@@ -40,6 +40,28 @@ public sealed class SqliteMigrationsTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Apply_AScriptFails_LeavesNoneOfThemApplied()
+    {
+        var connectionString = SqliteConnections.ConnectionString(_temp.File("warehouse.db"));
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            // A table 0019 creates, already there: that script fails after the 18 before it ran.
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE dim_department (x INTEGER)";
+            command.ExecuteNonQuery();
+        }
+
+        var failure = Assert.Throws<InvalidOperationException>(() => SqliteMigrations.Apply(connectionString));
+
+        Assert.Contains("0019_department.sql", failure.Message, StringComparison.Ordinal);
+        using var check = new SqliteConnection(connectionString);
+        check.Open();
+        Assert.Equal(["dim_department"], Names(check, "SELECT name FROM sqlite_master WHERE type IN ('table', 'view', 'index') ORDER BY name"));
+        Assert.Equal(SqliteMigrations.Known(), SqliteMigrations.Check(connectionString).Pending);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static List<string> Names(SqliteConnection connection, string sql)

@@ -1,5 +1,6 @@
 namespace PerfPipeline.Tests.Warehouse.Sqlite;
 
+using System.Globalization;
 using System.Text.Json;
 
 using Dapper;
@@ -12,6 +13,7 @@ using PerfPipeline.Extracts;
 using PerfPipeline.Indicators;
 using PerfPipeline.Indicators.Teams;
 using PerfPipeline.Indicators.WorkDue;
+using PerfPipeline.Reference;
 using PerfPipeline.Tests.TestSupport;
 using PerfPipeline.Warehouse;
 using PerfPipeline.Warehouse.Sqlite;
@@ -45,6 +47,34 @@ public sealed class SqliteWarehouseTests : WarehouseContractTests
         Assert.Equal(("quarter", "2019-07-01", "2019-09-30"), quarter);
         Assert.Equal(IndicatorCatalogue.All.Select(d => d.Code), units.Select(u => u.Item1));
         Assert.Equal("rate_per_10k", units.Single(u => u.Item1 == IndicatorCodes.CpRatePer10K).Item2);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_NewWarehouse_StoresEveryDayOfTheCalendarWithItsStoredTypes()
+    {
+        await using var connection = await OpenAsync();
+
+        Assert.Equal(ExpectedDays(WorkingDayCalendar.EnglandAndWales), await StoredDaysAsync(connection));
+    }
+
+    [Fact]
+    public async Task ImportReference_OneOffBankHolidays_RewritesThoseDaysOfTheCalendar()
+    {
+        var folder = _temp.File("import", "reference");
+        Directory.CreateDirectory(folder);
+        var list = await File.ReadAllTextAsync(RepositoryRoot.File("seeds", "reference", "bank-holidays.csv"), Ct)
+            + "2019-06-03,A one-off day,,gov.uk\n2019-09-02,Another one-off day,,gov.uk\n";
+        await File.WriteAllTextAsync(Path.Combine(folder, "bank-holidays.csv"), list, Ct);
+
+        var result = await new ReferenceImporter(Warehouse()).ImportAsync(new LocalFolderReferenceSource(folder), Ct);
+
+        Assert.Equal([ReferenceKind.BankHolidays], result.Imported.Select(f => f.Kind));
+        await using var connection = await OpenAsync();
+        var days = await StoredDaysAsync(connection);
+        var holidays = await ReferenceSql.ReadHolidaysAsync(connection, null, Ct);
+        Assert.Contains(holidays, h => h.Date == new DateOnly(2019, 6, 3));
+        Assert.Equal(ExpectedDays(WorkingDayCalendar.Of(holidays)), days);
+        Assert.Contains("Int64:20190603|String:2019-06-03|Int64:2019|Int64:6|String:2019-06|Int64:1|Int64:2019|String:2019-20|Int64:1|String:2019-20 Q1|Int64:0|Int64:1|Int64:0", days);
     }
 
     [Fact]
@@ -301,6 +331,51 @@ public sealed class SqliteWarehouseTests : WarehouseContractTests
 
         Assert.Equal([("871", "P871"), ("872", "P9"), ("873", "P873")], rows);
     }
+
+    /// <summary>Every day from FY 2000-01 to FY 2039-40 as <c>dim_date</c> should hold it, worked out day by day from the periods.</summary>
+    private static List<string> ExpectedDays(WorkingDayCalendar calendar)
+    {
+        var days = new List<string>();
+        for (var date = Period.FinancialYear(2000).Start; date <= Period.FinancialYear(2039).End; date = date.AddDays(1))
+        {
+            var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            var working = calendar.IsWorkingDay(date);
+            object[] row =
+            [
+                (long)((date.Year * 10000) + (date.Month * 100) + date.Day), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (long)date.Year,
+                (long)date.Month, Period.MonthContaining(date).Code, date.DayOfWeek == DayOfWeek.Sunday ? 7L : (long)date.DayOfWeek,
+                (long)Period.FinancialYearContaining(date).Start.Year, Period.FinancialYearContaining(date).Code, (long)Period.QuarterNumber(date),
+                Period.QuarterContaining(date).Code, weekend ? 1L : 0L, !weekend && !working ? 1L : 0L, working ? 1L : 0L,
+            ];
+            days.Add(Describe(row));
+        }
+
+        return days;
+    }
+
+    /// <summary>Every row of <c>dim_date</c> in date order, each value with the type SQLite returns it as.</summary>
+    private static async Task<List<string>> StoredDaysAsync(SqliteConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT date_key, calendar_date, calendar_year, month_number, month_code, day_of_week, financial_year_start,
+                   financial_year_code, fy_quarter, fy_quarter_code, is_weekend, is_bank_holiday, is_working_day
+            FROM dim_date ORDER BY date_key
+            """;
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var days = new List<string>();
+        while (await reader.ReadAsync(Ct))
+        {
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            days.Add(Describe(row));
+        }
+
+        return days;
+    }
+
+    private static string Describe(object[] row) =>
+        string.Join('|', row.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.GetType().Name}:{v}")));
 
     protected override IWarehouse CreateWarehouse(ComputeIndicators computeIndicators) => new SqliteWarehouse(DatabasePath, computeIndicators, Time);
 
