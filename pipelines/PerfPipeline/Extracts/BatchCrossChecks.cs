@@ -111,7 +111,7 @@ internal static class BatchCrossChecks
 
     private static void CheckPeople(IReadOnlyList<DatasetExtract> datasets, DatasetExtract people, List<ValidationIssue> issues)
     {
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        var known = new HashSet<string>(people.Rows.Count, StringComparer.Ordinal);
         for (var row = 0; row < people.Rows.Count; row++)
         {
             known.Add(people.Rows.Text(row, 0)!);

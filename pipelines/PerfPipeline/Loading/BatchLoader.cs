@@ -321,7 +321,7 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
             accepted = await AcceptAsync(batch, extract, LoadMode.SkipIfLoaded, confirmedBy, loads, report, cancellationToken).ConfigureAwait(false);
         }
 
-        return accepted.Held ?? await FailAsync(batch, key, failedAt, exception, DatasetCounts.Of(extract), cancellationToken).ConfigureAwait(false);
+        return accepted.Held ?? await FailAsync(batch, key, failedAt, exception, DatasetCounts.Of(accepted.ToLoad!), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A rejected batch goes to quarantine with its validation report; nothing of it reaches the warehouse.</summary>
