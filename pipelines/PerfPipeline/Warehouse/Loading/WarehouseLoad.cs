@@ -1,7 +1,5 @@
 namespace PerfPipeline.Warehouse.Loading;
 
-using System.Diagnostics;
-
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators.Teams;
 
@@ -77,10 +75,18 @@ internal sealed class WarehouseLoad(
 
             foreach (var dataset in batch.Datasets)
             {
-                // The reader hands on every dataset the batch keeps, as the batch keeps it.
-                var (written, write) = writes[dataset.Contract];
-                Debug.Assert(ReferenceEquals(written, dataset), "A dataset changed after the reader handed it on.");
-                await load.RecordDatasetAsync(dataset, DatasetCounts.Of(dataset, batch.Issues), write).ConfigureAwait(false);
+                // The reader hands on every dataset the batch keeps, as the batch keeps it: what was written is what is audited.
+                if (!writes.TryGetValue(dataset.Contract, out var written) || !ReferenceEquals(written.Dataset, dataset))
+                {
+                    throw new InvalidOperationException($"{dataset.Contract.Name} was not written as the batch holds it.");
+                }
+
+                await load.RecordDatasetAsync(dataset, DatasetCounts.Of(dataset, batch.Issues), written.Write).ConfigureAwait(false);
+            }
+
+            if (writes.Count != batch.Datasets.Count)
+            {
+                throw new InvalidOperationException("A dataset the batch does not hold was written.");
             }
 
             await load.UpdateLocalAuthorityAsync(batch.Manifest!.LaName).ConfigureAwait(false);
