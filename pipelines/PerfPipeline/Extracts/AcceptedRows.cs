@@ -23,15 +23,15 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
     private readonly byte[]?[] _flags;
     private readonly decimal?[]?[] _numbers;
 
-    // While a file is read, person columns hold person numbers (+ 1, 0 is no value), turned into pseudonyms at its end.
-    private readonly int[]?[] _people;
-    private long[] _rowNumbers;
+    // Each row's number in its file. While every row so far is its file's next (1, 2, 3, …: none rejected between them,
+    // as in most files) the number is the index + 1 and nothing is stored; the array is made at the first gap.
+    private long[]? _rowNumbers;
+    private int _slots;
     private int _count;
     private bool _released;
 
     /// <param name="capacity">Rows to make room for up front (it grows as needed).</param>
-    /// <param name="peopleByNumber">Person identifier columns are written as person numbers and resolved by <see cref="ResolvePeople"/>.</param>
-    internal AcceptedRows(DatasetContract contract, int capacity, bool peopleByNumber = false)
+    internal AcceptedRows(DatasetContract contract, int capacity)
     {
         Contract = contract;
         var columns = contract.Columns.Count;
@@ -39,30 +39,24 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
         _dates = new int[]?[columns];
         _flags = new byte[]?[columns];
         _numbers = new decimal?[]?[columns];
-        _people = new int[]?[columns];
 
         // One slot more than the rows: the row being read is written in place before it is accepted.
-        var slots = Math.Max(MinimumCapacity, capacity + 1);
-        _rowNumbers = new long[slots];
+        _slots = Math.Max(MinimumCapacity, capacity + 1);
         for (var column = 0; column < columns; column++)
         {
             switch (contract.Columns[column].Kind)
             {
                 case ColumnKind.Date:
-                    _dates[column] = new int[slots];
+                    _dates[column] = new int[_slots];
                     break;
                 case ColumnKind.Flag:
-                    _flags[column] = new byte[slots];
+                    _flags[column] = new byte[_slots];
                     break;
                 case ColumnKind.Number:
-                    _numbers[column] = new decimal?[slots];
-                    break;
-                case ColumnKind.PersonId when peopleByNumber:
-                    _texts[column] = new string?[slots];
-                    _people[column] = new int[slots];
+                    _numbers[column] = new decimal?[_slots];
                     break;
                 default:
-                    _texts[column] = new string?[slots];
+                    _texts[column] = new string?[_slots];
                     break;
             }
         }
@@ -85,7 +79,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
                 values[column] = Value(index, column);
             }
 
-            return new AcceptedRow(_rowNumbers[index], values);
+            return new AcceptedRow(StoredRowNumber(index), values);
         }
     }
 
@@ -126,7 +120,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
     public long RowNumber(int row)
     {
         CheckRow(row);
-        return _rowNumbers[row];
+        return StoredRowNumber(row);
     }
 
     /// <summary>The value of a <see cref="ColumnKind.Text"/>, <see cref="ColumnKind.RecordId"/>, <see cref="ColumnKind.PersonId"/> or <see cref="ColumnKind.Code"/> column.</summary>
@@ -204,19 +198,23 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
 
     internal void SetNumber(int column, decimal value) => _numbers[column]![_count] = value;
 
-    internal void SetPerson(int column, int person) => _people[column]![_count] = person + 1;
-
-    /// <summary>The person number already set in the row being read, if any.</summary>
-    internal int? PendingPerson(int column) => _people[column]![_count] is var stored && stored != 0 ? stored - 1 : null;
-
     /// <summary>The text value already set in the row being read.</summary>
     internal string? PendingText(int column) => _texts[column]![_count];
 
     internal void Accept(long rowNumber)
     {
-        _rowNumbers[_count] = rowNumber;
+        if (_rowNumbers is null && rowNumber != _count + 1)
+        {
+            StoreRowNumbers();
+        }
+
+        if (_rowNumbers is not null)
+        {
+            _rowNumbers[_count] = rowNumber;
+        }
+
         _count++;
-        if (_count == _rowNumbers.Length)
+        if (_count == _slots)
         {
             Grow();
         }
@@ -233,8 +231,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
         Array.Clear(_dates);
         Array.Clear(_flags);
         Array.Clear(_numbers);
-        Array.Clear(_people);
-        _rowNumbers = [];
+        _rowNumbers = null;
         _released = true;
     }
 
@@ -245,29 +242,6 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
     {
         ClearSlots(0, _count + 1);
         _count = 0;
-    }
-
-    /// <summary>Turns the person numbers of every row into pseudonyms; no person numbers are written after this.</summary>
-    internal void ResolvePeople(Func<int, string> pseudonym)
-    {
-        for (var column = 0; column < _people.Length; column++)
-        {
-            if (_people[column] is not { } people)
-            {
-                continue;
-            }
-
-            var texts = _texts[column]!;
-            for (var row = 0; row < _count; row++)
-            {
-                if (people[row] != 0)
-                {
-                    texts[row] = pseudonym(people[row] - 1);
-                }
-            }
-
-            _people[column] = null;
-        }
     }
 
     /// <summary>Removes the rows <paramref name="remove"/> picks (asked in row order), keeping the others in order.</summary>
@@ -332,17 +306,32 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
         }
     }
 
+    private long StoredRowNumber(int row) => _rowNumbers is null ? row + 1L : _rowNumbers[row];
+
+    /// <summary>Stores the row numbers from here on: a row is no longer its index + 1.</summary>
+    private void StoreRowNumbers()
+    {
+        _rowNumbers = new long[_slots];
+        for (var row = 0; row < _count; row++)
+        {
+            _rowNumbers[row] = row + 1L;
+        }
+    }
+
     private void Grow()
     {
-        var slots = _rowNumbers.Length * 2;
-        Array.Resize(ref _rowNumbers, slots);
+        _slots *= 2;
+        if (_rowNumbers is not null)
+        {
+            Array.Resize(ref _rowNumbers, _slots);
+        }
+
         for (var column = 0; column < _texts.Length; column++)
         {
-            Resize(_texts, column, slots);
-            Resize(_dates, column, slots);
-            Resize(_flags, column, slots);
-            Resize(_numbers, column, slots);
-            Resize(_people, column, slots);
+            Resize(_texts, column, _slots);
+            Resize(_dates, column, _slots);
+            Resize(_flags, column, _slots);
+            Resize(_numbers, column, _slots);
         }
     }
 
@@ -357,14 +346,18 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
 
     private void MoveRow(int from, int to)
     {
-        _rowNumbers[to] = _rowNumbers[from];
+        if (_rowNumbers is null)
+        {
+            StoreRowNumbers();
+        }
+
+        _rowNumbers![to] = _rowNumbers[from];
         for (var column = 0; column < _texts.Length; column++)
         {
             Move(_texts[column], from, to);
             Move(_dates[column], from, to);
             Move(_flags[column], from, to);
             Move(_numbers[column], from, to);
-            Move(_people[column], from, to);
         }
     }
 
@@ -384,7 +377,6 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
             Clear(_dates[column], start, length);
             Clear(_flags[column], start, length);
             Clear(_numbers[column], start, length);
-            Clear(_people[column], start, length);
         }
     }
 

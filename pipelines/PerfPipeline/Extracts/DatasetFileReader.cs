@@ -42,9 +42,14 @@ internal sealed class DatasetFileReader
         _file = file;
         _context = context;
         _issues = new FileIssues(contract.Name, file);
-        _rows = new AcceptedRows(contract, capacity, peopleByNumber: true);
+        _rows = new AcceptedRows(contract, capacity);
         _keys = new PrimaryKeyTracker(_rows, capacity);
         _keyIsPerson = contract.PrimaryKey.Kind == ColumnKind.PersonId;
+        if (_keyIsPerson)
+        {
+            // A file keyed by person (ssd_person) names about as many people as it has rows.
+            context.Pseudonymiser.EnsureCapacity(capacity);
+        }
     }
 
     /// <summary>The data rows read so far.</summary>
@@ -92,8 +97,7 @@ internal sealed class DatasetFileReader
             _issues.FileError(ValidationRule.HeaderMissing, null, "the file has no header row");
         }
 
-        // Pseudonyms are hashed once per person, for the whole file, then the duplicate keys are settled.
-        _rows.ResolvePeople(_context.Pseudonymiser.Pseudonym);
+        // Person keys were tracked by person number: the duplicates are reported by pseudonym.
         _keys.ResolvePeople(_context.Pseudonymiser.Pseudonym);
         _rowsRejected += _keys.RejectDuplicates(_issues);
 
@@ -163,7 +167,7 @@ internal sealed class DatasetFileReader
             rejected = !validator.Read(row, rowNumber, _rows);
             if (_keyIsPerson)
             {
-                person = _rows.PendingPerson(0);
+                person = validator.KeyPerson;
             }
             else
             {

@@ -2,6 +2,7 @@ namespace PerfPipeline.Privacy;
 
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -42,6 +43,7 @@ internal sealed class Pseudonymiser : IDisposable
     /// The person number of <paramref name="personId"/> in this instance: the same for the same identifier, distinct for
     /// distinct ones; its pseudonym is <see cref="Pseudonym"/>. A reader keeps numbers rather than strings per cell.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int Enlist(ReadOnlySpan<char> personId)
     {
         personId = personId.Trim();
@@ -64,6 +66,13 @@ internal sealed class Pseudonymiser : IDisposable
     {
         pseudonym = _peopleLookup.TryGetValue(personId.Trim(), out var person) ? _pseudonyms[person] : null;
         return pseudonym is not null;
+    }
+
+    /// <summary>Makes room for <paramref name="people"/> more identifiers than are enlisted so far.</summary>
+    internal void EnsureCapacity(int people)
+    {
+        _people.EnsureCapacity(_people.Count + people);
+        _pseudonyms.EnsureCapacity(_pseudonyms.Count + people);
     }
 
     /// <summary>The pseudonym of a person number from <see cref="Enlist"/>.</summary>

@@ -37,6 +37,27 @@ public sealed class AcceptedRowsTests
     }
 
     [Fact]
+    public void RowNumber_FileRowsInOrderThenAGap_KeepsEveryRowsNumber()
+    {
+        long[] numbers = [1, 2, 3, 5, 6, 9];
+
+        var sut = AcceptedRows.From(Workers, numbers.Select(n => new AcceptedRow(n, First)).ToList());
+
+        Assert.Equal(numbers, Enumerable.Range(0, sut.Count).Select(sut.RowNumber));
+        Assert.Equal(numbers, sut.Select(r => r.RowNumber));
+    }
+
+    [Fact]
+    public void RowNumber_MoreRowsThanTheCapacity_KeepsEveryRowsNumber()
+    {
+        var numbers = Enumerable.Range(1, 100).Select(n => n < 60 ? (long)n : n + 7L).ToList();
+
+        var sut = AcceptedRows.From(Workers, numbers.Select(n => new AcceptedRow(n, First)).ToList());
+
+        Assert.Equal(numbers, Enumerable.Range(0, sut.Count).Select(sut.RowNumber));
+    }
+
+    [Fact]
     public void Value_DateColumn_IsTheDate()
     {
         var sut = AcceptedRows.From(Workers, [new AcceptedRow(1, First), new AcceptedRow(2, ["W2", false, null, null, new DateOnly(2015, 1, 5), null])]);

@@ -252,6 +252,38 @@ public sealed class ExtractReaderRowTests : ExtractReaderTestBase
     }
 
     [Fact]
+    public async Task ReadAsync_DuplicatesOfAFileWithNoOtherError_OtherRowsKeepTheirRowNumbersAndValues()
+    {
+        Batch.WithDataset("ssd_cin_episodes", $"{ReferralHeader}\nR1,P1,2019-04-02,,,,\nR2,P2,2019-04-03,,,,\nR1,P3,2019-04-04,,,,\nR3,P4,2019-04-05,,,,\n");
+
+        var sut = await ReadAsync(Lenient);
+
+        var referrals = sut.Datasets[0];
+        Assert.Equal([2L, 4L], referrals.Rows.Select(r => r.RowNumber));
+        Assert.Equal(["R2", "R3"], referrals.Rows.Select(r => (string)r.Values[0]!));
+        Assert.Equal([Pseudonym("P2"), Pseudonym("P4")], referrals.Rows.Select(r => (string)r.Values[1]!));
+        Assert.Equal([new DateOnly(2019, 4, 3), new DateOnly(2019, 4, 5)], referrals.Rows.Select(r => (DateOnly)r.Values[2]!));
+    }
+
+    [Fact]
+    public async Task ReadAsync_PersonKeysMetInAnEarlierFile_FindsEveryDuplicateByPerson()
+    {
+        // The referrals meet the people first, in another order, so the person file's keys have high, unordered numbers.
+        var referrals = Enumerable.Range(1, 40).Select(i => $"R{i},P{41 - i},2019-04-02,,,,");
+        Batch.WithDataset("ssd_cin_episodes", $"{ReferralHeader}\n{string.Join("\n", referrals)}\n");
+        Batch.WithDataset("ssd_person", "pers_person_id,pers_sex\nP7,F\nP50,M\nP3,F\nP7,M\nP60,F\nP50,F\nP1,M\n");
+
+        var sut = await ReadAsync(Lenient);
+
+        var people = sut.Datasets.Single(d => d.Contract.Name == "ssd_person");
+        Assert.Equal([Pseudonym("P3"), Pseudonym("P60"), Pseudonym("P1")], people.Rows.Select(r => (string)r.Values[0]!));
+        Assert.Equal([3L, 5L, 7L], people.Rows.Select(r => r.RowNumber));
+        var duplicates = sut.Issues.Where(i => i.Rule == ValidationRule.DuplicatePrimaryKey).ToList();
+        Assert.Equal([1L, 2L, 4L, 6L], duplicates.Select(i => i.Row!.Value));
+        Assert.Equal([Pseudonym("P7"), Pseudonym("P50"), Pseudonym("P7"), Pseudonym("P50")], duplicates.Select(i => i.Value));
+    }
+
+    [Fact]
     public async Task ReadAsync_DuplicatePersonKey_ReportsPseudonymNotIdentifier()
     {
         Batch.WithDataset("ssd_person", "pers_person_id,pers_sex\nSECRET1,F\nSECRET1,F\n");

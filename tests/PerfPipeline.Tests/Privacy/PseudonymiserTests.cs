@@ -66,4 +66,22 @@ public sealed class PseudonymiserTests
         Assert.Equal(ids.Count, people.Distinct().Count());
         Assert.Equal(ids.Select(id => reference.Pseudonymise(id)), people.Select(sut.Pseudonym));
     }
+
+    [Fact]
+    public void EnsureCapacity_BeforeAndBetweenEnlisting_ChangesNoNumberOrPseudonym()
+    {
+        var key = TestKeys.NewKey();
+        using var sut = new Pseudonymiser(key);
+        using var reference = new Pseudonymiser(key);
+        var ids = Enumerable.Range(0, 40).Select(i => $"{i:D6}").ToList();
+
+        sut.EnsureCapacity(3);
+        var first = ids.Take(20).Select(id => sut.Enlist(id)).ToList();
+        sut.EnsureCapacity(1000);
+        var second = ids.Select(id => sut.Enlist(id)).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 40), second);
+        Assert.Equal(first, second.Take(20));
+        Assert.Equal(ids.Select(id => reference.Pseudonymise(id)), second.Select(sut.Pseudonym));
+    }
 }

@@ -1,5 +1,6 @@
 namespace PerfPipeline.Extracts;
 
+using System.Collections;
 using System.Runtime.CompilerServices;
 
 /// <summary>
@@ -14,7 +15,8 @@ internal sealed class PrimaryKeyTracker
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _duplicatedKeys = new(StringComparer.Ordinal);
     private readonly List<(long Row, string Key)> _rejectedKeys = [];
-    private readonly HashSet<int> _personKeys = [];
+    // Person numbers are dense (0, 1, 2, … in the order the batch meets them): one bit each says the key was seen.
+    private readonly BitArray _personKeys = new(0);
     private readonly HashSet<int> _duplicatedPersonKeys = [];
     private readonly List<(long Row, int Person)> _rejectedPersonKeys = [];
     private string? _lastKey;
@@ -47,9 +49,9 @@ internal sealed class PrimaryKeyTracker
         {
             TrackKey(key);
         }
-        else if (person is { } personKey && !_personKeys.Add(personKey))
+        else if (person is { } personKey)
         {
-            _duplicatedPersonKeys.Add(personKey);
+            TrackPerson(personKey);
         }
 
         if (rejected)
@@ -175,6 +177,23 @@ internal sealed class PrimaryKeyTracker
         }
 
         AddKey(key);
+    }
+
+    private void TrackPerson(int person)
+    {
+        if (person >= _personKeys.Length)
+        {
+            _personKeys.Length = Math.Max(person + 1, Math.Max(_capacity, 2 * _personKeys.Length));
+        }
+
+        if (_personKeys[person])
+        {
+            _duplicatedPersonKeys.Add(person);
+        }
+        else
+        {
+            _personKeys[person] = true;
+        }
     }
 
     /// <summary>Notes a key once keys are out of order.</summary>

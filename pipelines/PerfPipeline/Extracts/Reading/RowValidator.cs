@@ -5,8 +5,8 @@ using System.Runtime.CompilerServices;
 /// <summary>
 /// Turns the cells of one well-formed record into typed values in the rows' next slot: parses each contract column
 /// by its kind (<see cref="CellParser"/>), maps the LA's own values (<see cref="LaCodeMap"/>) and the contract's
-/// spellings (<see cref="CodeList"/>), checks lengths, ranges and dates, enlists person identifiers for
-/// pseudonymising, and reports row errors and warnings.
+/// spellings (<see cref="CodeList"/>), checks lengths, ranges and dates, replaces person identifiers by their
+/// pseudonyms, and reports row errors and warnings.
 /// </summary>
 internal sealed class RowValidator
 {
@@ -47,9 +47,17 @@ internal sealed class RowValidator
         }
     }
 
+    /// <summary>
+    /// The person number of the last record's primary key, when the key is a person identifier that was read (the
+    /// primary-key tracker checks person keys by number).
+    /// </summary>
+    public int? KeyPerson { get; private set; }
+
     /// <summary>Parses every contract column of a well-formed record into the rows' next slot; false when the row is rejected.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read(CsvRecordReader row, long rowNumber, AcceptedRows rows)
     {
+        KeyPerson = null;
         // The row's dates for the range rules, as DayNumber + 1 so that 0 is no date.
         Span<int> days = stackalloc int[_columns.Length];
         var accepted = true;
@@ -91,7 +99,13 @@ internal sealed class RowValidator
             switch (spec.Kind)
             {
                 case ColumnKind.PersonId:
-                    rows.SetPerson(column, _context.Pseudonymiser.Enlist(text));
+                    var person = _context.Pseudonymiser.Enlist(text);
+                    rows.SetText(column, _context.Pseudonymiser.Pseudonym(person));
+                    if (column == 0)
+                    {
+                        KeyPerson = person;
+                    }
+
                     break;
                 case ColumnKind.RecordId when column == 0:
                     rows.SetText(column, text.ToString());
