@@ -117,6 +117,22 @@ internal sealed class CsvRecordReader : IDisposable
         _lineBreaks = lineBreaks;
     }
 
+    /// <summary>
+    /// Frames the next record from the text already buffered, exactly when <see cref="MoveNextAsync"/> would frame it
+    /// without reading more; false when more text must be read first (or none is left). A file's records are then read
+    /// in a plain loop between reads of text, not through an awaited call each.
+    /// </summary>
+    public bool TryMoveNextBuffered()
+    {
+        if (_skippingLine || (_endOfText ? _position >= _end : _end - _position < _maxRecordLength + 2))
+        {
+            return false;
+        }
+
+        Frame();
+        return true;
+    }
+
     public async ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken)
     {
         while (true)

@@ -66,8 +66,33 @@ public sealed class CsvRecordReaderTests
         Assert.Equal([(1L, CsvFraming.RecordTooLong, ""), (2L, CsvFraming.Record, "2|ok")], records);
     }
 
+    [Fact]
+    public async Task TryMoveNextBuffered_BetweenAwaitedRecords_FramesTheSameRecordsAsMoveNextAsyncAlone()
+    {
+        // Records of every framing, over many refills of a small buffer: quoted fields across lines, runaway quotes,
+        // lines too long, blank lines, CR, LF and CRLF line ends.
+        var random = new Random(13);
+        var lines = Enumerable.Range(0, 400).Select(i => random.Next(8) switch
+        {
+            0 => $"{i},\"quoted, with comma\"",
+            1 => $"{i},\"two\nlines\"",
+            2 => $"{i},\"never closed",
+            3 => $"{i},{new string('x', random.Next(50, 200))}",
+            4 => string.Empty,
+            _ => $"{i},plain,{random.Next()}",
+        });
+        var text = string.Concat(lines.Select((line, i) => line + (i % 3) switch { 0 => "\n", 1 => "\r\n", _ => "\r" }));
+
+        var awaited = await FrameAsync(text, limits: [40, 40, 40], maxRecord: 64);
+        var buffered = await FrameAsync(text, limits: [40, 40, 40], maxRecord: 64, buffered: true);
+
+        Assert.Equal(awaited, buffered);
+        Assert.Contains(awaited, r => r.Framing == CsvFraming.RunawayQuote);
+        Assert.Contains(awaited, r => r.Framing == CsvFraming.RecordTooLong);
+    }
+
     private static async Task<List<(long Line, CsvFraming Framing, string Text)>> FrameAsync(
-        string text, int[]? limits = null, CsvLineBreaks[]? breaks = null, int maxRecord = 1024)
+        string text, int[]? limits = null, CsvLineBreaks[]? breaks = null, int maxRecord = 1024, bool buffered = false)
     {
         using var reader = new CsvRecordReader(new StringReader(text), maxRecord);
         if (limits is not null)
@@ -76,17 +101,29 @@ public sealed class CsvRecordReaderTests
         }
 
         var records = new List<(long, CsvFraming, string)>();
+        var framedFromBuffer = 0;
         while (await reader.MoveNextAsync(TestContext.Current.CancellationToken))
         {
-            var shown = reader.Framing switch
+            records.Add(Shown(reader));
+            while (buffered && reader.TryMoveNextBuffered())
             {
-                CsvFraming.Record => string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].ToString())),
-                CsvFraming.RunawayQuote => $"quote on line {reader.QuoteLine}, field {reader.QuoteField + 1}",
-                _ => string.Empty,
-            };
-            records.Add((reader.Line, reader.Framing, shown));
+                records.Add(Shown(reader));
+                framedFromBuffer++;
+            }
         }
 
+        Assert.True(!buffered || framedFromBuffer > 0, "no record was framed from the buffer");
         return records;
+    }
+
+    private static (long, CsvFraming, string) Shown(CsvRecordReader reader)
+    {
+        var shown = reader.Framing switch
+        {
+            CsvFraming.Record => string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].ToString())),
+            CsvFraming.RunawayQuote => $"quote on line {reader.QuoteLine}, field {reader.QuoteField + 1}",
+            _ => string.Empty,
+        };
+        return (reader.Line, reader.Framing, shown);
     }
 }
