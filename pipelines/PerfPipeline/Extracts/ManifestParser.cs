@@ -1,17 +1,12 @@
 namespace PerfPipeline.Extracts;
 
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 /// <summary>Parses <c>manifest.json</c> (snake_case fields, e.g. <c>la_code</c>, <c>as_at</c>).</summary>
-internal static class ManifestParser
+internal static partial class ManifestParser
 {
     public const string FileName = Batches.BatchFileNames.Manifest;
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        RespectNullableAnnotations = true,
-    };
 
     /// <summary>The manifest, or null with the reason it is not a valid manifest.</summary>
     public static BatchManifest? Parse(ReadOnlySpan<byte> utf8Json, out string? error)
@@ -19,7 +14,7 @@ internal static class ManifestParser
         BatchManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<BatchManifest>(utf8Json, JsonOptions);
+            manifest = JsonSerializer.Deserialize(utf8Json, BatchManifestJsonContext.Default.BatchManifest);
         }
         catch (JsonException exception)
         {
@@ -62,4 +57,9 @@ internal static class ManifestParser
         };
         return $"manifest.json: {field} must be {expected}{line}";
     }
+
+    /// <summary>Source-generated: no reflection-built serializer just to read a manifest.</summary>
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, RespectNullableAnnotations = true)]
+    [JsonSerializable(typeof(BatchManifest))]
+    private sealed partial class BatchManifestJsonContext : JsonSerializerContext;
 }

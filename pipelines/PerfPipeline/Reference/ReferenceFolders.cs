@@ -3,6 +3,7 @@ namespace PerfPipeline.Reference;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 /// <summary>One file as a reference source found it: the folder it sat in (scope, and the LA of an LA's folder), its path and bytes.</summary>
 public sealed record RawReferenceFile(ReferenceScope Scope, string? LaCode, string Path, ReadOnlyMemory<byte> Content)
@@ -16,14 +17,13 @@ public sealed record RawReferenceFile(ReferenceScope Scope, string? LaCode, stri
 /// does, every reference file in the folder must be listed with the hash it has. Files of no known kind are ignored and
 /// reported. Any problem refuses the whole import.
 /// </summary>
-public static class ReferenceFolders
+public static partial class ReferenceFolders
 {
     public const string ManifestName = "manifest.json";
 
     /// <summary>The largest reference file read (the national population of every LA for ten years is under 100 KB).</summary>
     public const int MaxFileBytes = 16 * 1024 * 1024;
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static (IReadOnlyList<ReferenceFile> Files, IReadOnlyList<string> Ignored) Read(IReadOnlyList<RawReferenceFile> raw)
     {
@@ -106,7 +106,7 @@ public static class ReferenceFolders
     {
         try
         {
-            var manifest = JsonSerializer.Deserialize<ManifestJson>(file.Content.Span, JsonOptions);
+            var manifest = JsonSerializer.Deserialize(file.Content.Span, ReferenceManifestJsonContext.Default.ManifestJson);
             if (manifest?.Files is null || manifest.Files.Any(f => f?.File is null || f.Sha256 is null))
             {
                 issues.Add(new ReferenceIssue(file.Path, null, null, null, "a reference manifest lists files, each with file and sha256"));
@@ -139,6 +139,11 @@ public static class ReferenceFolders
     }
 
     private sealed record ManifestJson(IReadOnlyList<ManifestEntryJson?>? Files);
+
+    /// <summary>Source-generated: no reflection-built serializer just to read a manifest.</summary>
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+    [JsonSerializable(typeof(ManifestJson))]
+    private sealed partial class ReferenceManifestJsonContext : JsonSerializerContext;
 
     private sealed record ManifestEntryJson(string? File, string? Sha256, string? Source, string? Published);
 }
