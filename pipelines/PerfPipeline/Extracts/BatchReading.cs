@@ -2,8 +2,6 @@ namespace PerfPipeline.Extracts;
 
 using System.Threading.Channels;
 
-using PerfPipeline.Warehouse;
-
 /// <summary>
 /// A batch being read on the thread pool: its manifest once parsed, each dataset as soon as it is final (validated,
 /// and derived where the batch left values empty), then the whole batch with its batch-wide checks. A load takes each
@@ -16,11 +14,7 @@ internal sealed class BatchReading : IAsyncDisposable
     private readonly TaskCompletionSource<BatchManifest?> _manifest = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource? _cancellation;
 
-    private BatchReading(LoadKey key, CancellationTokenSource? cancellation)
-    {
-        Key = key;
-        _cancellation = cancellation;
-    }
+    private BatchReading(CancellationTokenSource? cancellation) => _cancellation = cancellation;
 
     /// <summary>What the reader tells the reading as it goes.</summary>
     internal interface IWriter
@@ -31,9 +25,6 @@ internal sealed class BatchReading : IAsyncDisposable
         void DatasetRead(DatasetExtract dataset);
     }
 
-    /// <summary>The load key the batch was found under (its manifest's hash taken before reading).</summary>
-    public LoadKey Key { get; }
-
     /// <summary>The parsed manifest, or null when the batch has none it can read (the batch is then rejected).</summary>
     public Task<BatchManifest?> Manifest => _manifest.Task;
 
@@ -41,11 +32,11 @@ internal sealed class BatchReading : IAsyncDisposable
     public Task<ExtractBatch> Completion { get; private set; } = null!;
 
     /// <summary>Starts <paramref name="read"/> on the thread pool; disposing the reading cancels it and waits for it.</summary>
-    public static BatchReading Start(LoadKey key, Func<IWriter, CancellationToken, Task<ExtractBatch>> read, CancellationToken cancellationToken)
+    public static BatchReading Start(Func<IWriter, CancellationToken, Task<ExtractBatch>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = new BatchReading(key, cancellation);
+        var reading = new BatchReading(cancellation);
         reading.Completion = Task.Run(() => reading.RunAsync(read, cancellation.Token), CancellationToken.None);
         return reading;
     }
@@ -54,7 +45,7 @@ internal sealed class BatchReading : IAsyncDisposable
     public static BatchReading Of(ExtractBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var reading = new BatchReading(LoadKey.Of(batch), null) { Completion = Task.FromResult(batch) };
+        var reading = new BatchReading(null) { Completion = Task.FromResult(batch) };
         reading._manifest.SetResult(batch.Manifest);
         foreach (var dataset in batch.Datasets)
         {

@@ -65,12 +65,12 @@ public sealed class ExtractReader
     /// is final (<see cref="BatchReading"/>), so that the load can write it while the next file is read. The LA's
     /// reference data is read first, before the load takes the warehouse.
     /// </summary>
-    internal async Task<BatchReading> StartReadingAsync(IBatchSource source, BatchLocation batch, Warehouse.LoadKey key, CancellationToken cancellationToken)
+    internal async Task<BatchReading> StartReadingAsync(IBatchSource source, BatchLocation batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(batch);
         var reference = await ReferenceForAsync(batch.LaCode, cancellationToken).ConfigureAwait(false);
-        return BatchReading.Start(key, async (reading, token) =>
+        return BatchReading.Start(async (reading, token) =>
         {
             var issues = await IrregularEntriesAsync(source, batch, token).ConfigureAwait(false);
             return await ReadAsync(batch, (fileName, ct) => source.OpenFileAsync(batch, fileName, ct), issues, reference, reading, token).ConfigureAwait(false);

@@ -248,13 +248,13 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         var started = timeProvider.GetTimestamp();
         var timings = LoadTimings.None;
         Acceptance? accepted = null;
-        var reading = await reader.StartReadingAsync(watched, batch, key, cancellationToken).ConfigureAwait(false);
+        var reading = await reader.StartReadingAsync(watched, batch, cancellationToken).ConfigureAwait(false);
         await using (reading.ConfigureAwait(false))
         {
             WarehouseLoadResult? result;
             try
             {
-                result = await whileReading.LoadAsync(reading, LoadMode.SkipIfLoaded, async (extract, token) =>
+                result = await whileReading.LoadAsync(key, reading, LoadMode.SkipIfLoaded, async (extract, token) =>
                 {
                     timings = timings with { ReadAndValidate = timeProvider.GetElapsedTime(started) };
                     accepted = await AcceptAsync(batch, extract, LoadMode.SkipIfLoaded, confirmedBy, loads, report, token).ConfigureAwait(false);

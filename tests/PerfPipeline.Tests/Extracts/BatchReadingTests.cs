@@ -2,7 +2,6 @@ namespace PerfPipeline.Tests.Extracts;
 
 using PerfPipeline.Batches;
 using PerfPipeline.Extracts;
-using PerfPipeline.Warehouse;
 
 /// <summary>
 /// A batch read while it is loaded (<see cref="ExtractReader.StartReadingAsync"/>): each dataset is handed on once it is
@@ -57,7 +56,7 @@ public sealed class BatchReadingTests : ExtractReaderTestBase
         var mayOpenReferrals = new TaskCompletionSource();
         var source = new HoldingSource(Source, "ssd_cin_episodes.csv", referralsOpened, mayOpenReferrals.Task);
 
-        await using var sut = await CreateReader().StartReadingAsync(source, location, KeyOf(location), Ct);
+        await using var sut = await CreateReader().StartReadingAsync(source, location, Ct);
         var handedOn = new List<DatasetExtract>();
         await using var datasets = sut.ReadDatasetsAsync(Ct).GetAsyncEnumerator(Ct);
         Assert.True(await datasets.MoveNextAsync());
@@ -102,7 +101,7 @@ public sealed class BatchReadingTests : ExtractReaderTestBase
         var location = Batch.WithSourceSystem("Mosaic").Build();
         var whole = await CreateReader(Lenient).ReadAsync(Source, location, Ct);
 
-        await using var sut = await CreateReader(Lenient).StartReadingAsync(Source, location, KeyOf(location), Ct);
+        await using var sut = await CreateReader(Lenient).StartReadingAsync(Source, location, Ct);
         var handedOn = new List<string>();
         await foreach (var dataset in sut.ReadDatasetsAsync(Ct))
         {
@@ -135,7 +134,7 @@ public sealed class BatchReadingTests : ExtractReaderTestBase
         var location = Batch.WithDataset("ssd_person", People).WithDataset("ssd_cin_episodes", Referrals).Build();
         var failing = new HoldingSource(Source, "ssd_cin_episodes.csv", new TaskCompletionSource(), Task.FromException(new InvalidOperationException("the disk went away")));
 
-        await using var sut = await CreateReader().StartReadingAsync(failing, location, KeyOf(location), Ct);
+        await using var sut = await CreateReader().StartReadingAsync(failing, location, Ct);
         var handedOn = new List<string>();
         await foreach (var dataset in sut.ReadDatasetsAsync(Ct))
         {
@@ -181,8 +180,6 @@ public sealed class BatchReadingTests : ExtractReaderTestBase
         .. batch.Issues.Select(i => $"{i.Severity} {i.Rule} {i.Dataset} {i.Row} {i.Column} {i.Value}: {i.Reason}"),
         .. batch.Derivations.Select(d => d.ToString()),
     ];
-
-    private static LoadKey KeyOf(BatchLocation location) => new(location.LaCode, location.AsAt, "not checked by the reader");
 
     /// <summary>Holds the opening of one file until told to go on, saying when it was asked for.</summary>
     private sealed class HoldingSource(IBatchSource inner, string heldFile, TaskCompletionSource asked, Task mayOpen) : DelegatingBatchSource(inner)

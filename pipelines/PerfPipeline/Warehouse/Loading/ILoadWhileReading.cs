@@ -10,8 +10,8 @@ using PerfPipeline.Extracts;
 internal interface ILoadWhileReading
 {
     /// <summary>
-    /// Loads the batch <paramref name="reading"/> reads, asking <paramref name="gate"/> once it is read whether to go
-    /// on; null when the batch is rejected or the gate stops the load (nothing written is kept).
+    /// Loads the batch <paramref name="reading"/> reads, found under <paramref name="key"/>, asking <paramref name="gate"/>
+    /// once it is read whether to go on; null when the batch is rejected or the gate stops the load (nothing written is kept).
     /// </summary>
-    Task<WarehouseLoadResult?> LoadAsync(BatchReading reading, LoadMode mode, LoadGate gate, CancellationToken cancellationToken);
+    Task<WarehouseLoadResult?> LoadAsync(LoadKey key, BatchReading reading, LoadMode mode, LoadGate gate, CancellationToken cancellationToken);
 }

@@ -28,18 +28,19 @@ internal sealed class WarehouseLoad(
         }
 
         await using var reading = BatchReading.Of(batch);
-        return (await RunAsync(reading, mode, static (read, _) => Task.FromResult<ExtractBatch?>(read), cancellationToken).ConfigureAwait(false))!;
+        return (await RunAsync(LoadKey.Of(batch), reading, mode, static (read, _) => Task.FromResult<ExtractBatch?>(read), cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary>
     /// Loads a batch while it is read, or null when <paramref name="gate"/>, asked once the reading is done, stops the
     /// load: nothing it wrote is kept. A rejected batch is never loaded: the gate is not asked, and the result is null.
     /// </summary>
-    public async Task<WarehouseLoadResult?> RunAsync(BatchReading reading, LoadMode mode, LoadGate gate, CancellationToken cancellationToken)
+    /// <param name="key">The load key the batch was found under (its manifest's hash, taken before reading).</param>
+    public async Task<WarehouseLoadResult?> RunAsync(LoadKey key, BatchReading reading, LoadMode mode, LoadGate gate, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(gate);
-        var key = reading.Key;
         var startedAt = timeProvider.GetUtcNow();
         var load = await open(key, cancellationToken).ConfigureAwait(false);
         await using (load.ConfigureAwait(false))

@@ -154,8 +154,8 @@ internal sealed class SqliteWarehouse(string databasePath, ComputeIndicators com
         Load().RunAsync(batch, mode, cancellationToken);
 
     /// <summary>Nothing retries a SQLite load, so it can take each dataset while the rest of the batch is read.</summary>
-    Task<WarehouseLoadResult?> ILoadWhileReading.LoadAsync(BatchReading reading, LoadMode mode, LoadGate gate, CancellationToken cancellationToken) =>
-        Load().RunAsync(reading, mode, gate, cancellationToken);
+    Task<WarehouseLoadResult?> ILoadWhileReading.LoadAsync(LoadKey key, BatchReading reading, LoadMode mode, LoadGate gate, CancellationToken cancellationToken) =>
+        Load().RunAsync(key, reading, mode, gate, cancellationToken);
 
     private WarehouseLoad Load() =>
         new((key, token) => SqliteLoad.OpenAsync(_connectionString, key, ReleasesWrittenRows, token), computeIndicators, computeTeamFigures, timeProvider);
