@@ -45,11 +45,12 @@ public sealed class ExtractReader
     /// </summary>
     public async Task<ExtractBatch> ReadAsync(IBatchSource source, BatchLocation batch, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(batch);
-        var issues = await IrregularEntriesAsync(source, batch, cancellationToken).ConfigureAwait(false);
-        var reference = await ReferenceForAsync(batch.LaCode, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(batch, (fileName, ct) => source.OpenFileAsync(batch, fileName, ct), issues, reference, null, cancellationToken).ConfigureAwait(false);
+        // The same reading a load takes dataset by dataset, waited for whole.
+        var reading = await StartReadingAsync(source, batch, cancellationToken).ConfigureAwait(false);
+        await using (reading.ConfigureAwait(false))
+        {
+            return await reading.Completion.ConfigureAwait(false);
+        }
     }
 
     /// <summary>Reads a batch whose files <paramref name="openFile"/> opens: a live batch, an archived copy or a blob batch.</summary>

@@ -65,6 +65,7 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
     {
         ArgumentNullException.ThrowIfNull(batch);
         var startedAt = timeProvider.GetUtcNow();
+        var confirmedBy = acceptShrink ? "run --accept-shrink" : null;
         LoadKey? key = null;
         try
         {
@@ -79,7 +80,7 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
             var watched = report is null ? source : new FileOpeningReporter(source, file => report(p => p with { Step = LoadStep.Reading, File = file }));
             if (warehouse is ILoadWhileReading whileReading)
             {
-                return await LoadWhileReadingAsync(whileReading, watched, batch, key, acceptShrink, report, cancellationToken).ConfigureAwait(false);
+                return await LoadWhileReadingAsync(whileReading, watched, batch, key, confirmedBy, report, cancellationToken).ConfigureAwait(false);
             }
 
             var reading = timeProvider.GetTimestamp();
@@ -90,8 +91,7 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
                 return await RejectAsync(batch, key, extract, cancellationToken).ConfigureAwait(false) with { Timings = timings };
             }
 
-            return await LoadAcceptedAsync(batch, extract, LoadMode.SkipIfLoaded, acceptShrink ? "run --accept-shrink" : null, timings, report, cancellationToken)
-                .ConfigureAwait(false);
+            return await LoadAcceptedAsync(batch, extract, LoadMode.SkipIfLoaded, confirmedBy, timings, report, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -207,6 +207,21 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
     private static LoadOutcome AlreadyLoaded(LoadRecord load) =>
         new(load.Key.Batch, load.LoadId, LoadOutcomeKind.AlreadyLoaded, [.. load.Datasets.Select(d => d.Counts)]);
 
+    /// <summary>The outcome of a load the warehouse ran: the time it spent split into loading, computing the indicators and writing them.</summary>
+    private static LoadOutcome Loaded(BatchLocation batch, LoadKey key, WarehouseLoadResult result, LoadTimings timings, TimeSpan inWarehouse) =>
+        result.AlreadyLoaded
+            ? AlreadyLoaded(result.Load)
+            : new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.Loaded, [.. result.Load.Datasets.Select(d => d.Counts)])
+            {
+                Timings = timings with
+                {
+                    Load = inWarehouse - result.IndicatorTime - result.IndicatorWriteTime,
+                    Indicators = result.IndicatorTime,
+                    IndicatorWrite = result.IndicatorWriteTime,
+                },
+                Warnings = result.Warnings,
+            };
+
     private static LoadOutcome Rejected(BatchLocation batch, LoadKey key, ExtractBatch extract) =>
         new(batch, key.LoadId, LoadOutcomeKind.Rejected, DatasetCounts.Of(extract), extract.RejectionReason);
 
@@ -239,12 +254,11 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
     /// rejected, held or archived once the whole of it is read, before anything commits.
     /// </summary>
     private async Task<LoadOutcome> LoadWhileReadingAsync(
-        ILoadWhileReading whileReading, IBatchSource watched, BatchLocation batch, LoadKey key, bool acceptShrink,
+        ILoadWhileReading whileReading, IBatchSource watched, BatchLocation batch, LoadKey key, string? confirmedBy,
         Action<Func<LoadProgress, LoadProgress>>? report, CancellationToken cancellationToken)
     {
         // Listed before the load's transaction begins: a first load keeps the file to itself from its first page on.
         var loads = await warehouse.ListLoadsAsync(LoadStatus.Loaded, cancellationToken).ConfigureAwait(false);
-        var confirmedBy = acceptShrink ? "run --accept-shrink" : null;
         var started = timeProvider.GetTimestamp();
         var timings = LoadTimings.None;
         Acceptance? accepted = null;
@@ -278,16 +292,7 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
                     };
             }
 
-            var elapsed = timeProvider.GetElapsedTime(started);
-            timings = timings with
-            {
-                Load = elapsed - timings.ReadAndValidate - timings.Archive - result.IndicatorTime - result.IndicatorWriteTime,
-                Indicators = result.IndicatorTime,
-                IndicatorWrite = result.IndicatorWriteTime,
-            };
-            return result.AlreadyLoaded
-                ? AlreadyLoaded(result.Load)
-                : new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.Loaded, [.. result.Load.Datasets.Select(d => d.Counts)]) { Timings = timings, Warnings = result.Warnings };
+            return Loaded(batch, key, result, timings, timeProvider.GetElapsedTime(started) - timings.ReadAndValidate - timings.Archive);
         }
     }
 
@@ -351,16 +356,7 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
             timings = timings with { Archive = accepted.Archive };
             var loading = timeProvider.GetTimestamp();
             var result = await warehouse.LoadAsync(accepted.ToLoad, mode, cancellationToken).ConfigureAwait(false);
-            var loaded = timeProvider.GetElapsedTime(loading);
-            timings = timings with
-            {
-                Load = loaded - result.IndicatorTime - result.IndicatorWriteTime,
-                Indicators = result.IndicatorTime,
-                IndicatorWrite = result.IndicatorWriteTime,
-            };
-            return result.AlreadyLoaded
-                ? AlreadyLoaded(result.Load)
-                : new LoadOutcome(batch, key.LoadId, LoadOutcomeKind.Loaded, [.. result.Load.Datasets.Select(d => d.Counts)]) { Timings = timings, Warnings = result.Warnings };
+            return Loaded(batch, key, result, timings, timeProvider.GetElapsedTime(loading));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -77,14 +77,19 @@ public sealed class BatchReadingTests : ExtractReaderTestBase
         Assert.Equal(batch.Datasets, handedOn);
     }
 
-    [Theory]
-    [InlineData("visits, then plans", new[] { "ssd_cp_visits", "ssd_involvements", "ssd_person", "ssd_cp_plans", "ssd_cin_episodes" })]
-    [InlineData("plans, then visits", new[] { "ssd_cin_episodes", "ssd_cp_plans", "ssd_person", "ssd_involvements", "ssd_cp_visits" })]
-    [InlineData("no prerequisite", new[] { "ssd_cp_visits", "ssd_involvements", "ssd_person" })]
-    public async Task StartReadingAsync_DerivedDatasetsInAnyOrder_HandedOnOnceWhatTheyDeriveFromIsReadAndTheBatchIsTheOneReadingItWholeGives(
-        string order, string[] datasets)
+    /// <summary>Visits and involvements before what they derive from, after it, and with nothing to derive from.</summary>
+    public static TheoryData<string[]> ManifestOrders { get; } = new()
     {
-        _ = order;
+        { ["ssd_cp_visits", "ssd_involvements", "ssd_person", "ssd_cp_plans", "ssd_cin_episodes"] },
+        { ["ssd_cin_episodes", "ssd_cp_plans", "ssd_person", "ssd_involvements", "ssd_cp_visits"] },
+        { ["ssd_cp_visits", "ssd_involvements", "ssd_person"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ManifestOrders))]
+    public async Task StartReadingAsync_DerivedDatasetsInAnyOrder_HandedOnOnceWhatTheyDeriveFromIsReadAndTheBatchIsTheOneReadingItWholeGives(
+        string[] datasets)
+    {
         var csv = new Dictionary<string, string>
         {
             ["ssd_cp_plans"] = Plans,
