@@ -1,5 +1,7 @@
 namespace PerfPipeline.Calendar;
 
+using System.Collections.Concurrent;
+
 /// <summary>
 /// Working days: Monday to Friday, not an England and Wales bank holiday. Counting is a subtraction of
 /// two prefix counts over a day-indexed table, so the engine can ask millions of times cheaply.
@@ -10,9 +12,14 @@ public sealed class WorkingDayCalendar
     private static readonly DateOnly TableFirst = new(1900, 1, 1);
     private static readonly DateOnly TableLast = new(2199, 12, 31);
 
-    private static readonly Lazy<WorkingDayCalendar> Default = new(() => FromBankHolidays(BankHolidayList.EnglandAndWales));
+    private static readonly Lazy<WorkingDayCalendar> Default = new(() => Of(BankHolidayList.EnglandAndWales));
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<BankHoliday>, WorkingDayCalendar> ByList = [];
+    // Calendars by the holiday dates they were built from. A process asks for the same holidays again and again (the
+    // warehouse's calendar dimension, then every load, each reading the holidays in force afresh), so it builds the
+    // 300-year table once per set of holidays rather than once per list read. A process meets one or two sets; the bound
+    // only keeps one that meets many (tests) from holding them all.
+    private const int KeptCalendars = 16;
+    private static readonly ConcurrentDictionary<HolidayDates, WorkingDayCalendar> ByDates = new();
 
     private readonly int _firstDayNumber;
 
@@ -70,10 +77,29 @@ public sealed class WorkingDayCalendar
 
     /// <summary>
     /// The calendar of a loaded list (the warehouse's, in <c>LaCaseData.BankHolidays</c>); the shipped one when none is
-    /// given. Kept per list, so the indicators, the figures by team and the work list of one load share one table.
+    /// given. Kept for the list's dates, so the calendar dimension and every load asking for the same holidays share one
+    /// table, however many times the list was read.
     /// </summary>
-    public static WorkingDayCalendar Of(IReadOnlyList<BankHoliday>? loaded, WorkingDayCalendar? fallback = null) =>
-        loaded is { Count: > 0 } list ? ByList.GetValue(list, static l => FromBankHolidays(l)) : fallback ?? EnglandAndWales;
+    public static WorkingDayCalendar Of(IReadOnlyList<BankHoliday>? loaded, WorkingDayCalendar? fallback = null)
+    {
+        if (loaded is not { Count: > 0 } list)
+        {
+            return fallback ?? EnglandAndWales;
+        }
+
+        var dates = new HolidayDates([.. list.Select(h => h.Date)]);
+        if (ByDates.TryGetValue(dates, out var calendar))
+        {
+            return calendar;
+        }
+
+        if (ByDates.Count >= KeptCalendars)
+        {
+            ByDates.Clear();
+        }
+
+        return ByDates.GetOrAdd(dates, static (_, l) => FromBankHolidays(l), list);
+    }
 
     internal static WorkingDayCalendar FromBankHolidays(IReadOnlyList<BankHoliday> published)
     {
@@ -111,5 +137,30 @@ public sealed class WorkingDayCalendar
         }
 
         return count;
+    }
+
+    /// <summary>A list's holiday dates, in its order, compared by value.</summary>
+    private sealed class HolidayDates(DateOnly[] dates) : IEquatable<HolidayDates>
+    {
+        private readonly int _hash = Hash(dates);
+
+        public bool Equals(HolidayDates? other) => other is not null && _hash == other._hash && dates.AsSpan().SequenceEqual(other.Dates);
+
+        public override bool Equals(object? obj) => Equals(obj as HolidayDates);
+
+        public override int GetHashCode() => _hash;
+
+        private ReadOnlySpan<DateOnly> Dates => dates;
+
+        private static int Hash(DateOnly[] dates)
+        {
+            var hash = default(HashCode);
+            foreach (var date in dates)
+            {
+                hash.Add(date.DayNumber);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 }

@@ -16,7 +16,8 @@ using PerfPipeline.Indicators.Teams;
 public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingDayCalendar? calendar = null)
 {
     private readonly IndicatorSettings _settings = settings ?? IndicatorSettings.Default;
-    private readonly WorkingDayCalendar _calendar = calendar ?? WorkingDayCalendar.EnglandAndWales;
+    // The shipped calendar only when the data brings no bank holidays (a warehouse's always does): not built up front.
+    private readonly WorkingDayCalendar? _calendar = calendar;
 
     // A load asks for the LA's figures and the figures by team of the same case data (at once, on the two cores): they
     // read the same intermediate results (MeasureContext.Shared), kept per case data and let go with it. At scale 20,

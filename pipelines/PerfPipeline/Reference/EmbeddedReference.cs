@@ -14,6 +14,9 @@ public sealed class EmbeddedReference : IReferenceSource
     private static readonly string[] FileNames =
         [ReferenceFolders.ManifestName, ReferenceKind.Population.FileName(), ReferenceKind.BankHolidays.FileName(), ReferenceKind.Comparators.FileName()];
 
+    // Checked and parsed once per process: opening a new warehouse imports them and reads their national comparators.
+    private static readonly Lazy<IReadOnlyList<ReferenceFile>> Parsed = new(() => ReferenceFolders.Read(ReadFiles()).Files);
+
     private EmbeddedReference()
     {
     }
@@ -25,6 +28,9 @@ public sealed class EmbeddedReference : IReferenceSource
         ?? throw new InvalidOperationException($"Reference file '{fileName}' is not embedded in the library.");
 
     public Task<IReadOnlyList<RawReferenceFile>> ReadAsync(CancellationToken cancellationToken = default) => Task.FromResult(ReadFiles());
+
+    /// <summary>The shipped files as the one reference reader checks and parses them (<see cref="ReferenceFolders.Read"/>).</summary>
+    internal static IReadOnlyList<ReferenceFile> Files => Parsed.Value;
 
     /// <summary>The shipped files, read from the assembly (no I/O beyond it, so no need to wait).</summary>
     public static IReadOnlyList<RawReferenceFile> ReadFiles()

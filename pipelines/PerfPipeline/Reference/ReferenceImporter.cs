@@ -23,7 +23,7 @@ public sealed class ReferenceImporter(IReferenceStore store)
 
     /// <summary>The shipped defaults as the request <see cref="EnsureDefaultsAsync"/> gives the store.</summary>
     internal static ReferenceImportRequest Defaults() =>
-        new(EmbeddedReference.Defaults.Origin, ReferenceFolders.Read(EmbeddedReference.ReadFiles()).Files);
+        new(EmbeddedReference.Defaults.Origin, EmbeddedReference.Files);
 
     /// <summary>Stores the shipped defaults when the warehouse does not hold them yet (or holds an older version).</summary>
     public Task<ReferenceImportResult> EnsureDefaultsAsync(CancellationToken cancellationToken = default) =>

@@ -14,7 +14,7 @@ public sealed record ReportingReference(IReadOnlyList<IndicatorTarget> Targets, 
 
     // Parsed by the one reference reader, as the warehouse stores them on first use.
     private static readonly Lazy<ReportingReference> ShippedReference = new(() =>
-        new ReportingReference([], [.. ReferenceFolders.Read(EmbeddedReference.ReadFiles()).Files.SelectMany(f => f.Comparators)]));
+        new ReportingReference([], [.. EmbeddedReference.Files.SelectMany(f => f.Comparators)]));
 
     /// <summary>
     /// The comparators shipped inside the library and no targets: what a dashboard built with no warehouse shows (the

@@ -58,5 +58,32 @@ public sealed class WorkingDayCalendarTests
         }
     }
 
+    [Fact]
+    public void Of_TheSameDatesReadAgain_OneCalendar()
+    {
+        // Each load reads the warehouse's holidays into a new list: the calendar is built once for their dates.
+        var first = WorkingDayCalendar.Of([.. BankHolidayList.EnglandAndWales]);
+        var again = WorkingDayCalendar.Of([.. BankHolidayList.EnglandAndWales.Select(h => h with { Title = "read again" })]);
+
+        Assert.Same(first, again);
+        Assert.False(again.IsWorkingDay(Day("2022-09-19")));
+    }
+
+    [Fact]
+    public void Of_OtherDates_TheirOwnCalendar()
+    {
+        var shipped = WorkingDayCalendar.Of([.. BankHolidayList.EnglandAndWales]);
+        var oneOff = new BankHoliday(Day("2019-07-03"), "One-off", string.Empty, "test");
+        var withOneOff = WorkingDayCalendar.Of([.. BankHolidayList.EnglandAndWales, oneOff]);
+        var without = WorkingDayCalendar.Of([.. BankHolidayList.EnglandAndWales.Where(h => h.Date != Day("2019-08-26"))]);
+
+        Assert.NotSame(shipped, withOneOff);
+        Assert.False(withOneOff.IsWorkingDay(Day("2019-07-03")));
+        Assert.Equal(9, withOneOff.WorkingDaysBetween(Day("2019-07-01"), Day("2019-07-15")));
+        Assert.True(without.IsWorkingDay(Day("2019-08-26")));
+        Assert.True(shipped.IsWorkingDay(Day("2019-07-03")));
+        Assert.False(WorkingDayCalendar.Of([.. BankHolidayList.EnglandAndWales]).IsWorkingDay(Day("2019-08-26")));
+    }
+
     private static DateOnly Day(string date) => DateOnly.Parse(date, CultureInfo.InvariantCulture);
 }

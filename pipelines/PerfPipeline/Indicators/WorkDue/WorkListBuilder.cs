@@ -15,7 +15,8 @@ public sealed class WorkListBuilder(IndicatorSettings? settings = null, WorkingD
     private static readonly string MissingType = ExtractContract.MissingEpisodeTypes[0];
 
     private readonly IndicatorSettings _settings = settings ?? IndicatorSettings.Default;
-    private readonly WorkingDayCalendar _calendar = calendar ?? WorkingDayCalendar.EnglandAndWales;
+    // The shipped calendar only when the data brings no bank holidays (a warehouse's always does): not built up front.
+    private readonly WorkingDayCalendar? _calendar = calendar;
     private readonly WorkListSettings _list = list ?? WorkListSettings.Default;
 
     /// <summary>The work list as at the data's as-at date (the newest batch's), or its latest date when it has none.</summary>
@@ -34,6 +35,8 @@ public sealed class WorkListBuilder(IndicatorSettings? settings = null, WorkingD
     /// </summary>
     public WorkList Build(LaCaseData data, DateOnly asAt) =>
         Build(data, asAt, CaseHolders.From(data?.Involvements ?? throw new ArgumentNullException(nameof(data))));
+
+    private WorkingDayCalendar CalendarInUse => _calendar ?? WorkingDayCalendar.EnglandAndWales;
 
     private WorkList Build(LaCaseData data, DateOnly asAt, CaseHolders holders)
     {
@@ -68,7 +71,7 @@ public sealed class WorkListBuilder(IndicatorSettings? settings = null, WorkingD
         {
             var last = Latest(visits[plan.CpPlanId], plan.PlanStartDate, asAt);
             var from = last ?? plan.PlanStartDate;
-            var due = _calendar.AddWorkingDays(from, _settings.CpVisitWorkingDays);
+            var due = CalendarInUse.AddWorkingDays(from, _settings.CpVisitWorkingDays);
             if (due <= asAt.AddDays(_list.VisitsDueWithinDays))
             {
                 yield return Item(WorkItemKind.CpVisit, plan.CpPlanId, plan.PersonKey, from, due, asAt, holders);
@@ -102,9 +105,9 @@ public sealed class WorkListBuilder(IndicatorSettings? settings = null, WorkingD
         foreach (var assessment in data.Assessments)
         {
             var open = assessment.AssessmentStartDate <= asAt && (assessment.AssessmentAuthDate is not { } authorised || authorised > asAt);
-            if (open && _calendar.WorkingDaysBetween(assessment.AssessmentStartDate, asAt) > _list.AssessmentListedAfterWorkingDays)
+            if (open && CalendarInUse.WorkingDaysBetween(assessment.AssessmentStartDate, asAt) > _list.AssessmentListedAfterWorkingDays)
             {
-                var due = _calendar.AddWorkingDays(assessment.AssessmentStartDate, _list.AssessmentWorkingDays);
+                var due = CalendarInUse.AddWorkingDays(assessment.AssessmentStartDate, _list.AssessmentWorkingDays);
                 var item = Item(WorkItemKind.Assessment, assessment.AssessmentId, assessment.PersonKey, assessment.AssessmentStartDate, due, asAt, holders);
 
                 // The assessment's own team, when the extract gives one, is the team doing it.

@@ -35,14 +35,26 @@ internal sealed class ReferenceRecomputation(
         }
 
         var now = timeProvider.GetUtcNow();
-        var before = await ReferenceSql.InForceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        await ReferenceSql.WriteAsync(connection, transaction, import, importedAt, date, cancellationToken).ConfigureAwait(false);
-        var after = await ReferenceSql.InForceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+
+        // What is in force before and after is compared only when an LA has loaded data: none has in a new file, where
+        // the shipped defaults and the files beside the first batches are imported before anything is loaded.
         var loaded = await ReferenceSql.LoadedLasAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ReferenceSql.LoadedLa> touched = [];
+        if (loaded.Count == 0)
+        {
+            await ReferenceSql.WriteAsync(connection, transaction, import, importedAt, date, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var before = await ReferenceSql.InForceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await ReferenceSql.WriteAsync(connection, transaction, import, importedAt, date, cancellationToken).ConfigureAwait(false);
+            var after = await ReferenceSql.InForceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            touched = ReferenceSql.Touched(loaded, import, before, after);
+        }
 
         var recomputed = new List<string>();
         var warnings = new List<string>();
-        foreach (var la in ReferenceSql.Touched(loaded, import, before, after))
+        foreach (var la in touched)
         {
             var key = new LoadKey(la.LaCode, la.AsAt, import.Sha256);
             var (load, finish) = openLoad(key);
