@@ -46,5 +46,24 @@ internal interface ILoadSteps : IAsyncDisposable
     Task<LoadRecord> CommitAsync(DateTimeOffset finishedAt);
 }
 
+/// <summary>
+/// Load steps that can write an event dataset in two parts: first decide what it will hold (superseding the current rows
+/// or left out as older) and take its case records from the batch, then insert its rows. The case data is then complete
+/// before the last rows are inserted, and <see cref="WarehouseLoad"/> computes the indicators on the other core while
+/// they are. The SQLite steps can (they take the rows a load writes from its batch instead of reading them back); Azure
+/// SQL's read the case data back from its tables, so they write each dataset whole.
+/// </summary>
+internal interface IDeferredInserts
+{
+    /// <summary>
+    /// What <see cref="ILoadSteps.WriteAsync"/> does for an event dataset except inserting its rows: says what writing
+    /// it does, and the case data reads its rows from the batch from now on.
+    /// </summary>
+    Task<DatasetWrite> PrepareEventAsync(DatasetExtract dataset, bool asCurrent);
+
+    /// <summary>Inserts the rows of an event dataset prepared by <see cref="PrepareEventAsync"/> (none when it was left out).</summary>
+    Task InsertAsync(DatasetExtract dataset, DatasetWrite write);
+}
+
 /// <summary>What writing a dataset's rows did: made them current, kept them as a snapshot, or left them out as older than the current ones.</summary>
 internal readonly record struct DatasetWrite(DatasetOutcome Outcome, string? SupersededBy);

@@ -1,6 +1,7 @@
 namespace PerfPipeline.Warehouse.Loading;
 
 using PerfPipeline.Extracts;
+using PerfPipeline.Indicators;
 using PerfPipeline.Indicators.Teams;
 
 /// <summary>
@@ -13,6 +14,8 @@ internal delegate Task<ExtractBatch?> LoadGate(ExtractBatch batch, CancellationT
 /// The one load orchestration, the same for every dialect: in one transaction, audit the load, write each dataset as the
 /// reader finishes it, then, once the whole batch is read and accepted, audit the datasets, record the issues and
 /// dimensions, read the case data back, compute the indicators (and the figures by team) on it and store them, commit.
+/// Steps that take the case data of the rows they write from the batch (<see cref="IDeferredInserts"/>) insert the rows
+/// of the event datasets not yet written when the batch is read while the indicators are computed.
 /// A batch already loaded is skipped unless reloaded. The dialect supplies the steps (<see cref="ILoadSteps"/>).
 /// </summary>
 internal sealed class WarehouseLoad(
@@ -54,12 +57,25 @@ internal sealed class WarehouseLoad(
             // Each dataset is written as the reader finishes it (the batch is read on the other core); whether the batch is
             // accepted is known only at the end, and a batch that is not leaves nothing: the transaction is not committed.
             var writes = new Dictionary<DatasetContract, (DatasetExtract Dataset, DatasetWrite Write)>();
+            var deferred = new List<DatasetExtract>();
+            var deferring = load as IDeferredInserts;
+            var asCurrent = mode == LoadMode.RestoreAsCurrent;
             if (await reading.Manifest.ConfigureAwait(false) is { } manifest)
             {
                 await load.BeginAsync(manifest.SourceSystem, startedAt).ConfigureAwait(false);
                 await foreach (var dataset in reading.ReadDatasetsAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    writes.Add(dataset.Contract, (dataset, await load.WriteAsync(dataset, mode == LoadMode.RestoreAsCurrent).ConfigureAwait(false)));
+                    // Once the whole batch is read, steps that can only prepare the event datasets still to come: their rows
+                    // are inserted while the indicators are computed on the other core (below).
+                    if (deferring is not null && reading.Completion.IsCompleted && dataset.Contract.Kind == DatasetKind.Event)
+                    {
+                        writes.Add(dataset.Contract, (dataset, await deferring.PrepareEventAsync(dataset, asCurrent).ConfigureAwait(false)));
+                        deferred.Add(dataset);
+                    }
+                    else
+                    {
+                        writes.Add(dataset.Contract, (dataset, await load.WriteAsync(dataset, asCurrent).ConfigureAwait(false)));
+                    }
                 }
             }
 
@@ -96,37 +112,60 @@ internal sealed class WarehouseLoad(
             var calendar = CalendarWarning.For(caseData, key.AsAt);
             await load.RecordIssuesAsync(calendar is null ? batch.Issues : [.. batch.Issues, calendar]).ConfigureAwait(false);
 
-            // The figures by team are worked out on the other core while the LA's are computed and written (the steps
-            // themselves stay on one connection). Both read the engine's shared preparation of this case data (re-referral
-            // flags, judged visits, plans per child …), each part built once by whichever pass asks first.
-            var teamFigures = computeTeamFigures is null ? null : Task.Run(() => computeTeamFigures(caseData), cancellationToken);
-            await load.RecordTeamsAsync(caseData).ConfigureAwait(false);
-
-            // Timed apart for `run --timings`: computing is pure work on the case data, writing is I/O. Waiting for the
-            // figures by team counts as computing.
-            var computing = timeProvider.GetTimestamp();
-            var values = computeIndicators(caseData);
-            var indicatorTime = timeProvider.GetElapsedTime(computing);
-            var writing = timeProvider.GetTimestamp();
-            var waited = TimeSpan.Zero;
-            await load.RecordIndicatorValuesAsync(values).ConfigureAwait(false);
-            if (teamFigures is not null)
+            // The LA's figures and the figures by team are worked out on the thread pool while the steps go on writing on
+            // their one connection: the rows of the datasets only prepared so far, then the teams. Both passes read the
+            // engine's shared preparation of this case data (re-referral flags, judged visits, plans per child …), each
+            // part built once by whichever pass asks first.
+            var computingFrom = timeProvider.GetTimestamp();
+            var computing = Task.Run(() => Timed(() => computeIndicators(caseData)), cancellationToken);
+            var teamComputing = computeTeamFigures is null ? null : Task.Run(() => Timed(() => computeTeamFigures(caseData)), cancellationToken);
+            (IReadOnlyList<IndicatorValue> Result, long Finished) values;
+            (TeamFigures Result, long Finished)? teamFigures;
+            try
             {
-                var waiting = timeProvider.GetTimestamp();
-                var figures = await teamFigures.ConfigureAwait(false);
-                waited = timeProvider.GetElapsedTime(waiting);
-                await load.RecordTeamFiguresAsync(figures).ConfigureAwait(false);
+                foreach (var dataset in deferred)
+                {
+                    await deferring!.InsertAsync(dataset, writes[dataset.Contract].Write).ConfigureAwait(false);
+                }
+
+                await load.RecordTeamsAsync(caseData).ConfigureAwait(false);
+                values = await computing.ConfigureAwait(false);
+                teamFigures = teamComputing is null ? null : await teamComputing.ConfigureAwait(false);
+            }
+            finally
+            {
+                // A failed step leaves no computation running past the load (their own failures are the load's only when awaited above).
+                await ((Task)computing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (teamComputing is not null)
+                {
+                    await ((Task)teamComputing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
             }
 
-            var indicatorWriteTime = timeProvider.GetElapsedTime(writing) - waited;
-            indicatorTime += waited;
+            // For `run --timings`: from the start of the computation until both passes end, though the load writes meanwhile.
+            var indicatorTime = timeProvider.GetElapsedTime(computingFrom, Math.Max(values.Finished, teamFigures?.Finished ?? 0));
+            var writing = timeProvider.GetTimestamp();
+            await load.RecordIndicatorValuesAsync(values.Result).ConfigureAwait(false);
+            if (teamFigures is { } figures)
+            {
+                await load.RecordTeamFiguresAsync(figures.Result).ConfigureAwait(false);
+            }
+
+            var indicatorWriteTime = timeProvider.GetElapsedTime(writing);
             var committed = await load.CommitAsync(timeProvider.GetUtcNow()).ConfigureAwait(false);
-            return new WarehouseLoadResult(committed, AlreadyLoaded: false, IndicatorValues: values.Count)
+            return new WarehouseLoadResult(committed, AlreadyLoaded: false, IndicatorValues: values.Result.Count)
             {
                 IndicatorTime = indicatorTime,
                 IndicatorWriteTime = indicatorWriteTime,
                 Warnings = calendar is null ? [] : [calendar.Reason],
             };
         }
+    }
+
+    /// <summary>Runs <paramref name="compute"/> and says when it finished, on the load's clock.</summary>
+    private (T Result, long Finished) Timed<T>(Func<T> compute)
+    {
+        var result = compute();
+        return (result, timeProvider.GetTimestamp());
     }
 }

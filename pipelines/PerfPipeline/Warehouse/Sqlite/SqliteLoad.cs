@@ -14,7 +14,7 @@ using PerfPipeline.Indicators.WorkDue;
 using PerfPipeline.Warehouse.Loading;
 
 /// <summary>The SQLite steps of one load, on a connection of its own, all inside the load's transaction.</summary>
-internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction transaction, LoadKey key, CancellationToken cancellationToken) : ILoadSteps
+internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction transaction, LoadKey key, CancellationToken cancellationToken) : ILoadSteps, IDeferredInserts
 {
     private readonly string _asAt = StoredValues.Date(key.AsAt);
 
@@ -292,6 +292,13 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
     /// <summary>Event rows supersede the LA's current rows unless those come from a batch with a later as_at (and the load is not restoring itself as current).</summary>
     private async Task<DatasetWrite> WriteEventAsync(DatasetExtract dataset, bool asCurrent)
     {
+        var write = await PrepareEventAsync(dataset, asCurrent).ConfigureAwait(false);
+        await InsertAsync(dataset, write).ConfigureAwait(false);
+        return write;
+    }
+
+    public async Task<DatasetWrite> PrepareEventAsync(DatasetExtract dataset, bool asCurrent)
+    {
         const string currentSql = """
             SELECT d.load_id AS LoadId, l.as_at AS AsAt
             FROM audit_load_dataset AS d
@@ -314,9 +321,19 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
                 new { key.LoadId, Current = current.LoadId, Dataset = name }).ConfigureAwait(false);
         }
 
-        SqliteFactWriter.Insert(connection, transaction, dataset, key);
         Written.Add(dataset);
         return new(DatasetOutcome.Current, null);
+    }
+
+    public Task InsertAsync(DatasetExtract dataset, DatasetWrite write)
+    {
+        if (write.Outcome == DatasetOutcome.Current)
+        {
+            SqliteFactWriter.Insert(connection, transaction, dataset, key);
+            Written.Inserted(dataset.Contract);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Snapshot rows are kept per as_at; a later load of the same as_at replaces them.</summary>
@@ -329,8 +346,9 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             DELETE FROM {dataset.Contract.Table} WHERE la_code = @LaCode AND as_at = @AsAt;
             """;
         await ExecuteAsync(sql, new { key.LoadId, key.LaCode, AsAt = _asAt, Dataset = dataset.Contract.Name }).ConfigureAwait(false);
-        SqliteFactWriter.Insert(connection, transaction, dataset, key);
         Written.Add(dataset);
+        SqliteFactWriter.Insert(connection, transaction, dataset, key);
+        Written.Inserted(dataset.Contract);
         return new(DatasetOutcome.Snapshot, null);
     }
 

@@ -1,6 +1,7 @@
 namespace PerfPipeline.Warehouse.Sqlite;
 
 using PerfPipeline.Extracts;
+using PerfPipeline.Warehouse.Loading;
 
 /// <summary>
 /// The datasets a load has written, whose rows in the warehouse are now exactly the batch's: each event dataset made
@@ -9,21 +10,32 @@ using PerfPipeline.Extracts;
 /// </summary>
 internal sealed class WrittenDatasets(DateOnly asAt)
 {
-    private readonly Dictionary<DatasetContract, (AcceptedRows Rows, Task? Records)> _written = [];
+    private readonly Dictionary<DatasetContract, Written> _written = [];
 
     public DateOnly AsAt => asAt;
 
-    /// <summary>Whether the case data reader releases each dataset's rows once it has taken its records.</summary>
+    /// <summary>Whether the rows of each dataset are released once its records are taken and its rows inserted.</summary>
     public bool ReleaseOnceRead { get; set; }
 
-    /// <summary>Records the dataset as written and starts building its case records; its rows must not change after.</summary>
-    public void Add(DatasetExtract dataset) => _written[dataset.Contract] = (dataset.Rows, SqliteCaseDataReader.StartMapping(dataset.Rows));
+    /// <summary>
+    /// Records the dataset as written, or to be inserted later (<see cref="IDeferredInserts"/>), and starts building its
+    /// case records; its rows must not change after.
+    /// </summary>
+    public void Add(DatasetExtract dataset) => _written[dataset.Contract] = new(dataset.Rows, SqliteCaseDataReader.StartMapping(dataset.Rows));
+
+    /// <summary>Records that the dataset's rows are in the warehouse now; they are released if their records were taken.</summary>
+    public void Inserted(DatasetContract dataset)
+    {
+        var written = _written[dataset];
+        written.Inserted = true;
+        ReleaseIfDone(written);
+    }
 
     /// <summary>
     /// The records of a written dataset (waiting for them if need be), or null if it was not written. The rows are then
-    /// released when <see cref="ReleaseOnceRead"/> says so: the records share their texts, and the rest of the batch need
-    /// not be held through the indicator pass. At scale 20 this took 120 MiB off the live heap and 160 MiB off
-    /// <c>run</c>'s peak (docs/performance.md).
+    /// released, once inserted, when <see cref="ReleaseOnceRead"/> says so: the records share their texts, and the rest
+    /// of the batch need not be held through the indicator pass. At scale 20 this took 120 MiB off the live heap and
+    /// 160 MiB off <c>run</c>'s peak (docs/performance.md).
     /// </summary>
     public List<T>? Records<T>(DatasetContract dataset)
     {
@@ -34,11 +46,27 @@ internal sealed class WrittenDatasets(DateOnly asAt)
 
         // GetResult rethrows the mapping's own exception (a required value missing), not an AggregateException.
         var records = mapping.GetAwaiter().GetResult();
-        if (ReleaseOnceRead)
+        written.Taken = true;
+        ReleaseIfDone(written);
+        return records;
+    }
+
+    private void ReleaseIfDone(Written written)
+    {
+        if (ReleaseOnceRead && written.Inserted && written.Taken)
         {
             written.Rows.Release();
         }
+    }
 
-        return records;
+    private sealed class Written(AcceptedRows rows, Task? records)
+    {
+        public AcceptedRows Rows => rows;
+
+        public Task? Records => records;
+
+        public bool Inserted { get; set; }
+
+        public bool Taken { get; set; }
     }
 }
