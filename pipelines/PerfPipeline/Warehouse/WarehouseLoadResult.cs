@@ -3,7 +3,10 @@ namespace PerfPipeline.Warehouse;
 /// <summary>A load as committed, or as found when the batch had been loaded already.</summary>
 public sealed record WarehouseLoadResult(LoadRecord Load, bool AlreadyLoaded, int IndicatorValues)
 {
-    /// <summary>Of the load's time, computing the indicators (and the figures by team) on the case data read back.</summary>
+    /// <summary>
+    /// Of the load's time, computing the indicators (and the figures by team) on the case data: from the start of the
+    /// computation until both passes end, while the SQLite load inserts its last datasets meanwhile.
+    /// </summary>
     public TimeSpan IndicatorTime { get; init; }
 
     /// <summary>Of the load's time, writing those values (and the work list).</summary>
