@@ -22,7 +22,10 @@ using SQLitePCL;
 /// table's last page between rows inserted in key order instead of seeking from the root for each. <c>OR FAIL</c>: a
 /// failing row stops the statement without undoing the rows the statement inserted before it, so SQLite keeps no
 /// statement journal (a copy of each page the statement changes, for undoing it alone); the load fails with the row's
-/// error and its transaction is rolled back whole, so nothing of that statement is kept either way.
+/// error and its transaction is rolled back whole, so nothing of that statement is kept either way. Kept by measurement,
+/// the insert being <c>run</c>'s critical path (it ends after the read): scale 20, 13 alternating pairs on a busy
+/// machine (load average 6–18), 10% less wall time and 9% less processor time at the median of the pairs; the inserts'
+/// own time lower in each of 4 pairs timed per dataset (docs/performance.md, "Step 7: the insert, third pass").
 /// </remarks>
 internal static class SqliteFactWriter
 {
@@ -31,6 +34,14 @@ internal static class SqliteFactWriter
 
     public static void Insert(SqliteConnection connection, SqliteTransaction transaction, DatasetExtract dataset, LoadKey key) =>
         Insert(connection, transaction, dataset, key, null, RowsPerStatement);
+
+    /// <param name="connection">The load's connection.</param>
+    /// <param name="transaction">The load's transaction.</param>
+    /// <param name="dataset">The rows to insert.</param>
+    /// <param name="key">The load they belong to.</param>
+    /// <param name="keyOrder">The rows' indices in the order to insert them (primary key order), or null to insert them as they are.</param>
+    public static void Insert(SqliteConnection connection, SqliteTransaction transaction, DatasetExtract dataset, LoadKey key, int[]? keyOrder) =>
+        Insert(connection, transaction, dataset, key, keyOrder, RowsPerStatement);
 
     /// <summary>Inserts the rows in <paramref name="keyOrder"/> (null: as they are), <paramref name="rowsPerStatement"/> rows per statement (tests vary it).</summary>
     internal static void Insert(
