@@ -67,45 +67,24 @@ internal static class SqliteCaseDataReader
         };
     }
 
-    /// <summary>Row indices in primary key order, the order the warehouse query returns; batches mostly come in it already.</summary>
-    private static int[] KeyOrder(AcceptedRows rows)
-    {
-        var order = new int[rows.Count];
-        var sorted = true;
-        for (var row = 0; row < order.Length; row++)
-        {
-            order[row] = row;
-            sorted = sorted && (row == 0 || StoredTextOrder.Instance.Compare(rows.Text(row - 1, 0), rows.Text(row, 0)) < 0);
-        }
-
-        if (!sorted)
-        {
-            var keys = new string?[order.Length];
-            for (var row = 0; row < keys.Length; row++)
-            {
-                keys[row] = rows.Text(row, 0);
-            }
-
-            Array.Sort(keys, order, StoredTextOrder.Instance);
-        }
-
-        return order;
-    }
-
     /// <summary>
     /// Starts building the records of rows the load has just written, on the thread pool, while the load's connection
     /// inserts the next dataset: both cores work during the load. Null for a dataset the case data does not read.
     /// </summary>
-    public static Task? StartMapping(AcceptedRows rows) => WrittenMaps.TryGetValue(rows.Contract, out var map) ? map.Start(rows) : null;
+    /// <param name="rows">The rows written.</param>
+    /// <param name="keyOrder">Their order by primary key when the load has it already (<see cref="StoredTextOrder.InsertOrder"/>).</param>
+    public static Task? StartMapping(AcceptedRows rows, int[]? keyOrder) =>
+        WrittenMaps.TryGetValue(rows.Contract, out var map) ? map.Start(rows, keyOrder) : null;
 
     /// <summary>The records of rows the load has just written, in key order, as reading them back would give them.</summary>
-    private static List<T> Written<T>(AcceptedRows rows, Func<ICaseRow, T> map)
+    private static List<T> Written<T>(AcceptedRows rows, int[]? keyOrder, Func<ICaseRow, T> map)
     {
+        keyOrder ??= StoredTextOrder.KeyOrder(rows);
         var row = new WrittenCaseRow(rows);
         var records = new List<T>(rows.Count);
-        foreach (var index in KeyOrder(rows))
+        for (var i = 0; i < rows.Count; i++)
         {
-            row.Row = index;
+            row.Row = keyOrder is null ? i : keyOrder[i];
             records.Add(map(row));
         }
 
@@ -117,13 +96,13 @@ internal static class SqliteCaseDataReader
         DatasetContract Contract { get; }
 
         /// <summary>Starts building the records of the dataset's written rows on the thread pool.</summary>
-        Task Start(AcceptedRows rows);
+        Task Start(AcceptedRows rows, int[]? keyOrder);
     }
 
     /// <summary>A dataset and its record, mapped by column position in the contract's order.</summary>
     private sealed record RecordMap<T>(DatasetContract Contract, Func<ICaseRow, T> Map) : IRecordMap
     {
-        public Task Start(AcceptedRows rows) => Task.Run(() => Written(rows, Map));
+        public Task Start(AcceptedRows rows, int[]? keyOrder) => Task.Run(() => Written(rows, keyOrder, Map));
     }
 
     /// <summary>Each dataset with its record, one source for rows read back and rows just written.</summary>

@@ -32,14 +32,11 @@ internal static class SqliteFactWriter
     /// <summary>Rows per INSERT statement.</summary>
     internal const int RowsPerStatement = 32;
 
-    public static void Insert(SqliteConnection connection, SqliteTransaction transaction, DatasetExtract dataset, LoadKey key) =>
-        Insert(connection, transaction, dataset, key, null, RowsPerStatement);
-
     /// <param name="connection">The load's connection.</param>
     /// <param name="transaction">The load's transaction.</param>
     /// <param name="dataset">The rows to insert.</param>
     /// <param name="key">The load they belong to.</param>
-    /// <param name="keyOrder">The rows' indices in the order to insert them (primary key order), or null to insert them as they are.</param>
+    /// <param name="keyOrder">The rows' indices in the order to insert them (primary key order, <see cref="StoredTextOrder.InsertOrder"/>), or null to insert them as they are.</param>
     public static void Insert(SqliteConnection connection, SqliteTransaction transaction, DatasetExtract dataset, LoadKey key, int[]? keyOrder) =>
         Insert(connection, transaction, dataset, key, keyOrder, RowsPerStatement);
 

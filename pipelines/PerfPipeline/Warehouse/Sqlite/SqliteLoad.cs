@@ -292,12 +292,21 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
     /// <summary>Event rows supersede the LA's current rows unless those come from a batch with a later as_at (and the load is not restoring itself as current).</summary>
     private async Task<DatasetWrite> WriteEventAsync(DatasetExtract dataset, bool asCurrent)
     {
-        var write = await PrepareEventAsync(dataset, asCurrent).ConfigureAwait(false);
-        await InsertAsync(dataset, write).ConfigureAwait(false);
+        var insertOrder = StoredTextOrder.InsertOrder(dataset.Rows);
+        var write = await PrepareEventAsync(dataset, asCurrent, insertOrder).ConfigureAwait(false);
+        Insert(dataset, write, insertOrder);
         return write;
     }
 
-    public async Task<DatasetWrite> PrepareEventAsync(DatasetExtract dataset, bool asCurrent)
+    public Task<DatasetWrite> PrepareEventAsync(DatasetExtract dataset, bool asCurrent) => PrepareEventAsync(dataset, asCurrent, insertOrder: null);
+
+    public Task InsertAsync(DatasetExtract dataset, DatasetWrite write)
+    {
+        Insert(dataset, write, StoredTextOrder.InsertOrder(dataset.Rows));
+        return Task.CompletedTask;
+    }
+
+    private async Task<DatasetWrite> PrepareEventAsync(DatasetExtract dataset, bool asCurrent, int[]? insertOrder)
     {
         const string currentSql = """
             SELECT d.load_id AS LoadId, l.as_at AS AsAt
@@ -321,19 +330,17 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
                 new { key.LoadId, Current = current.LoadId, Dataset = name }).ConfigureAwait(false);
         }
 
-        Written.Add(dataset);
+        Written.Add(dataset, insertOrder);
         return new(DatasetOutcome.Current, null);
     }
 
-    public Task InsertAsync(DatasetExtract dataset, DatasetWrite write)
+    private void Insert(DatasetExtract dataset, DatasetWrite write, int[]? insertOrder)
     {
         if (write.Outcome == DatasetOutcome.Current)
         {
-            SqliteFactWriter.Insert(connection, transaction, dataset, key);
+            SqliteFactWriter.Insert(connection, transaction, dataset, key, insertOrder);
             Written.Inserted(dataset.Contract);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Snapshot rows are kept per as_at; a later load of the same as_at replaces them.</summary>
@@ -346,8 +353,9 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
             DELETE FROM {dataset.Contract.Table} WHERE la_code = @LaCode AND as_at = @AsAt;
             """;
         await ExecuteAsync(sql, new { key.LoadId, key.LaCode, AsAt = _asAt, Dataset = dataset.Contract.Name }).ConfigureAwait(false);
-        Written.Add(dataset);
-        SqliteFactWriter.Insert(connection, transaction, dataset, key);
+        var insertOrder = StoredTextOrder.InsertOrder(dataset.Rows);
+        Written.Add(dataset, insertOrder);
+        SqliteFactWriter.Insert(connection, transaction, dataset, key, insertOrder);
         Written.Inserted(dataset.Contract);
         return new(DatasetOutcome.Snapshot, null);
     }

@@ -1,5 +1,7 @@
 namespace PerfPipeline.Warehouse.Sqlite;
 
+using PerfPipeline.Extracts;
+
 /// <summary>
 /// The order SQLite's BINARY collation gives texts, which compares their UTF-8 bytes: code point order. Ordinal
 /// comparison of .NET strings compares UTF-16 units instead, which puts U+E000..U+FFFF after the surrogate pairs.
@@ -7,6 +9,46 @@ namespace PerfPipeline.Warehouse.Sqlite;
 internal sealed class StoredTextOrder : IComparer<string?>
 {
     public static StoredTextOrder Instance { get; } = new();
+
+    /// <summary>
+    /// The rows' indices in primary key order, the order of the table's B-tree and of reading it back, or null when they
+    /// come in it already, as an export in key order does (one linear check).
+    /// </summary>
+    public static int[]? KeyOrder(AcceptedRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var row = 1;
+        while (row < rows.Count && Instance.Compare(rows.Text(row - 1, 0), rows.Text(row, 0)) < 0)
+        {
+            row++;
+        }
+
+        return row < rows.Count ? Sorted(rows) : null;
+    }
+
+    /// <summary>
+    /// The order a load inserts the rows in: by key when the key is a pseudonym (a person's or a worker's), which is in no
+    /// order, so each row goes to the end of the table instead of into a page anywhere in it; otherwise as they come.
+    /// </summary>
+    public static int[]? InsertOrder(AcceptedRows rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Contract.Columns[0].Kind == ColumnKind.PersonId && rows.Count > 1 ? Sorted(rows) : null;
+    }
+
+    private static int[] Sorted(AcceptedRows rows)
+    {
+        var keys = new string?[rows.Count];
+        var order = new int[rows.Count];
+        for (var row = 0; row < keys.Length; row++)
+        {
+            keys[row] = rows.Text(row, 0);
+            order[row] = row;
+        }
+
+        Array.Sort(keys, order, Instance);
+        return order;
+    }
 
     public int Compare(string? x, string? y)
     {

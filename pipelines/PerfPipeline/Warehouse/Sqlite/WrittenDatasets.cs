@@ -21,7 +21,10 @@ internal sealed class WrittenDatasets(DateOnly asAt)
     /// Records the dataset as written, or to be inserted later (<see cref="IDeferredInserts"/>), and starts building its
     /// case records; its rows must not change after.
     /// </summary>
-    public void Add(DatasetExtract dataset) => _written[dataset.Contract] = new(dataset.Rows, SqliteCaseDataReader.StartMapping(dataset.Rows));
+    /// <param name="dataset">The dataset written.</param>
+    /// <param name="keyOrder">Its rows' order by primary key when the load has it already (<see cref="StoredTextOrder.InsertOrder"/>).</param>
+    public void Add(DatasetExtract dataset, int[]? keyOrder) =>
+        _written[dataset.Contract] = new(dataset.Rows, SqliteCaseDataReader.StartMapping(dataset.Rows, keyOrder));
 
     /// <summary>Records that the dataset's rows are in the warehouse now; they are released if their records were taken.</summary>
     public void Inserted(DatasetContract dataset)

@@ -78,7 +78,7 @@ public sealed class SqliteFactWriterTests : IAsyncLifetime
     {
         const int Count = (2 * SqliteFactWriter.RowsPerStatement) + 3;
 
-        SqliteFactWriter.Insert(_connection, _transaction, Professionals(Count), Key);
+        SqliteFactWriter.Insert(_connection, _transaction, Professionals(Count), Key, keyOrder: null);
 
         Assert.Equal(ExpectedProfessionals(Count), Stored("fact_workforce", "professional_key"));
     }
