@@ -58,7 +58,10 @@ internal sealed class WarehouseLoad(
             // accepted is known only at the end, and a batch that is not leaves nothing: the transaction is not committed.
             var writes = new Dictionary<DatasetContract, (DatasetExtract Dataset, DatasetWrite Write)>();
             var deferred = new List<DatasetExtract>();
-            var deferring = load as IDeferredInserts;
+
+            // A batch read already (a replay, a test) is written dataset by dataset: its case records are built beside its
+            // inserts, and preparing every dataset first would leave the connection waiting for all of them.
+            var deferring = reading.Completion.IsCompleted ? null : load as IDeferredInserts;
             var asCurrent = mode == LoadMode.RestoreAsCurrent;
             if (await reading.Manifest.ConfigureAwait(false) is { } manifest)
             {
