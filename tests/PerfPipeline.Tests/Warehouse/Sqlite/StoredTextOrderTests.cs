@@ -5,6 +5,8 @@ using Microsoft.Data.Sqlite;
 using PerfPipeline.Extracts;
 using PerfPipeline.Warehouse.Sqlite;
 
+using static PerfPipeline.Tests.Warehouse.WarehouseBatches;
+
 public sealed class StoredTextOrderTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -56,10 +58,7 @@ public sealed class StoredTextOrderTests
     public void InsertOrder_KeysThatArePseudonyms_SortsThemAndLeavesOtherKeysAsTheyCome()
     {
         var workers = Workers("W3", "W1", "W2");
-        var referrals = AcceptedRows.From(ExtractContract.CinEpisodes, [
-            new AcceptedRow(1, ["R2", "P1", new DateOnly(2019, 7, 1), null, null, null, null]),
-            new AcceptedRow(2, ["R1", "P2", new DateOnly(2019, 7, 2), null, null, null, null]),
-        ]);
+        var referrals = Dataset(ExtractContract.CinEpisodes, [Referral("R2", "P1", September), Referral("R1", "P2", September)]).Rows;
 
         Assert.Equal<int[]>([1, 2, 0], StoredTextOrder.InsertOrder(workers));
         Assert.Null(StoredTextOrder.InsertOrder(referrals));
@@ -67,5 +66,5 @@ public sealed class StoredTextOrderTests
     }
 
     private static AcceptedRows Workers(params string[] ids) =>
-        AcceptedRows.From(ExtractContract.Professionals, [.. ids.Select((id, i) => new AcceptedRow(i + 1, [id, null, null, null, null, null]))]);
+        Dataset(ExtractContract.Professionals, [.. ids.Select(id => new object?[] { id, null, null, null, null, null })]).Rows;
 }
