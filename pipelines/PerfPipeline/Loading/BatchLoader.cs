@@ -265,12 +265,16 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
         var reading = await reader.StartReadingAsync(watched, batch, cancellationToken).ConfigureAwait(false);
         await using (reading.ConfigureAwait(false))
         {
+            // "Read and validate" ends when the last file is read and checked: the warehouse may go on (auditing, reading
+            // its case data, computing the indicators) before it asks the gate below.
+            var read = reading.Completion.ContinueWith(
+                _ => timeProvider.GetTimestamp(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             WarehouseLoadResult? result;
             try
             {
                 result = await whileReading.LoadAsync(key, reading, LoadMode.SkipIfLoaded, async (extract, token) =>
                 {
-                    timings = timings with { ReadAndValidate = timeProvider.GetElapsedTime(started) };
+                    timings = timings with { ReadAndValidate = timeProvider.GetElapsedTime(started, await read.ConfigureAwait(false)) };
                     accepted = await AcceptAsync(batch, extract, LoadMode.SkipIfLoaded, confirmedBy, loads, report, token).ConfigureAwait(false);
                     timings = timings with { Archive = accepted.Archive };
                     return accepted.ToLoad;
@@ -283,10 +287,10 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
 
             if (result is null)
             {
-                var read = await reading.Completion.ConfigureAwait(false);
+                var rejected = await reading.Completion.ConfigureAwait(false);
                 return accepted?.Held is { } held
                     ? held with { Timings = timings }
-                    : await RejectAsync(batch, key, read, cancellationToken).ConfigureAwait(false) with
+                    : await RejectAsync(batch, key, rejected, cancellationToken).ConfigureAwait(false) with
                     {
                         Timings = timings with { ReadAndValidate = timeProvider.GetElapsedTime(started) },
                     };

@@ -5,7 +5,9 @@ public sealed record WarehouseLoadResult(LoadRecord Load, bool AlreadyLoaded, in
 {
     /// <summary>
     /// Of the load's time, computing the indicators (and the figures by team) on the case data: from the start of the
-    /// computation until both passes end, while the SQLite load inserts its last datasets meanwhile.
+    /// computation until both passes end, while the SQLite load inserts its last datasets meanwhile. A SQLite load
+    /// that starts the computation before its gate (which archives the batch) counts it from the gate's answer: the
+    /// archive is a phase of its own, and the phases add up to the load's time.
     /// </summary>
     public TimeSpan IndicatorTime { get; init; }
 

@@ -45,8 +45,13 @@ public sealed class LoadProgressAndTimingsTests : IDisposable
     public async Task LoadBatchAsync_PhasesTakingTime_TimesEachPhaseApart()
     {
         var batch = new BatchBuilder(_temp.File("extracts"), "872", "2019-09-30").WithDataset("ssd_cin_episodes", $"{ReferralHeader}\nR1,P1,2019-07-03\n").Build();
-        var loader = await LoaderAsync(new SlowSource(Source(), _clock), indicators: _ =>
+        var source = new SlowSource(Source(), _clock);
+
+        // The SQLite load may start the indicators before the batch is archived (beside it): here they take their 5 s
+        // after the archive, whichever began first, so that each phase's time is known.
+        var loader = await LoaderAsync(source, indicators: _ =>
         {
+            Assert.True(source.Archived.Wait(TimeSpan.FromSeconds(30), Ct));
             _clock.Advance(TimeSpan.FromSeconds(5));
             return [];
         });
@@ -83,6 +88,11 @@ public sealed class LoadProgressAndTimingsTests : IDisposable
     /// <summary>A source on which reading the dataset's file takes 2 s and archiving 3 s of the fake clock.</summary>
     private sealed class SlowSource(IBatchSource inner, FakeTimeProvider clock) : DelegatingBatchSource(inner)
     {
+        private readonly TaskCompletionSource _archived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Set once the batch is archived and its 3 s taken.</summary>
+        public Task Archived => _archived.Task;
+
         public override Task<Stream?> OpenFileAsync(BatchLocation batch, string fileName, CancellationToken cancellationToken = default)
         {
             if (fileName.EndsWith(".csv", StringComparison.Ordinal))
@@ -97,6 +107,7 @@ public sealed class LoadProgressAndTimingsTests : IDisposable
         {
             await base.ArchiveAsync(batch, loadId, cancellationToken);
             clock.Advance(TimeSpan.FromSeconds(3));
+            _archived.TrySetResult();
         }
     }
 }

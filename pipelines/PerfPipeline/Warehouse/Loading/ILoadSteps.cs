@@ -50,8 +50,9 @@ internal interface ILoadSteps : IAsyncDisposable
 /// Load steps that can write an event dataset in two parts: first decide what it will hold (superseding the current rows
 /// or left out as older) and take its case records from the batch, then insert its rows. The case data is then complete
 /// before the last rows are inserted, and <see cref="WarehouseLoad"/> computes the indicators on the other core while
-/// they are. The SQLite steps can (they take the rows a load writes from its batch instead of reading them back); Azure
-/// SQL's read the case data back from its tables, so they write each dataset whole.
+/// they are, and while the gate archives the batch: it audits the datasets before asking the gate, and again those whose
+/// counts the gate's issues change. The SQLite steps can (they take the rows a load writes from its batch instead of
+/// reading them back); Azure SQL's read the case data back from its tables, so they write each dataset whole.
 /// </summary>
 internal interface IDeferredInserts
 {
@@ -63,6 +64,12 @@ internal interface IDeferredInserts
 
     /// <summary>Inserts the rows of an event dataset prepared by <see cref="PrepareEventAsync"/> (none when it was left out).</summary>
     Task InsertAsync(DatasetExtract dataset, DatasetWrite write);
+
+    /// <summary>
+    /// Audits again, with <paramref name="counts"/>, a dataset <see cref="ILoadSteps.RecordDatasetAsync"/> audited: the
+    /// load computes the indicators before the gate is asked, and the issues the gate adds can change a dataset's counts.
+    /// </summary>
+    Task RecountDatasetAsync(DatasetExtract dataset, DatasetCounts counts);
 }
 
 /// <summary>What writing a dataset's rows did: made them current, kept them as a snapshot, or left them out as older than the current ones.</summary>

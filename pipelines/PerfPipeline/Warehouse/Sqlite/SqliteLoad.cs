@@ -106,6 +106,17 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
         return ExecuteAsync(sql, AuditDatasetRow.Of(key, dataset, counts, write.Outcome, write.SupersededBy));
     }
 
+    public Task RecountDatasetAsync(DatasetExtract dataset, DatasetCounts counts)
+    {
+        const string sql = """
+            UPDATE audit_load_dataset
+            SET rows_read = @RowsRead, rows_loaded = @RowsLoaded, rows_rejected = @RowsRejected, rows_warnings = @RowsWarnings
+            WHERE load_id = @LoadId AND dataset = @Dataset
+            """;
+        ArgumentNullException.ThrowIfNull(counts);
+        return ExecuteAsync(sql, new { key.LoadId, counts.Dataset, counts.RowsRead, counts.RowsLoaded, counts.RowsRejected, counts.RowsWarnings });
+    }
+
     public Task RecordIssuesAsync(IReadOnlyList<ValidationIssue> issues)
     {
         using var command = Prepare(

@@ -3,6 +3,7 @@ namespace PerfPipeline.Tests.Warehouse.Loading;
 using Dapper;
 
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
@@ -17,7 +18,9 @@ using static PerfPipeline.Tests.Warehouse.WarehouseBatches;
 
 /// <summary>
 /// A dataset that arrives once the whole batch is read is only prepared, and its rows are inserted while the
-/// indicators are computed (<see cref="IDeferredInserts"/>): on a real SQLite file, with the steps observed.
+/// indicators are computed (<see cref="IDeferredInserts"/>); the indicators start once the batch is read, before the
+/// gate is asked, and the load ends as it would have had the gate been asked first: on real SQLite files, with the steps
+/// observed.
 /// </summary>
 public sealed class DeferredInsertsTests : IDisposable
 {
@@ -70,7 +73,245 @@ public sealed class DeferredInsertsTests : IDisposable
         Assert.Equal(2, await connection.ExecuteScalarAsync<int>("SELECT rows_loaded FROM audit_load_dataset WHERE dataset = 'ssd_cin_episodes'"));
     }
 
+    [Fact]
+    public async Task RunAsync_StepsThatDeferInserts_StartTheIndicatorsOnceTheBatchIsReadBeforeTheGateIsAsked()
+    {
+        var path = await NewWarehouseAsync("perfpipeline.db");
+        var batch = SeptemberBatch();
+        var computing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gateAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool? gateAskedWhileComputing = null;
+        bool? computingWhenGateAsked = null;
+        var steps = new List<string>();
+        bool? caseDataReadBeforeGate = null;
+        var reading = ReadWithLastDatasetAfterTheEnd(batch, out var firstWriteStarted);
+        await using (reading)
+        {
+            var sut = Load(path, steps, firstWriteStarted, reading, caseData =>
+            {
+                computing.TrySetResult();
+                gateAskedWhileComputing = gateAsked.Task.Wait(TimeSpan.FromSeconds(30), Ct);
+                return new IndicatorEngine().ComputeAll(caseData);
+            });
+
+            var result = await sut.RunAsync(LoadKey.Of(batch), reading, LoadMode.SkipIfLoaded, async (read, token) =>
+            {
+                caseDataReadBeforeGate = steps.Contains("read case data");
+                gateAsked.TrySetResult();
+                computingWhenGateAsked = await Task.WhenAny(computing.Task, Task.Delay(TimeSpan.FromSeconds(30), token)) == computing.Task;
+                return read;
+            }, Ct);
+
+            Assert.NotNull(result);
+            Assert.Equal(LoadStatus.Loaded, result.Load.Status);
+        }
+
+        Assert.True(caseDataReadBeforeGate);
+        Assert.True(computingWhenGateAsked);
+        Assert.True(gateAskedWhileComputing);
+        Assert.Equal(["write ssd_person", "prepare ssd_cin_episodes", "read case data", "insert ssd_cin_episodes", "commit"], steps);
+        Assert.Equal(2, await ScalarAsync(path, "SELECT COUNT(*) FROM fact_referral"));
+        Assert.True(await ScalarAsync(path, "SELECT COUNT(*) FROM fact_indicator_value") > 0);
+    }
+
+    [Fact]
+    public async Task RunAsync_GateHoldsTheBatchOnceTheIndicatorsStarted_LeavesTheWarehouseAsItWasAndNoComputationRunning()
+    {
+        var path = await NewWarehouseAsync("perfpipeline.db");
+        await LoadReadAlreadyAsync(path, AugustBatch());
+        var before = await TableRowsAsync(path);
+        var batch = SeptemberBatch();
+        using var gateAnswered = new ManualResetEventSlim();
+        var computed = 0;
+        var steps = new List<string>();
+        WarehouseLoadResult? result;
+        var reading = ReadWithLastDatasetAfterTheEnd(batch, out var firstWriteStarted);
+        await using (reading)
+        {
+            // Each pass goes on a while after the gate has answered: the load must wait for it before it returns.
+            var sut = Load(path, steps, firstWriteStarted, reading, caseData =>
+            {
+                gateAnswered.Wait(TimeSpan.FromSeconds(30), Ct);
+                Thread.Sleep(200);
+                Interlocked.Increment(ref computed);
+                return new IndicatorEngine().ComputeAll(caseData);
+            }, caseData =>
+            {
+                gateAnswered.Wait(TimeSpan.FromSeconds(30), Ct);
+                Thread.Sleep(200);
+                Interlocked.Increment(ref computed);
+                return TeamFigures.Compute(caseData);
+            });
+
+            result = await sut.RunAsync(LoadKey.Of(batch), reading, LoadMode.SkipIfLoaded, (_, _) =>
+            {
+                gateAnswered.Set();
+                return Task.FromResult<ExtractBatch?>(null);
+            }, Ct);
+
+            Assert.Equal(2, Volatile.Read(ref computed));
+        }
+
+        Assert.Null(result);
+        Assert.Contains("read case data", steps);
+        Assert.DoesNotContain("commit", steps);
+        Assert.Equal(before, await TableRowsAsync(path));
+    }
+
+    [Fact]
+    public async Task RunAsync_GateAddsADatasetWarningOnceTheIndicatorsStarted_StoresWhatTheSameBatchReadAlreadyStores()
+    {
+        // The gate confirms a shrink of the referrals: a warning of that dataset, which its audit counts.
+        static ExtractBatch Confirmed(ExtractBatch read) => read with
+        {
+            Issues = [.. read.Issues, new ValidationIssue(IssueSeverity.Warning, "ssd_cin_episodes", null, null, null, "loaded on purpose (run --accept-shrink): 3 rows to 2") { Rule = ValidationRule.ShrinkConfirmed }],
+        };
+
+        var readAlready = await NewWarehouseAsync("read-already.db");
+        await LoadReadAlreadyAsync(readAlready, AugustBatch());
+        await LoadReadAlreadyAsync(readAlready, Confirmed(SeptemberBatch()));
+        var whileReading = await NewWarehouseAsync("while-reading.db");
+        await LoadReadAlreadyAsync(whileReading, AugustBatch());
+        var batch = SeptemberBatch();
+        var steps = new List<string>();
+        var reading = ReadWithLastDatasetAfterTheEnd(batch, out var firstWriteStarted);
+        await using (reading)
+        {
+            var sut = Load(whileReading, steps, firstWriteStarted, reading, new IndicatorEngine().ComputeAll, TeamFigures.Compute);
+
+            var result = await sut.RunAsync(LoadKey.Of(batch), reading, LoadMode.SkipIfLoaded, (read, _) => Task.FromResult<ExtractBatch?>(Confirmed(read)), Ct);
+
+            Assert.NotNull(result);
+            Assert.Equal(1, result.Load.Datasets.Single(d => d.Counts.Dataset == "ssd_cin_episodes").Counts.RowsWarnings);
+        }
+
+        Assert.Equal(["write ssd_person", "prepare ssd_cin_episodes", "read case data", "insert ssd_cin_episodes", "recount ssd_cin_episodes", "commit"], steps);
+        Assert.Equal(1, await ScalarAsync(whileReading, "SELECT rows_warnings FROM audit_load_dataset WHERE dataset = 'ssd_cin_episodes' AND load_id LIKE '%-20190930-%'"));
+        Assert.True(await ScalarAsync(whileReading, "SELECT COUNT(*) FROM fact_team_indicator_value") > 0);
+        Assert.Equal(await TableRowsAsync(readAlready), await TableRowsAsync(whileReading));
+    }
+
+    [Fact]
+    public async Task RunAsync_IndicatorsStartedBeforeTheGate_TimesThemFromTheGatesEnd()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2019, 10, 2, 6, 0, 0, TimeSpan.Zero));
+        var path = await NewWarehouseAsync("perfpipeline.db");
+        var batch = SeptemberBatch();
+        var computing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var gateAnswered = new ManualResetEventSlim();
+        var reading = ReadWithLastDatasetAfterTheEnd(batch, out var firstWriteStarted);
+        await using (reading)
+        {
+            // The computation takes 5 s in all, 3 of them while the gate archives the batch.
+            var sut = Load(path, [], firstWriteStarted, reading, caseData =>
+            {
+                computing.TrySetResult();
+                Assert.True(gateAnswered.Wait(TimeSpan.FromSeconds(30), Ct));
+                clock.Advance(TimeSpan.FromSeconds(2));
+                return [];
+            }, clock: clock);
+
+            var result = await sut.RunAsync(LoadKey.Of(batch), reading, LoadMode.SkipIfLoaded, async (read, token) =>
+            {
+                await computing.Task.WaitAsync(TimeSpan.FromSeconds(30), token);
+                clock.Advance(TimeSpan.FromSeconds(3));
+                gateAnswered.Set();
+                return read;
+            }, Ct);
+
+            Assert.NotNull(result);
+            Assert.Equal(TimeSpan.FromSeconds(2), result.IndicatorTime);
+        }
+    }
+
     public void Dispose() => _temp.Dispose();
+
+    private static ExtractBatch AugustBatch() => Batch(August, [
+        Dataset(ExtractContract.Person, [Person("P1", new DateOnly(2012, 3, 1)), Person("P2", new DateOnly(2015, 11, 1)), Person("P3", new DateOnly(2010, 1, 1))]),
+        Dataset(ExtractContract.CinEpisodes, [Referral("R0", "P3", August.AddDays(-40)), Referral("R1", "P1", September.AddDays(-20)), Referral("R2", "P2", September.AddDays(-50))]),
+    ]);
+
+    /// <summary>A new batch each call: a load releases the rows it has written.</summary>
+    private static ExtractBatch SeptemberBatch() => Batch(September, [
+        Dataset(ExtractContract.Person, [Person("P1", new DateOnly(2012, 3, 1)), Person("P2", new DateOnly(2015, 11, 1))]),
+        Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", September.AddDays(-20)), Referral("R2", "P2", September.AddDays(-10), team: "Assessment")]),
+    ]);
+
+    /// <summary>A reading of <paramref name="batch"/> whose last dataset arrives once the reading is complete (the first write waits for it).</summary>
+    private static BatchReading ReadWithLastDatasetAfterTheEnd(ExtractBatch batch, out TaskCompletionSource firstWriteStarted)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        firstWriteStarted = started;
+        return BatchReading.Start(
+            async (writer, _) =>
+            {
+                writer.ManifestRead(batch.Manifest!);
+                writer.DatasetRead(batch.Datasets[0]);
+                await started.Task;
+                foreach (var dataset in batch.Datasets.Skip(1))
+                {
+                    writer.DatasetRead(dataset);
+                }
+
+                return batch;
+            },
+            Ct);
+    }
+
+    private static readonly DateTimeOffset Now = new(2019, 10, 2, 6, 0, 0, TimeSpan.Zero);
+
+    private static WarehouseLoad Load(
+        string path, List<string> steps, TaskCompletionSource firstWriteStarted, BatchReading reading, ComputeIndicators computeIndicators,
+        ComputeTeamFigures? computeTeamFigures = null, TimeProvider? clock = null) =>
+        new(
+            async (key, token) => new ObservedSteps(
+                await SqliteLoad.OpenAsync(SqliteConnections.ConnectionString(path), key, releaseWrittenRows: true, token), steps, firstWriteStarted, reading.Completion, new ManualResetEventSlim()),
+            computeIndicators,
+            computeTeamFigures,
+            clock ?? new FakeTimeProvider(Now));
+
+    /// <summary>Loads a batch read already, with the SQLite warehouse's own steps, the engine and the figures by team.</summary>
+    private static async Task LoadReadAlreadyAsync(string path, ExtractBatch batch) =>
+        await new WarehouseLoad(
+            async (key, token) => await SqliteLoad.OpenAsync(SqliteConnections.ConnectionString(path), key, releaseWrittenRows: true, token),
+            new IndicatorEngine().ComputeAll,
+            TeamFigures.Compute,
+            new FakeTimeProvider(Now)).RunAsync(batch, LoadMode.SkipIfLoaded, Ct);
+
+    private async Task<string> NewWarehouseAsync(string name)
+    {
+        var path = _temp.File(name);
+        await new SqliteWarehouse(path, _ => [], new FakeTimeProvider(Now)).MigrateAsync(Ct);
+        return path;
+    }
+
+    private static async Task<long> ScalarAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection(SqliteConnections.ConnectionString(path));
+        return await connection.ExecuteScalarAsync<long>(sql);
+    }
+
+    /// <summary>Every row of every table but DbUp's journal, sorted within its table.</summary>
+    private static async Task<List<string>> TableRowsAsync(string path)
+    {
+        await using var connection = new SqliteConnection(SqliteConnections.ConnectionString(path));
+        await connection.OpenAsync(Ct);
+        var rows = new List<string>();
+        foreach (var table in await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'SchemaVersions' ORDER BY name"))
+        {
+            await using var reader = await connection.ExecuteReaderAsync($"SELECT * FROM \"{table}\"");
+            var tableRows = new List<string>();
+            while (await reader.ReadAsync(Ct))
+            {
+                tableRows.Add(table + ": " + string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            }
+
+            tableRows.Sort(StringComparer.Ordinal);
+            rows.AddRange(tableRows);
+        }
+
+        return rows;
+    }
 
     /// <summary>
     /// The SQLite steps, recording the ones this test is about; the first write waits until the reading is complete, so
@@ -105,6 +346,12 @@ public sealed class DeferredInsertsTests : IDisposable
         }
 
         public Task RecordDatasetAsync(DatasetExtract dataset, DatasetCounts counts, DatasetWrite write) => inner.RecordDatasetAsync(dataset, counts, write);
+
+        public Task RecountDatasetAsync(DatasetExtract dataset, DatasetCounts counts)
+        {
+            steps.Add($"recount {dataset.Contract.Name}");
+            return ((IDeferredInserts)inner).RecountDatasetAsync(dataset, counts);
+        }
 
         public Task RecordIssuesAsync(IReadOnlyList<ValidationIssue> issues) => inner.RecordIssuesAsync(issues);
 
