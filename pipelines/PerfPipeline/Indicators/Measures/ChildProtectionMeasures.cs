@@ -59,25 +59,32 @@ internal static class ChildProtectionMeasures
     /// Visits dated within their plan (others are left out and are nobody's previous visit); in timescale
     /// when within the setting's working days of the previous visit in the plan, or of the plan start.
     /// </summary>
-    private static FlowSeries Visits(MeasureContext context) =>
-        FlowSeries.Create(JudgedVisits(context), static v => v.Visit.Date, static v => v.InTimescale ? 1 : 0, FlowStatistic.Percent);
+    private static FlowSeries Visits(MeasureContext context) => JudgedVisit.Flow(JudgedVisits(context));
 
-    public static (TimedVisit Visit, bool InTimescale)[] JudgedVisits(MeasureContext context) =>
+    public static JudgedVisit[] JudgedVisits(MeasureContext context) =>
         context.Shared($"{nameof(ChildProtectionMeasures)}.{nameof(JudgedVisits)}", JudgeVisits);
 
-    private static (TimedVisit Visit, bool InTimescale)[] JudgeVisits(MeasureContext context)
+    private static JudgedVisit[] JudgeVisits(MeasureContext context)
     {
-        var plans = new Dictionary<string, CpPlan>(context.Data.CpPlans.Count, StringComparer.Ordinal);
-        foreach (var plan in context.Data.CpPlans)
+        // A visit finds its plan (the first of its id) with one look-up, and the plan's number is its container.
+        var plans = context.Data.CpPlans;
+        var planNumbers = new Dictionary<string, int>(plans.Count, StringComparer.Ordinal);
+        for (var p = 0; p < plans.Count; p++)
         {
-            plans.TryAdd(plan.CpPlanId, plan);
+            planNumbers.TryAdd(plans[p].CpPlanId, p);
         }
 
-        var visits = context.Data.CpVisits
-            .Where(v => plans.TryGetValue(v.CpPlanId, out var plan)
-                && v.VisitDate >= plan.PlanStartDate && (plan.PlanEndDate is not { } end || v.VisitDate <= end))
-            .Select(v => new TimedVisit(v.CpPlanId, v.VisitDate, v.CpVisitId, v.PersonKey))
-            .ToList();
+        var persons = new VisitPersons(context.Persons, plans.Count);
+        var visits = new List<TimedVisit>(context.Data.CpVisits.Count);
+        foreach (var v in context.Data.CpVisits)
+        {
+            if (planNumbers.TryGetValue(v.CpPlanId, out var p)
+                && plans[p] is var plan && v.VisitDate >= plan.PlanStartDate && (plan.PlanEndDate is not { } end || v.VisitDate <= end))
+            {
+                visits.Add(new TimedVisit(p, v.VisitDate, v.CpVisitId, persons.Of(v.PersonKey, p, plan.PersonKey)));
+            }
+        }
+
         var limit = context.Settings.CpVisitWorkingDays;
         var calendar = context.Calendar;
         return TimedVisit.Judge(

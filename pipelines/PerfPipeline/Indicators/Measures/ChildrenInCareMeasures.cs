@@ -40,41 +40,75 @@ internal static class ChildrenInCareMeasures
     /// an episode is open); in timescale within the setting's days of the previous visit, or for the first visit
     /// of the period of care's start.
     /// </summary>
-    private static FlowSeries Visits(MeasureContext context) =>
-        FlowSeries.Create(JudgedVisits(context), static v => v.Visit.Date, static v => v.InTimescale ? 1 : 0, FlowStatistic.Percent);
+    private static FlowSeries Visits(MeasureContext context) => JudgedVisit.Flow(JudgedVisits(context));
 
-    public static (TimedVisit Visit, bool InTimescale)[] JudgedVisits(MeasureContext context) =>
+    public static JudgedVisit[] JudgedVisits(MeasureContext context) =>
         context.Shared($"{nameof(ChildrenInCareMeasures)}.{nameof(JudgedVisits)}", JudgeVisits);
 
-    private static (TimedVisit Visit, bool InTimescale)[] JudgeVisits(MeasureContext context)
+    private static JudgedVisit[] JudgeVisits(MeasureContext context)
     {
-        var periodsOfCare = context.Data.CareEpisodes
-            .GroupBy(e => e.PeriodOfCareId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, PeriodOfCare, StringComparer.Ordinal);
-        var visits = context.Data.CareVisits
-            .Where(v => periodsOfCare.TryGetValue(v.PeriodOfCareId, out var care)
-                && v.VisitDate >= care.Start && (care.End is not { } end || v.VisitDate <= end))
-            .Select(v => new TimedVisit(v.PeriodOfCareId, v.VisitDate, v.CareVisitId, v.PersonKey))
-            .ToList();
+        // Periods of care numbered as first met, each folded from its episodes as PeriodOfCare reads them; a visit finds
+        // its period with one look-up, and the period's number is its container.
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var periods = new List<CarePeriod>();
+        foreach (var episode in context.Data.CareEpisodes)
+        {
+            if (!numbers.TryGetValue(episode.PeriodOfCareId, out var number))
+            {
+                numbers[episode.PeriodOfCareId] = number = periods.Count;
+                periods.Add(new CarePeriod(episode.PersonKey));
+            }
+
+            periods[number].Add(episode);
+        }
+
+        var persons = new VisitPersons(context.Persons, periods.Count);
+        var visits = new List<TimedVisit>(context.Data.CareVisits.Count);
+        foreach (var v in context.Data.CareVisits)
+        {
+            if (numbers.TryGetValue(v.PeriodOfCareId, out var p)
+                && periods[p] is var care && v.VisitDate >= care.Start && (care.End is not { } end || v.VisitDate <= end))
+            {
+                visits.Add(new TimedVisit(p, v.VisitDate, v.CareVisitId, persons.Of(v.PersonKey, p, care.PersonKey)));
+            }
+        }
+
         var settings = context.Settings;
         return TimedVisit.Judge(visits, (visit, previous) => previous is { } last
             ? visit.Date.DayNumber - last.DayNumber <= settings.CareVisitDays
-            : visit.Date.DayNumber - periodsOfCare[visit.Container].Start.DayNumber <= settings.CareFirstVisitDays);
+            : visit.Date.DayNumber - periods[visit.Container].Start.DayNumber <= settings.CareFirstVisitDays);
     }
 
     // As the extract validation reads it: open while any episode is open, else ending with the latest ceased date.
     public static (DateOnly Start, DateOnly? End) PeriodOfCare(IEnumerable<CareEpisode> episodes)
     {
-        DateOnly start = DateOnly.MaxValue, end = DateOnly.MinValue;
-        var open = false;
+        var period = new CarePeriod(string.Empty);
         foreach (var episode in episodes)
         {
-            start = episode.EpisodeStartDate < start ? episode.EpisodeStartDate : start;
-            open |= episode.EpisodeCeasedDate is null;
-            end = episode.EpisodeCeasedDate > end ? episode.EpisodeCeasedDate.Value : end;
+            period.Add(episode);
         }
 
-        return (start, open ? null : end);
+        return (period.Start, period.End);
+    }
+
+    // A period of care folded from its episodes, one at a time; its child is its first episode's.
+    private sealed class CarePeriod(string personKey)
+    {
+        private DateOnly _latestCeased = DateOnly.MinValue;
+        private bool _open;
+
+        public string PersonKey => personKey;
+
+        public DateOnly Start { get; private set; } = DateOnly.MaxValue;
+
+        public DateOnly? End => _open ? null : _latestCeased;
+
+        public void Add(CareEpisode episode)
+        {
+            Start = episode.EpisodeStartDate < Start ? episode.EpisodeStartDate : Start;
+            _open |= episode.EpisodeCeasedDate is null;
+            _latestCeased = episode.EpisodeCeasedDate > _latestCeased ? episode.EpisodeCeasedDate.Value : _latestCeased;
+        }
     }
 
     /// <summary>

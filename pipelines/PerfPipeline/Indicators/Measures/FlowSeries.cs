@@ -4,7 +4,7 @@ using PerfPipeline.Calendar;
 
 /// <summary>
 /// Events counted per day with running totals of their count and numerators, so the events of any period are two
-/// subtractions. Built in one pass, without sorting (the contract's dates lie in 1900-2100, so a day's slot is cheap).
+/// subtractions. Built in one pass into a <see cref="DayTally"/>, without sorting or keeping the events.
 /// </summary>
 internal sealed class FlowSeries : IMeasure
 {
@@ -15,49 +15,29 @@ internal sealed class FlowSeries : IMeasure
     private readonly long[] _numeratorBefore;
     private readonly FlowStatistic _statistic;
 
-    private FlowSeries(List<int> days, List<long> numerators, FlowStatistic statistic)
+    public FlowSeries(DayTally tally, FlowStatistic statistic)
     {
-        _firstDay = days.Count == 0 ? 0 : days.Min();
-        var slots = days.Count == 0 ? 1 : days.Max() - _firstDay + 2;
-        _countBefore = new long[slots];
-        _numeratorBefore = new long[slots];
-        for (var i = 0; i < days.Count; i++)
-        {
-            _countBefore[days[i] - _firstDay + 1]++;
-            _numeratorBefore[days[i] - _firstDay + 1] += numerators[i];
-        }
-
-        for (var slot = 1; slot < slots; slot++)
-        {
-            _countBefore[slot] += _countBefore[slot - 1];
-            _numeratorBefore[slot] += _numeratorBefore[slot - 1];
-        }
-
+        (_firstDay, _countBefore, _numeratorBefore) = tally.RunningTotals();
         _statistic = statistic;
     }
 
     /// <summary>One event per row with a date; <paramref name="numerator"/> is 0/1 for a percentage.</summary>
     public static FlowSeries Create<T>(
-        IReadOnlyCollection<T> rows, Func<T, DateOnly?> date, Func<T, long> numerator, FlowStatistic statistic)
+        IEnumerable<T> rows, Func<T, DateOnly?> date, Func<T, long> numerator, FlowStatistic statistic)
     {
-        var days = new List<int>(rows.Count);
-        var numerators = new List<long>(rows.Count);
+        var tally = new DayTally();
         foreach (var row in rows)
         {
             if (date(row) is { } day)
             {
-                days.Add(day.DayNumber);
-                numerators.Add(numerator(row));
+                tally.Add(day.DayNumber, numerator(row));
             }
         }
 
-        return new(days, numerators, statistic);
+        return new(tally, statistic);
     }
 
-    /// <summary>Events given as day numbers and their numerators, in any order.</summary>
-    public static FlowSeries FromEvents(List<int> days, List<long> numerators, FlowStatistic statistic) => new(days, numerators, statistic);
-
-    public static FlowSeries Count<T>(IReadOnlyCollection<T> rows, Func<T, DateOnly?> date) =>
+    public static FlowSeries Count<T>(IEnumerable<T> rows, Func<T, DateOnly?> date) =>
         Create(rows, date, static _ => 0, FlowStatistic.Count);
 
     public Measurement Measure(Period period)

@@ -20,31 +20,50 @@ internal sealed class TeamFlow : ITeamMeasure
         _statistic = statistic;
     }
 
+    /// <summary>Events whose team is a key (<see cref="Teams.TeamKeys.Of"/> of a row's team column).</summary>
     public static TeamFlow Create<T>(
         IReadOnlyList<string> teams, IEnumerable<T> rows, Func<T, DateOnly?> date, Func<T, string> team, Func<T, long> numerator,
         FlowStatistic statistic)
     {
-        // One pass sorting the dated events into their teams' lists (a team whose events have no date measures as one with none).
-        var events = new Dictionary<string, (List<int> Days, List<long> Numerators)>(StringComparer.Ordinal);
+        // One pass counting the dated events into their teams' tallies (a team whose events have no date measures as one with none).
+        var tallies = new Dictionary<string, DayTally>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (date(row) is not { } day)
+            if (date(row) is { } day)
             {
-                continue;
-            }
+                var key = team(row);
+                if (!tallies.TryGetValue(key, out var tally))
+                {
+                    tallies[key] = tally = new DayTally();
+                }
 
-            var key = team(row);
-            if (!events.TryGetValue(key, out var teamEvents))
-            {
-                events[key] = teamEvents = ([], []);
+                tally.Add(day.DayNumber, numerator(row));
             }
-
-            teamEvents.Days.Add(day.DayNumber);
-            teamEvents.Numerators.Add(numerator(row));
         }
 
-        var byTeam = events.ToDictionary(
-            e => e.Key, e => FlowSeries.FromEvents(e.Value.Days, e.Value.Numerators, statistic), StringComparer.Ordinal);
+        return new(teams, tallies.ToDictionary(t => t.Key, t => new FlowSeries(t.Value, statistic), StringComparer.Ordinal), statistic);
+    }
+
+    /// <summary>Events whose team is a number, keyed by <paramref name="teamKeys"/> (as <see cref="Teams.CaseHolders"/> numbers them).</summary>
+    public static TeamFlow Create<T>(
+        IReadOnlyList<string> teams, IReadOnlyList<string> teamKeys, IEnumerable<T> rows, Func<T, int> day, Func<T, int> team,
+        Func<T, long> numerator, FlowStatistic statistic)
+    {
+        var tallies = new DayTally[teamKeys.Count];
+        foreach (var row in rows)
+        {
+            (tallies[team(row)] ??= new DayTally()).Add(day(row), numerator(row));
+        }
+
+        var byTeam = new Dictionary<string, FlowSeries>(StringComparer.Ordinal);
+        for (var t = 0; t < tallies.Length; t++)
+        {
+            if (tallies[t] is { } tally)
+            {
+                byTeam[teamKeys[t]] = new FlowSeries(tally, statistic);
+            }
+        }
+
         return new(teams, byTeam, statistic);
     }
 

@@ -71,8 +71,8 @@ internal static class TeamMeasureSet
     };
 
     // A visit counts for the team holding the child's case on the visit date.
-    private static TeamFlow Visits(IReadOnlyList<string> teams, (TimedVisit Visit, bool InTimescale)[] visits, CaseHolders holders) =>
+    private static TeamFlow Visits(IReadOnlyList<string> teams, JudgedVisit[] visits, CaseHolders holders) =>
         TeamFlow.Create(
-            teams, visits, static v => v.Visit.Date, v => holders.TeamAt(v.Visit.PersonKey, v.Visit.Date), static v => v.InTimescale ? 1 : 0,
+            teams, holders.Teams, visits, static v => v.Day, v => holders.TeamOf(v.Person, v.Day), static v => v.InTimescale ? 1 : 0,
             FlowStatistic.Percent);
 }

@@ -78,6 +78,9 @@ internal sealed class CaseHolders
     /// <summary>How many team numbers <see cref="TeamOf"/> gives.</summary>
     public int TeamCount => _teamKeys.Length;
 
+    /// <summary>The team keys by team number (0 is <see cref="TeamKeys.NoTeamRecorded"/>).</summary>
+    public IReadOnlyList<string> Teams => _teamKeys;
+
     /// <summary>The team key of a team number (0 is <see cref="TeamKeys.NoTeamRecorded"/>).</summary>
     public string TeamKey(int team) => _teamKeys[team];
 
