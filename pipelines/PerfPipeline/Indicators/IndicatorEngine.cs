@@ -26,7 +26,7 @@ public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingD
     private readonly ConditionalWeakTable<LaCaseData, MeasureContext> _contexts = [];
 
     /// <summary>Every measure for every month, quarter and financial year of <see cref="PeriodsTouched"/>.</summary>
-    public IReadOnlyList<IndicatorValue> ComputeAll(LaCaseData data) => Compute(data, PeriodsTouched(data));
+    public IReadOnlyList<IndicatorValue> ComputeAll(LaCaseData data) => Compute(data, PeriodsOf(data));
 
     public IReadOnlyList<IndicatorValue> Compute(LaCaseData data, Period period) => Compute(data, [period]);
 
@@ -55,7 +55,7 @@ public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingD
     }
 
     /// <summary>Every measure that has a team (<see cref="TeamMeasureCatalogue.ByTeam"/>), per team, for every period of <see cref="PeriodsTouched"/>.</summary>
-    public IReadOnlyList<TeamIndicatorValue> ComputeByTeam(LaCaseData data) => ComputeByTeam(data, PeriodsTouched(data));
+    public IReadOnlyList<TeamIndicatorValue> ComputeByTeam(LaCaseData data) => ComputeByTeam(data, PeriodsOf(data));
 
     /// <summary>
     /// The measures that have a team, for every team of the LA (and <see cref="TeamKeys.NoTeamRecorded"/>) and period:
@@ -90,6 +90,10 @@ public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingD
     /// <summary>Who holds each child's case when, as the figures by team read it: built once per case data, the work list reads it too.</summary>
     internal CaseHolders CaseHoldersOf(LaCaseData data) => CaseHolders.Of(ContextOf(data));
 
+    // The periods of the case data, found once for both passes (a walk over every row's dates).
+    private IReadOnlyList<Period> PeriodsOf(LaCaseData data) =>
+        ContextOf(data).Shared(nameof(PeriodsTouched), static c => PeriodsTouched(c.Data));
+
     private MeasureContext ContextOf(LaCaseData data) =>
         _contexts.GetValue(data, d => new MeasureContext(d, _settings, WorkingDayCalendar.Of(d.BankHolidays, _calendar)));
 
@@ -97,14 +101,24 @@ public sealed class IndicatorEngine(IndicatorSettings? settings = null, WorkingD
     public static IReadOnlyList<string> TeamsOf(LaCaseData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var named = data.Referrals.Select(r => r.ReferralTeam)
-            .Concat(data.Assessments.Select(a => a.AssessmentTeam))
-            .Concat(data.Involvements.Select(i => i.ProfessionalTeam))
-            .Select(TeamKeys.Of)
-            .Where(t => t != TeamKeys.NoTeamRecorded)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
-        return [.. named, TeamKeys.NoTeamRecorded];
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var referral in data.Referrals)
+        {
+            named.Add(TeamKeys.Of(referral.ReferralTeam));
+        }
+
+        foreach (var assessment in data.Assessments)
+        {
+            named.Add(TeamKeys.Of(assessment.AssessmentTeam));
+        }
+
+        foreach (var involvement in data.Involvements)
+        {
+            named.Add(TeamKeys.Of(involvement.ProfessionalTeam));
+        }
+
+        named.Remove(TeamKeys.NoTeamRecorded);
+        return [.. named.Order(StringComparer.Ordinal), TeamKeys.NoTeamRecorded];
     }
 
     /// <summary>

@@ -127,10 +127,26 @@ internal static class ChildrenInCareMeasures
     /// <summary>Involvements of the allocated roles are there, but none names its worker: the measure cannot count workers.</summary>
     private static bool NoWorkerRecorded(MeasureContext context)
     {
-        var roles = AllocatedRoles.For(context.Data.AllocatedRoles);
-        var allocated = context.Data.Involvements.Where(i => AllocatedRoles.Counts(roles, i.ProfessionalRoleId)).ToList();
-        return allocated.Count > 0 && allocated.All(static i => i.ProfessionalKey is null);
+        var allocated = Allocated(context);
+        return allocated.Length > 0 && Array.TrueForAll(allocated, i => context.Data.Involvements[i].ProfessionalKey is null);
     }
+
+    /// <summary>The positions of the involvements of the allocated roles (<see cref="AllocatedRoles.Counts"/>), read twice, found once.</summary>
+    private static int[] Allocated(MeasureContext context) => context.Shared(nameof(Allocated), static c =>
+    {
+        var roles = AllocatedRoles.For(c.Data.AllocatedRoles);
+        var involvements = c.Data.Involvements;
+        var allocated = new List<int>();
+        for (var i = 0; i < involvements.Count; i++)
+        {
+            if (AllocatedRoles.Counts(roles, involvements[i].ProfessionalRoleId))
+            {
+                allocated.Add(i);
+            }
+        }
+
+        return allocated.ToArray();
+    });
 
     /// <summary>
     /// Children in care at D with more than one distinct allocated social worker (involvements of the allocated roles) among their involvements overlapping the
@@ -160,21 +176,23 @@ internal static class ChildrenInCareMeasures
         var inCare = InCare(context);
         // Involvements grouped by person: firstOf[person] .. the next person's first, in arrays.
         var professionals = new KeyIndex();
-        var roles = AllocatedRoles.For(context.Data.AllocatedRoles);
+        var all = context.Data.Involvements;
+        var personOf = context.InvolvementPersons;
         // An involvement without its worker (SSD left invo_professional_id empty) cannot tell one worker from another.
-        var rows = context.Data.Involvements.Where(i => i.ProfessionalKey is not null && AllocatedRoles.Counts(roles, i.ProfessionalRoleId)).ToList();
-        var persons = new int[rows.Count];
-        var order = new int[rows.Count];
-        for (var r = 0; r < rows.Count; r++)
+        var rows = Array.FindAll(Allocated(context), i => all[i].ProfessionalKey is not null);
+        var persons = new int[rows.Length];
+        var order = new int[rows.Length];
+        for (var r = 0; r < rows.Length; r++)
         {
-            persons[r] = context.Persons.NumberOf(rows[r].PersonKey);
+            persons[r] = personOf[rows[r]];
             order[r] = r;
         }
 
         Array.Sort(persons, order);
         var involvements = order
-            .Select(r => (Professional: professionals.NumberOf(rows[r].ProfessionalKey!), Start: rows[r].InvolvementStartDate.DayNumber,
-                End: rows[r].InvolvementEndDate?.DayNumber ?? int.MaxValue))
+            .Select(r => all[rows[r]])
+            .Select(i => (Professional: professionals.NumberOf(i.ProfessionalKey!), Start: i.InvolvementStartDate.DayNumber,
+                End: i.InvolvementEndDate?.DayNumber ?? int.MaxValue))
             .ToArray();
         var firstOf = new Dictionary<int, int>();
         for (var i = persons.Length - 1; i >= 0; i--)

@@ -21,6 +21,22 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
     /// <summary>Children and young people, numbered once for all measures.</summary>
     public KeyIndex Persons { get; } = new();
 
+    /// <summary>
+    /// The person number of each involvement, in <see cref="LaCaseData.Involvements"/> order: the case holders and the count
+    /// of social workers both read them, so the 349k involvements of scale 20 are numbered once, not once each.
+    /// </summary>
+    public int[] InvolvementPersons => Shared(nameof(InvolvementPersons), static c =>
+    {
+        var involvements = c.Data.Involvements;
+        var numbers = new int[involvements.Count];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            numbers[i] = c.Persons.NumberOf(involvements[i].PersonKey);
+        }
+
+        return numbers;
+    });
+
     /// <summary>A rate per 10,000 children at <paramref name="date"/> with the LA's own estimate, or n/a with the reason.</summary>
     public Measurement RatePer10K(long count, DateOnly date) => Measurement.RatePer10K(count, data.LaCode, date, PopulationAt(date));
 

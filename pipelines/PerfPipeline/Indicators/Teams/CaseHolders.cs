@@ -25,7 +25,10 @@ internal sealed class CaseHolders
     /// <summary>The teams the involvements name (numbered as <see cref="TeamOf"/> answers), <see cref="TeamKeys.NoTeamRecorded"/> first.</summary>
     private readonly string[] _teamKeys;
 
-    private CaseHolders(KeyIndex persons, IReadOnlyList<Involvement> involvements)
+    /// <param name="persons">The person numbering.</param>
+    /// <param name="involvements">The involvements.</param>
+    /// <param name="personNumbers">Each involvement's person number when the caller has them already, else null.</param>
+    private CaseHolders(KeyIndex persons, IReadOnlyList<Involvement> involvements, int[]? personNumbers)
     {
         _persons = persons;
         var teams = new KeyIndex();
@@ -37,7 +40,7 @@ internal sealed class CaseHolders
         var personCount = 0;
         for (var i = 0; i < involvements.Count; i++)
         {
-            var person = persons.NumberOf(involvements[i].PersonKey);
+            var person = personNumbers?[i] ?? persons.NumberOf(involvements[i].PersonKey);
             personCount = Math.Max(personCount, person + 1);
             keys[i] = DayKeyOrder.Key(person, involvements[i].InvolvementStartDate);
             order[i] = i;
@@ -70,10 +73,10 @@ internal sealed class CaseHolders
 
     /// <summary>The case holders of the context's case data, built once and shared by every pass over it.</summary>
     public static CaseHolders Of(MeasureContext context) =>
-        context.Shared(nameof(CaseHolders), static c => new CaseHolders(c.Persons, c.Data.Involvements));
+        context.Shared(nameof(CaseHolders), static c => new CaseHolders(c.Persons, c.Data.Involvements, c.InvolvementPersons));
 
     /// <summary>The case holders of involvements alone, persons numbered afresh.</summary>
-    public static CaseHolders From(IReadOnlyList<Involvement> involvements) => new(new KeyIndex(), involvements);
+    public static CaseHolders From(IReadOnlyList<Involvement> involvements) => new(new KeyIndex(), involvements, null);
 
     /// <summary>How many team numbers <see cref="TeamOf"/> gives.</summary>
     public int TeamCount => _teamKeys.Length;
