@@ -111,11 +111,14 @@ internal sealed class WarehouseLoad(
             await AuditDatasetsAsync(load, key, audited, writes).ConfigureAwait(false);
             await load.UpdateLocalAuthorityAsync(audited.Manifest!.LaName).ConfigureAwait(false);
 
-            var caseData = await load.ReadCaseDataAsync().ConfigureAwait(false);
-            var calendar = CalendarWarning.For(caseData, key.AsAt);
+            // The SQLite steps run their queries now and hand over the records of the datasets they wrote as those are
+            // built from the batch: the connection goes on inserting meanwhile.
+            var caseDataReading = load.ReadCaseDataAsync();
+            ValidationIssue? calendar = null;
             if (batch is not null)
             {
                 // Let through by the gate already: its issues are final.
+                calendar = CalendarWarning.For(await caseDataReading.ConfigureAwait(false), key.AsAt);
                 await load.RecordIssuesAsync(calendar is null ? batch.Issues : [.. batch.Issues, calendar]).ConfigureAwait(false);
             }
 
@@ -123,11 +126,10 @@ internal sealed class WarehouseLoad(
             // on their one connection: the rows of the datasets only prepared so far, then the teams. Both passes read the
             // engine's shared preparation of this case data (re-referral flags, judged visits, plans per child …), each
             // part built once by whichever pass asks first.
-            var computingFrom = timeProvider.GetTimestamp();
-            var computing = Compute(() => Timed(() => computeIndicators(caseData)), cancellationToken);
-            var teamComputing = computeTeamFigures is null ? null : Compute(() => Timed(() => computeTeamFigures(caseData)), cancellationToken);
-            (IReadOnlyList<IndicatorValue> Result, long Finished) values;
-            (TeamFigures Result, long Finished)? teamFigures;
+            var computing = Compute(caseDataReading, caseData => computeIndicators(caseData), cancellationToken);
+            var teamComputing = computeTeamFigures is null ? null : Compute(caseDataReading, caseData => computeTeamFigures(caseData), cancellationToken);
+            Computed<IReadOnlyList<IndicatorValue>> values;
+            Computed<TeamFigures>? teamFigures;
             try
             {
                 if (deferring is not null)
@@ -135,7 +137,7 @@ internal sealed class WarehouseLoad(
                     // The gate on the thread pool, the inserts on this thread (the connection's); both end before the load
                     // goes on or stops. The gate's failure comes first, as it would had it been asked before the inserts.
                     var gating = Task.Run(() => GateAsync(gate, read, cancellationToken), cancellationToken);
-                    var inserting = InsertDeferredAsync(load, deferring, deferred, writes, caseData);
+                    var inserting = InsertDeferredAsync(load, deferring, deferred, writes, caseDataReading);
                     await Task.WhenAll(gating, inserting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                     (batch, gateFinished) = await gating.ConfigureAwait(false);
                     if (batch is null)
@@ -145,11 +147,12 @@ internal sealed class WarehouseLoad(
 
                     await inserting.ConfigureAwait(false);
                     await RecountDatasetsAsync(deferring, key, read, batch, writes).ConfigureAwait(false);
+                    calendar = CalendarWarning.For(await caseDataReading.ConfigureAwait(false), key.AsAt);
                     await load.RecordIssuesAsync(calendar is null ? batch.Issues : [.. batch.Issues, calendar]).ConfigureAwait(false);
                 }
                 else
                 {
-                    await load.RecordTeamsAsync(caseData).ConfigureAwait(false);
+                    await load.RecordTeamsAsync(await caseDataReading.ConfigureAwait(false)).ConfigureAwait(false);
                 }
 
                 values = await computing.ConfigureAwait(false);
@@ -158,7 +161,7 @@ internal sealed class WarehouseLoad(
             finally
             {
                 // A failed step, or a gate that stops the load, leaves no computation running past the load (their own
-                // failures are the load's only when awaited above).
+                // failures are the load's only when awaited above); they wait for the case data, so it is done too.
                 await ((Task)computing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 if (teamComputing is not null)
                 {
@@ -169,6 +172,7 @@ internal sealed class WarehouseLoad(
             // For `run --timings`: from the start of the computation, or from the gate's end when the computation began
             // before it (the gate's archive is a phase of its own), until both passes end, though the load writes meanwhile.
             var computed = Math.Max(values.Finished, teamFigures?.Finished ?? 0);
+            var computingFrom = Math.Min(values.Started, teamFigures?.Started ?? long.MaxValue);
             var indicatorTime = timeProvider.GetElapsedTime(Math.Min(Math.Max(computingFrom, gateFinished), computed), computed);
             var writing = timeProvider.GetTimestamp();
             await load.RecordIndicatorValuesAsync(values.Result).ConfigureAwait(false);
@@ -246,22 +250,34 @@ internal sealed class WarehouseLoad(
     /// <summary>Inserts the rows of the datasets only prepared once the batch was read, then records the teams.</summary>
     private static async Task InsertDeferredAsync(
         ILoadSteps load, IDeferredInserts deferring, List<DatasetExtract> deferred,
-        Dictionary<DatasetContract, (DatasetExtract Dataset, DatasetWrite Write)> writes, LaCaseData caseData)
+        Dictionary<DatasetContract, (DatasetExtract Dataset, DatasetWrite Write)> writes, Task<LaCaseData> caseData)
     {
         foreach (var dataset in deferred)
         {
             await deferring.InsertAsync(dataset, writes[dataset.Contract].Write).ConfigureAwait(false);
         }
 
-        await load.RecordTeamsAsync(caseData).ConfigureAwait(false);
+        await load.RecordTeamsAsync(await caseData.ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Starts a computation on a thread of its own: each pass takes seconds on a large LA, and on the thread pool the two
-    /// of them left the gate's archive waiting for a thread between its reads and writes (0.4 s became 1.7 s at scale 20).
+    /// Starts a computation on the case data, once read, on a thread of its own: each pass takes seconds on a large LA,
+    /// and on the thread pool the two of them left the gate's archive waiting for a thread between its reads and writes
+    /// (0.4 s became 1.7 s at scale 20).
     /// </summary>
-    private static Task<T> Compute<T>(Func<T> compute, CancellationToken cancellationToken) =>
-        Task.Factory.StartNew(compute, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    private Task<Computed<T>> Compute<T>(Task<LaCaseData> caseData, Func<LaCaseData, T> compute, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(
+            () =>
+            {
+                // GetResult rethrows the reading's own exception, not an AggregateException.
+                var data = caseData.GetAwaiter().GetResult();
+                var started = timeProvider.GetTimestamp();
+                var result = compute(data);
+                return new Computed<T>(result, started, timeProvider.GetTimestamp());
+            },
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
     /// <summary>Asks the gate, and says when it answered, on the load's clock.</summary>
     private async Task<(ExtractBatch? Batch, long Finished)> GateAsync(LoadGate gate, ExtractBatch read, CancellationToken cancellationToken)
@@ -270,10 +286,6 @@ internal sealed class WarehouseLoad(
         return (batch, timeProvider.GetTimestamp());
     }
 
-    /// <summary>Runs <paramref name="compute"/> and says when it finished, on the load's clock.</summary>
-    private (T Result, long Finished) Timed<T>(Func<T> compute)
-    {
-        var result = compute();
-        return (result, timeProvider.GetTimestamp());
-    }
+    /// <summary>A computation's result, and when it started and finished on the load's clock.</summary>
+    private readonly record struct Computed<T>(T Result, long Started, long Finished);
 }

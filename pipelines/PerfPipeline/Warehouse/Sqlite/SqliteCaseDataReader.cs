@@ -29,41 +29,70 @@ internal static class SqliteCaseDataReader
     }.ToDictionary(map => map.Contract);
 
     public static LaCaseData Read(SqliteConnection connection, string laCode, CancellationToken cancellationToken = default) =>
-        Read(connection, laCode, new WrittenDatasets(default), cancellationToken);
+        ReadAsync(connection, laCode, new WrittenDatasets(default), cancellationToken).GetAwaiter().GetResult();
 
-    /// <summary>The LA's case data as it stands once the load that wrote <paramref name="written"/> commits.</summary>
-    public static LaCaseData Read(SqliteConnection connection, string laCode, WrittenDatasets written, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The LA's case data as it stands once the load that wrote <paramref name="written"/> commits. Every query runs on
+    /// the connection before this returns; the records of the written datasets are taken as their building (on the
+    /// thread pool) ends, so the connection is free meanwhile. The task completes at once when nothing was written.
+    /// </summary>
+    public static Task<LaCaseData> ReadAsync(SqliteConnection connection, string laCode, WrittenDatasets written, CancellationToken cancellationToken = default)
     {
         var query = new Query(connection.Handle!, laCode, written, new StringPool(), cancellationToken);
-        return new LaCaseData
+        var asAt = query.List(CaseDataReader.AsAtSql, null, static r => r.DateOrNull(0)).Single();
+        var population = query.List(ReferenceSql.LaPopulationSql, null, static r => new PopulationEstimate((int)r.Number(1), (int)r.Number(2))
+        {
+            Source = new ReferenceProvenance(r.Text(3), ReferenceKinds.ParseScope(r.Text(4)), r.Text(5), r.TextOrNull(6), r.DateOrNull(7)),
+        }, new bool[8]);
+        var bankHolidays = query.List(ReferenceSql.BankHolidaysSql, null, static r => new BankHoliday(r.Date(0), r.Text(1), r.Text(2), r.Text(3)), new bool[4]);
+        var allocatedRoles = query.List(ReferenceSql.AllocatedRolesSql, null, static r => r.Text(0));
+        var supplied = query.List(CaseDataReader.SuppliedDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal);
+        var empty = query.List(CaseDataReader.EmptyDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal);
+        var people = query.Events(Records.Person);
+        var referrals = query.Events(Records.CinEpisodes);
+        var assessments = query.Events(Records.CinAssessments);
+        var cpPlans = query.Events(Records.CpPlans);
+        var cpVisits = query.Events(Records.CpVisits);
+        var careEpisodes = query.Events(Records.ClaEpisodes);
+        var careVisits = query.Events(Records.ClaVisits);
+        var involvements = query.Events(Records.Involvements);
+        var missingEpisodes = query.Events(Records.Missing);
+        var earlyHelpEpisodes = query.Events(Records.EarlyHelpEpisodes);
+        var ehcpRequests = query.Events(Records.EhcpRequests);
+        var ehcpAssessments = query.Events(Records.EhcpAssessments);
+        var ehcpNamedPlans = query.Events(Records.EhcpNamedPlans);
+        var professionals = query.Events(Records.Professionals);
+        var careLeavers = query.Snapshots(Records.CareLeavers);
+        var ehcpActivePlans = query.Snapshots(Records.EhcpActivePlans);
+        var missingEducation = query.Snapshots(Records.ChildrenMissingEducation);
+        return Assemble();
+
+        async Task<LaCaseData> Assemble() => new()
         {
             LaCode = laCode,
-            AsAt = query.List(CaseDataReader.AsAtSql, null, static r => r.DateOrNull(0)).Single(),
-            Population = query.List(ReferenceSql.LaPopulationSql, null, static r => new PopulationEstimate((int)r.Number(1), (int)r.Number(2))
-            {
-                Source = new ReferenceProvenance(r.Text(3), ReferenceKinds.ParseScope(r.Text(4)), r.Text(5), r.TextOrNull(6), r.DateOrNull(7)),
-            }, new bool[8]),
-            BankHolidays = query.List(ReferenceSql.BankHolidaysSql, null, static r => new BankHoliday(r.Date(0), r.Text(1), r.Text(2), r.Text(3)), new bool[4]),
-            AllocatedRoles = query.List(ReferenceSql.AllocatedRolesSql, null, static r => r.Text(0)),
-            SuppliedDatasets = query.List(CaseDataReader.SuppliedDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal),
-            EmptyDatasets = query.List(CaseDataReader.EmptyDatasetsSql, null, static r => r.Text(0)).ToHashSet(StringComparer.Ordinal),
-            People = query.Events(Records.Person),
-            Referrals = query.Events(Records.CinEpisodes),
-            Assessments = query.Events(Records.CinAssessments),
-            CpPlans = query.Events(Records.CpPlans),
-            CpVisits = query.Events(Records.CpVisits),
-            CareEpisodes = query.Events(Records.ClaEpisodes),
-            CareVisits = query.Events(Records.ClaVisits),
-            Involvements = query.Events(Records.Involvements),
-            MissingEpisodes = query.Events(Records.Missing),
-            EarlyHelpEpisodes = query.Events(Records.EarlyHelpEpisodes),
-            EhcpRequests = query.Events(Records.EhcpRequests),
-            EhcpAssessments = query.Events(Records.EhcpAssessments),
-            EhcpNamedPlans = query.Events(Records.EhcpNamedPlans),
-            Professionals = query.Events(Records.Professionals),
-            CareLeaverSnapshots = query.Snapshots(Records.CareLeavers),
-            EhcpActivePlanSnapshots = query.Snapshots(Records.EhcpActivePlans),
-            MissingEducationSnapshots = query.Snapshots(Records.ChildrenMissingEducation),
+            AsAt = asAt,
+            Population = population,
+            BankHolidays = bankHolidays,
+            AllocatedRoles = allocatedRoles,
+            SuppliedDatasets = supplied,
+            EmptyDatasets = empty,
+            People = await people.ConfigureAwait(false),
+            Referrals = await referrals.ConfigureAwait(false),
+            Assessments = await assessments.ConfigureAwait(false),
+            CpPlans = await cpPlans.ConfigureAwait(false),
+            CpVisits = await cpVisits.ConfigureAwait(false),
+            CareEpisodes = await careEpisodes.ConfigureAwait(false),
+            CareVisits = await careVisits.ConfigureAwait(false),
+            Involvements = await involvements.ConfigureAwait(false),
+            MissingEpisodes = await missingEpisodes.ConfigureAwait(false),
+            EarlyHelpEpisodes = await earlyHelpEpisodes.ConfigureAwait(false),
+            EhcpRequests = await ehcpRequests.ConfigureAwait(false),
+            EhcpAssessments = await ehcpAssessments.ConfigureAwait(false),
+            EhcpNamedPlans = await ehcpNamedPlans.ConfigureAwait(false),
+            Professionals = await professionals.ConfigureAwait(false),
+            CareLeaverSnapshots = await careLeavers.ConfigureAwait(false),
+            EhcpActivePlanSnapshots = await ehcpActivePlans.ConfigureAwait(false),
+            MissingEducationSnapshots = await missingEducation.ConfigureAwait(false),
         };
     }
 
@@ -157,23 +186,31 @@ internal static class SqliteCaseDataReader
     {
         private static readonly bool[] SharedTexts = [true];
 
-        public List<T> Events<T>(RecordMap<T> dataset) =>
-            written.Records<T>(dataset.Contract) is { } records
-                ? records
-                : List(CaseDataReader.SelectSql(dataset.Contract, oneSnapshot: false), null, dataset.Map, Shared(dataset.Contract));
+        /// <summary>The dataset's records: from the batch when the load wrote it (once built), else read now.</summary>
+        public Task<List<T>> Events<T>(RecordMap<T> dataset) =>
+            written.RecordsAsync<T>(dataset.Contract)
+                ?? Task.FromResult(List(CaseDataReader.SelectSql(dataset.Contract, oneSnapshot: false), null, dataset.Map, Shared(dataset.Contract)));
 
-        public List<Snapshot<T>> Snapshots<T>(RecordMap<T> records)
+        /// <summary>The dataset's snapshots: the load's own from the batch (once built), the others read now.</summary>
+        public async Task<List<Snapshot<T>>> Snapshots<T>(RecordMap<T> records)
         {
             var (dataset, map) = records;
             var select = CaseDataReader.SelectSql(dataset, oneSnapshot: true);
             var shared = Shared(dataset);
-            return [.. List(CaseDataReader.SnapshotDatesSql(dataset), null, static r => (AsAt: r.Date(0), SourceSystem: r.TextOrNull(1)), new bool[2])
-                .Select(date => new Snapshot<T>(
-                    date.AsAt,
-                    date.AsAt == written.AsAt && written.Records<T>(dataset) is { } records ? records : List(select, StoredValues.Date(date.AsAt), map, shared))
-                {
-                    SourceSystem = date.SourceSystem,
-                })];
+
+            // Every query runs before the first await: the caller goes on with the connection once this returns.
+            var parts = List(CaseDataReader.SnapshotDatesSql(dataset), null, static r => (AsAt: r.Date(0), SourceSystem: r.TextOrNull(1)), new bool[2])
+                .Select(date => (date.AsAt, date.SourceSystem, Records: date.AsAt == written.AsAt && written.RecordsAsync<T>(dataset) is { } records
+                    ? records
+                    : Task.FromResult(List(select, StoredValues.Date(date.AsAt), map, shared))))
+                .ToList();
+            var snapshots = new List<Snapshot<T>>(parts.Count);
+            foreach (var part in parts)
+            {
+                snapshots.Add(new Snapshot<T>(part.AsAt, await part.Records.ConfigureAwait(false)) { SourceSystem = part.SourceSystem });
+            }
+
+            return snapshots;
         }
 
         /// <summary>The rows of a query on the LA (and one <c>as_at</c>), in the query's order.</summary>

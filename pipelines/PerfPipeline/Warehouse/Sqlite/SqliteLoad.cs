@@ -158,11 +158,16 @@ internal sealed class SqliteLoad(SqliteConnection connection, SqliteTransaction 
     }
 
     /// <summary>
+    /// The LA's case data as the load leaves it. The queries run on the connection before this returns; the records of
+    /// the datasets the load wrote are taken from the batch as they are built, so the connection can go on inserting
+    /// meanwhile (<see cref="IDeferredInserts"/>).
+    /// </summary>
+    public Task<LaCaseData> ReadCaseDataAsync() => SqliteCaseDataReader.ReadAsync(connection, key.LaCode, Written, cancellationToken);
+
+    /// <summary>
     /// The teams the LA's current referrals, assessments and involvements name: taken from the case data the load has
     /// just read, which is exactly those rows, instead of scanning the three tables again.
     /// </summary>
-    public Task<LaCaseData> ReadCaseDataAsync() => Task.FromResult(SqliteCaseDataReader.Read(connection, key.LaCode, Written, cancellationToken));
-
     public Task RecordTeamsAsync(LaCaseData caseData)
     {
         var teams = caseData.Referrals.Select(r => r.ReferralTeam)

@@ -27,38 +27,50 @@ internal sealed class WrittenDatasets(DateOnly asAt)
         _written[dataset.Contract] = new(dataset.Rows, SqliteCaseDataReader.StartMapping(dataset.Rows, keyOrder));
 
     /// <summary>Records that the dataset's rows are in the warehouse now; they are released if their records were taken.</summary>
-    public void Inserted(DatasetContract dataset)
-    {
-        var written = _written[dataset];
-        written.Inserted = true;
-        ReleaseIfDone(written);
-    }
+    public void Inserted(DatasetContract dataset) => Done(_written[dataset], inserted: true);
 
     /// <summary>
-    /// The records of a written dataset (waiting for them if need be), or null if it was not written. The rows are then
-    /// released, once inserted, when <see cref="ReleaseOnceRead"/> says so: the records share their texts, and the rest
-    /// of the batch need not be held through the indicator pass. At scale 20 this took 120 MiB off the live heap and
-    /// 160 MiB off <c>run</c>'s peak (docs/performance.md).
+    /// The records of a written dataset, once built, or null if it was not written. The rows are then released, once
+    /// inserted, when <see cref="ReleaseOnceRead"/> says so: the records share their texts, and the rest of the batch
+    /// need not be held through the indicator pass. At scale 20 this took 120 MiB off the live heap and 160 MiB off
+    /// <c>run</c>'s peak (docs/performance.md). The records may be taken on another thread than the inserts'.
     /// </summary>
-    public List<T>? Records<T>(DatasetContract dataset)
+    public Task<List<T>>? RecordsAsync<T>(DatasetContract dataset)
     {
         if (!_written.TryGetValue(dataset, out var written) || written.Records is not Task<List<T>> mapping)
         {
             return null;
         }
 
-        // GetResult rethrows the mapping's own exception (a required value missing), not an AggregateException.
-        var records = mapping.GetAwaiter().GetResult();
-        written.Taken = true;
-        ReleaseIfDone(written);
+        return TakeAsync(mapping, written);
+    }
+
+    private async Task<List<T>> TakeAsync<T>(Task<List<T>> mapping, Written written)
+    {
+        // Awaiting rethrows the mapping's own exception (a required value missing), not an AggregateException.
+        var records = await mapping.ConfigureAwait(false);
+        Done(written, inserted: false);
         return records;
     }
 
-    private void ReleaseIfDone(Written written)
+    /// <summary>Marks the rows inserted or their records taken, and releases them once both are.</summary>
+    private void Done(Written written, bool inserted)
     {
-        if (ReleaseOnceRead && written.Inserted && written.Taken)
+        lock (written)
         {
-            written.Rows.Release();
+            if (inserted)
+            {
+                written.Inserted = true;
+            }
+            else
+            {
+                written.Taken = true;
+            }
+
+            if (ReleaseOnceRead && written.Inserted && written.Taken)
+            {
+                written.Rows.Release();
+            }
         }
     }
 

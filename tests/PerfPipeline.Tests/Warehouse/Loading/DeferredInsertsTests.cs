@@ -115,6 +115,36 @@ public sealed class DeferredInsertsTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_CaseDataRecordsStillBeingBuilt_InsertsTheDeferredDatasetsMeanwhile()
+    {
+        var path = await NewWarehouseAsync("perfpipeline.db");
+        var batch = SeptemberBatch();
+        var steps = new List<string>();
+        var reading = ReadWithLastDatasetAfterTheEnd(batch, out var firstWriteStarted);
+        await using (reading)
+        {
+            // The case data is handed over only once the referrals are inserted: a load that waited for it first would wait in vain.
+            var sut = new WarehouseLoad(
+                async (key, token) => new ObservedSteps(
+                    await SqliteLoad.OpenAsync(SqliteConnections.ConnectionString(path), key, releaseWrittenRows: true, token), steps, firstWriteStarted, reading.Completion, new ManualResetEventSlim())
+                {
+                    CaseDataHeldUntilInserted = true,
+                },
+                new IndicatorEngine().ComputeAll,
+                TeamFigures.Compute,
+                new FakeTimeProvider(Now));
+
+            var result = await sut.RunAsync(LoadKey.Of(batch), reading, LoadMode.SkipIfLoaded, static (read, _) => Task.FromResult<ExtractBatch?>(read), Ct);
+
+            Assert.NotNull(result);
+        }
+
+        Assert.Equal(["write ssd_person", "prepare ssd_cin_episodes", "read case data", "insert ssd_cin_episodes", "case data handed over", "commit"], steps);
+        Assert.Equal(2, await ScalarAsync(path, "SELECT COUNT(*) FROM fact_referral"));
+        Assert.Equal(2, await ScalarAsync(path, "SELECT COUNT(*) FROM dim_team"));
+    }
+
+    [Fact]
     public async Task RunAsync_GateHoldsTheBatchOnceTheIndicatorsStarted_LeavesTheWarehouseAsItWasAndNoComputationRunning()
     {
         var path = await NewWarehouseAsync("perfpipeline.db");
@@ -320,6 +350,8 @@ public sealed class DeferredInsertsTests : IDisposable
     private sealed class ObservedSteps(
         ILoadSteps inner, List<string> steps, TaskCompletionSource firstWriteStarted, Task readingDone, ManualResetEventSlim inserted) : ILoadSteps, IDeferredInserts
     {
+        private readonly TaskCompletionSource _insertedOnce = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public Task<LoadRecord?> FindExistingAsync() => inner.FindExistingAsync();
 
         public Task BeginAsync(string? sourceSystem, DateTimeOffset startedAt) => inner.BeginAsync(sourceSystem, startedAt);
@@ -343,6 +375,7 @@ public sealed class DeferredInsertsTests : IDisposable
             steps.Add($"insert {dataset.Contract.Name}");
             await ((IDeferredInserts)inner).InsertAsync(dataset, write);
             inserted.Set();
+            _insertedOnce.TrySetResult();
         }
 
         public Task RecordDatasetAsync(DatasetExtract dataset, DatasetCounts counts, DatasetWrite write) => inner.RecordDatasetAsync(dataset, counts, write);
@@ -357,10 +390,26 @@ public sealed class DeferredInsertsTests : IDisposable
 
         public Task UpdateLocalAuthorityAsync(string? laName) => inner.UpdateLocalAuthorityAsync(laName);
 
+        /// <summary>Whether the case data is handed over only once the first deferred dataset is inserted (30 s at most).</summary>
+        public bool CaseDataHeldUntilInserted { get; init; }
+
         public Task<LaCaseData> ReadCaseDataAsync()
         {
             steps.Add("read case data");
-            return inner.ReadCaseDataAsync();
+            var reading = inner.ReadCaseDataAsync();
+            return CaseDataHeldUntilInserted ? HoldAsync(reading) : reading;
+        }
+
+        private async Task<LaCaseData> HoldAsync(Task<LaCaseData> reading)
+        {
+            await _insertedOnce.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            var caseData = await reading;
+            lock (steps)
+            {
+                steps.Add("case data handed over");
+            }
+
+            return caseData;
         }
 
         public Task RecordTeamsAsync(LaCaseData caseData) => inner.RecordTeamsAsync(caseData);
