@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
+using PerfPipeline.Indicators.Teams;
 
 using static PerfPipeline.Indicators.IndicatorCodes;
 
@@ -174,30 +175,21 @@ internal static class ChildrenInCareMeasures
     private static Func<DateOnly, List<(int Person, bool Several)>> CountWorkers(MeasureContext context)
     {
         var inCare = InCare(context);
-        // Involvements grouped by person: firstOf[person] .. the next person's first, in arrays.
-        var professionals = new KeyIndex();
-        var all = context.Data.Involvements;
-        var personOf = context.InvolvementPersons;
-        // An involvement without its worker (SSD left invo_professional_id empty) cannot tell one worker from another.
-        var rows = Array.FindAll(Allocated(context), i => all[i].ProfessionalKey is not null);
-        var persons = new int[rows.Length];
-        var order = new int[rows.Length];
-        for (var r = 0; r < rows.Length; r++)
-        {
-            persons[r] = personOf[rows[r]];
-            order[r] = r;
-        }
 
-        Array.Sort(persons, order);
-        var involvements = order
-            .Select(r => all[rows[r]])
-            .Select(i => (Professional: professionals.NumberOf(i.ProfessionalKey!), Start: i.InvolvementStartDate.DayNumber,
-                End: i.InvolvementEndDate?.DayNumber ?? int.MaxValue))
-            .ToArray();
-        var firstOf = new Dictionary<int, int>();
-        for (var i = persons.Length - 1; i >= 0; i--)
+        // Each child's involvements come from the case holders, already grouped by child and sorted once for the figures
+        // by team; here each involvement needs only its worker's number: -1 for one not counted, as not of an allocated
+        // role or without its worker (SSD left invo_professional_id empty: one worker cannot be told from another).
+        var holders = CaseHolders.Of(context);
+        var involvements = context.Data.Involvements;
+        var professionals = new KeyIndex();
+        var workerOf = new int[involvements.Count];
+        Array.Fill(workerOf, -1);
+        foreach (var row in Allocated(context))
         {
-            firstOf[persons[i]] = i;
+            if (involvements[row].ProfessionalKey is { } worker)
+            {
+                workerOf[row] = professionals.NumberOf(worker);
+            }
         }
 
         return date =>
@@ -208,25 +200,20 @@ internal static class ChildrenInCareMeasures
             foreach (var person in inCare.PersonsOpenAt(date))
             {
                 var several = false;
-                if (!firstOf.TryGetValue(person, out var i))
+                var seen = -1;
+                var (from, to) = holders.InvolvementsOf(person);
+                for (var i = from; i < to; i++)
                 {
-                    cohort.Add((person, several));
-                    continue;
-                }
-
-                int? seen = null;
-                for (; i < involvements.Length && persons[i] == person; i++)
-                {
-                    var involvement = involvements[i];
-                    if (involvement.Start <= day && involvement.End >= windowStart)
+                    var (row, start, end) = holders.InvolvementAt(i);
+                    if (workerOf[row] is var worker and >= 0 && start <= day && end >= windowStart)
                     {
-                        if (seen is { } other && other != involvement.Professional)
+                        if (seen >= 0 && seen != worker)
                         {
                             several = true;
                             break;
                         }
 
-                        seen = involvement.Professional;
+                        seen = worker;
                     }
                 }
 

@@ -18,8 +18,8 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
 
     public WorkingDayCalendar Calendar => calendar;
 
-    /// <summary>Children and young people, numbered once for all measures.</summary>
-    public KeyIndex Persons { get; } = new();
+    /// <summary>Children and young people, numbered once for all measures; room made at once for every person of the data.</summary>
+    public KeyIndex Persons { get; } = new(data.People.Count);
 
     /// <summary>
     /// The person number of each involvement, in <see cref="LaCaseData.Involvements"/> order: the case holders and the count

@@ -17,6 +17,7 @@ internal sealed class CaseHolders
 
     // Involvements sorted by person number, then start, then id (ordinal): person p's are _firstOf[p] .. _firstOf[p + 1] - 1.
     private readonly int[] _firstOf;
+    private readonly int[] _rows;
     private readonly int[] _starts;
     private readonly int[] _ends;
     private readonly int[] _teams;
@@ -49,6 +50,7 @@ internal sealed class CaseHolders
         DayKeyOrder.Sort(keys, order, row => involvements[row].InvolvementId);
 
         _firstOf = new int[personCount + 1];
+        _rows = order;
         _starts = new int[order.Length];
         _ends = new int[order.Length];
         _teams = new int[order.Length];
@@ -86,6 +88,13 @@ internal sealed class CaseHolders
 
     /// <summary>The team key of a team number (0 is <see cref="TeamKeys.NoTeamRecorded"/>).</summary>
     public string TeamKey(int team) => _teamKeys[team];
+
+    /// <summary>The positions [From, To) of the person's involvements in (start, id) order, for <see cref="InvolvementAt"/>; none for an unknown person.</summary>
+    public (int From, int To) InvolvementsOf(int person) =>
+        person < 0 || person >= _firstOf.Length - 1 ? (0, 0) : (_firstOf[person], _firstOf[person + 1]);
+
+    /// <summary>The involvement at a position: its row in the case data's involvements, its start and end day (int.MaxValue while open).</summary>
+    public (int Row, int Start, int End) InvolvementAt(int position) => (_rows[position], _starts[position], _ends[position]);
 
     /// <summary>The holder of <paramref name="personKey"/>'s case on <paramref name="date"/>; none when no involvement is open.</summary>
     public CaseHolder At(string personKey, DateOnly date)
