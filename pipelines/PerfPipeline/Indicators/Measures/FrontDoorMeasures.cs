@@ -38,11 +38,12 @@ internal static class FrontDoorMeasures
     {
         // Sorted by person, then date, as one 64-bit key each.
         var referrals = context.Data.Referrals;
+        var persons = context.ReferralPersons;
         var ordered = new long[referrals.Count];
         var rows = new int[referrals.Count];
         for (var i = 0; i < referrals.Count; i++)
         {
-            ordered[i] = DayKeyOrder.Key(context.Persons.NumberOf(referrals[i].PersonKey), referrals[i].ReferralDate);
+            ordered[i] = DayKeyOrder.Key(persons[i], referrals[i].ReferralDate);
             rows[i] = i;
         }
 

@@ -25,17 +25,16 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
     /// The person number of each involvement, in <see cref="LaCaseData.Involvements"/> order: the case holders and the count
     /// of social workers both read them, so the 349k involvements of scale 20 are numbered once, not once each.
     /// </summary>
-    public int[] InvolvementPersons => Shared(nameof(InvolvementPersons), static c =>
-    {
-        var involvements = c.Data.Involvements;
-        var numbers = new int[involvements.Count];
-        for (var i = 0; i < numbers.Length; i++)
-        {
-            numbers[i] = c.Persons.NumberOf(involvements[i].PersonKey);
-        }
+    public int[] InvolvementPersons => LargeDatasetPersons.Involvements;
 
-        return numbers;
-    });
+    /// <summary>The person number of each referral, in <see cref="LaCaseData.Referrals"/> order.</summary>
+    public int[] ReferralPersons => LargeDatasetPersons.Referrals;
+
+    // The two large datasets the passes number persons of (710k rows at scale 20), numbered in one step by whichever pass
+    // asks first while the other waits: numbered by both passes at once, they took turns at the numbering's lock row by
+    // row, which cost about a third more processor time than the whole pass run on one thread (docs/performance.md).
+    private DatasetPersons LargeDatasetPersons => Shared(nameof(DatasetPersons), static c => new DatasetPersons(
+        c.NumberPersons(c.Data.Referrals, static r => r.PersonKey), c.NumberPersons(c.Data.Involvements, static i => i.PersonKey)));
 
     /// <summary>A rate per 10,000 children at <paramref name="date"/> with the LA's own estimate, or n/a with the reason.</summary>
     public Measurement RatePer10K(long count, DateOnly date) => Measurement.RatePer10K(count, data.LaCode, date, PopulationAt(date));
@@ -120,6 +119,17 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
         return latest;
     }
 
+    private int[] NumberPersons<T>(IReadOnlyList<T> rows, Func<T, string> person)
+    {
+        var numbers = new int[rows.Count];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            numbers[i] = Persons.NumberOf(person(rows[i]));
+        }
+
+        return numbers;
+    }
+
     // Only the care leavers' dates of birth are read (their ages at period ends): a set of those few persons, then one pass
     // over the people, rather than a dictionary of every person.
     private static Dictionary<string, DateOnly> BuildCareLeaverDatesOfBirth(LaCaseData data)
@@ -137,3 +147,6 @@ internal sealed class MeasureContext(LaCaseData data, IndicatorSettings settings
         return datesOfBirth;
     }
 }
+
+/// <summary>The person numbers of the referrals and of the involvements, each in its dataset's order.</summary>
+internal sealed record DatasetPersons(int[] Referrals, int[] Involvements);
