@@ -50,12 +50,12 @@ public sealed class LoadWhileReadingTests : IDisposable
 
         Assert.All(whileReading.Outcomes.Concat(readFirst.Outcomes), o => Assert.Equal(LoadOutcomeKind.Loaded, o.Kind));
         Assert.Equal(readFirst.Outcomes.Select(o => o.Datasets), whileReading.Outcomes.Select(o => o.Datasets));
-        var tables = await TablesAsync(readFirst.Path);
+        var tables = await SqliteTableRows.TablesAsync(readFirst.Path);
         Assert.Contains("fact_cp_visit", tables);
         Assert.Contains("audit_load_issue", tables);
         foreach (var table in tables)
         {
-            Assert.Equal(await RowsAsync(readFirst.Path, table), await RowsAsync(whileReading.Path, table));
+            Assert.Equal(await SqliteTableRows.RowsAsync(readFirst.Path, table), await SqliteTableRows.RowsAsync(whileReading.Path, table));
         }
     }
 
@@ -182,27 +182,5 @@ public sealed class LoadWhileReadingTests : IDisposable
     {
         await using var connection = await OpenAsync(DatabasePath);
         return await connection.ExecuteScalarAsync<long>(sql);
-    }
-
-    /// <summary>Every table a load writes or migration fills (DbUp's journal holds the time each script ran).</summary>
-    private static async Task<List<string>> TablesAsync(string path)
-    {
-        await using var connection = await OpenAsync(path);
-        return [.. await connection.QueryAsync<string>(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'SchemaVersions' ORDER BY name")];
-    }
-
-    private static async Task<List<string>> RowsAsync(string path, string table)
-    {
-        await using var connection = await OpenAsync(path);
-        await using var reader = await connection.ExecuteReaderAsync($"SELECT * FROM \"{table}\"");
-        var rows = new List<string>();
-        while (await reader.ReadAsync(Ct))
-        {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        rows.Sort(StringComparer.Ordinal);
-        return rows;
     }
 }

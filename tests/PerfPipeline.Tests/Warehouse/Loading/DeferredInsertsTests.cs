@@ -31,36 +31,21 @@ public sealed class DeferredInsertsTests : IDisposable
     [Fact]
     public async Task RunAsync_DatasetArrivingOnceTheBatchIsRead_IsPreparedThenInsertedWhileTheIndicatorsAreComputed()
     {
-        var path = _temp.File("perfpipeline.db");
-        await new SqliteWarehouse(path, _ => [], TimeProvider.System).MigrateAsync(Ct);
+        var path = await NewWarehouseAsync("perfpipeline.db");
         var people = Dataset(ExtractContract.Person, [Person("P1", new DateOnly(2012, 3, 1)), Person("P2", new DateOnly(2015, 11, 1))]);
         var referrals = Dataset(ExtractContract.CinEpisodes, [Referral("R1", "P1", September.AddDays(-20)), Referral("R2", "P2", September.AddDays(-10))]);
         var batch = Batch(September, [people, referrals]);
-        var firstWriteStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var reading = BatchReading.Start(
-            async (writer, _) =>
-            {
-                writer.ManifestRead(batch.Manifest!);
-                writer.DatasetRead(people);
-                await firstWriteStarted.Task;
-                writer.DatasetRead(referrals);
-                return batch;
-            },
-            Ct);
+        await using var reading = ReadWithLastDatasetAfterTheEnd(batch, out var firstWriteStarted);
         var steps = new List<string>();
         using var inserted = new ManualResetEventSlim();
         bool? insertedWhileComputing = null;
         LaCaseData? computedOn = null;
-        var sut = new WarehouseLoad(
-            async (key, token) => new ObservedSteps(await SqliteLoad.OpenAsync(SqliteConnections.ConnectionString(path), key, releaseWrittenRows: true, token), steps, firstWriteStarted, reading.Completion, inserted),
-            caseData =>
-            {
-                computedOn = caseData;
-                insertedWhileComputing = inserted.Wait(TimeSpan.FromSeconds(30), Ct);
-                return [];
-            },
-            null,
-            TimeProvider.System);
+        var sut = Load(path, steps, firstWriteStarted, reading, caseData =>
+        {
+            computedOn = caseData;
+            insertedWhileComputing = inserted.Wait(TimeSpan.FromSeconds(30), Ct);
+            return [];
+        }, inserted: inserted);
 
         var result = await sut.RunAsync(LoadKey.Of(batch), reading, LoadMode.SkipIfLoaded, static (read, _) => Task.FromResult<ExtractBatch?>(read), Ct);
 
@@ -124,15 +109,7 @@ public sealed class DeferredInsertsTests : IDisposable
         await using (reading)
         {
             // The case data is handed over only once the referrals are inserted: a load that waited for it first would wait in vain.
-            var sut = new WarehouseLoad(
-                async (key, token) => new ObservedSteps(
-                    await SqliteLoad.OpenAsync(SqliteConnections.ConnectionString(path), key, releaseWrittenRows: true, token), steps, firstWriteStarted, reading.Completion, new ManualResetEventSlim())
-                {
-                    CaseDataHeldUntilInserted = true,
-                },
-                new IndicatorEngine().ComputeAll,
-                TeamFigures.Compute,
-                new FakeTimeProvider(Now));
+            var sut = Load(path, steps, firstWriteStarted, reading, new IndicatorEngine().ComputeAll, TeamFigures.Compute, caseDataHeldUntilInserted: true);
 
             var result = await sut.RunAsync(LoadKey.Of(batch), reading, LoadMode.SkipIfLoaded, static (read, _) => Task.FromResult<ExtractBatch?>(read), Ct);
 
@@ -149,7 +126,7 @@ public sealed class DeferredInsertsTests : IDisposable
     {
         var path = await NewWarehouseAsync("perfpipeline.db");
         await LoadReadAlreadyAsync(path, AugustBatch());
-        var before = await TableRowsAsync(path);
+        var before = await SqliteTableRows.AllAsync(path);
         var batch = SeptemberBatch();
         using var gateAnswered = new ManualResetEventSlim();
         var computed = 0;
@@ -185,7 +162,7 @@ public sealed class DeferredInsertsTests : IDisposable
         Assert.Null(result);
         Assert.Contains("read case data", steps);
         Assert.DoesNotContain("commit", steps);
-        Assert.Equal(before, await TableRowsAsync(path));
+        Assert.Equal(before, await SqliteTableRows.AllAsync(path));
     }
 
     [Fact]
@@ -218,7 +195,7 @@ public sealed class DeferredInsertsTests : IDisposable
         Assert.Equal(["write ssd_person", "prepare ssd_cin_episodes", "read case data", "insert ssd_cin_episodes", "recount ssd_cin_episodes", "commit"], steps);
         Assert.Equal(1, await ScalarAsync(whileReading, "SELECT rows_warnings FROM audit_load_dataset WHERE dataset = 'ssd_cin_episodes' AND load_id LIKE '%-20190930-%'"));
         Assert.True(await ScalarAsync(whileReading, "SELECT COUNT(*) FROM fact_team_indicator_value") > 0);
-        Assert.Equal(await TableRowsAsync(readAlready), await TableRowsAsync(whileReading));
+        Assert.Equal(await SqliteTableRows.AllAsync(readAlready), await SqliteTableRows.AllAsync(whileReading));
     }
 
     [Fact]
@@ -292,10 +269,13 @@ public sealed class DeferredInsertsTests : IDisposable
 
     private static WarehouseLoad Load(
         string path, List<string> steps, TaskCompletionSource firstWriteStarted, BatchReading reading, ComputeIndicators computeIndicators,
-        ComputeTeamFigures? computeTeamFigures = null, TimeProvider? clock = null) =>
+        ComputeTeamFigures? computeTeamFigures = null, TimeProvider? clock = null, ManualResetEventSlim? inserted = null, bool caseDataHeldUntilInserted = false) =>
         new(
             async (key, token) => new ObservedSteps(
-                await SqliteLoad.OpenAsync(SqliteConnections.ConnectionString(path), key, releaseWrittenRows: true, token), steps, firstWriteStarted, reading.Completion, new ManualResetEventSlim()),
+                await SqliteLoad.OpenAsync(SqliteConnections.ConnectionString(path), key, releaseWrittenRows: true, token), steps, firstWriteStarted, reading.Completion, inserted ?? new ManualResetEventSlim())
+            {
+                CaseDataHeldUntilInserted = caseDataHeldUntilInserted,
+            },
             computeIndicators,
             computeTeamFigures,
             clock ?? new FakeTimeProvider(Now));
@@ -319,28 +299,6 @@ public sealed class DeferredInsertsTests : IDisposable
     {
         await using var connection = new SqliteConnection(SqliteConnections.ConnectionString(path));
         return await connection.ExecuteScalarAsync<long>(sql);
-    }
-
-    /// <summary>Every row of every table but DbUp's journal, sorted within its table.</summary>
-    private static async Task<List<string>> TableRowsAsync(string path)
-    {
-        await using var connection = new SqliteConnection(SqliteConnections.ConnectionString(path));
-        await connection.OpenAsync(Ct);
-        var rows = new List<string>();
-        foreach (var table in await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'SchemaVersions' ORDER BY name"))
-        {
-            await using var reader = await connection.ExecuteReaderAsync($"SELECT * FROM \"{table}\"");
-            var tableRows = new List<string>();
-            while (await reader.ReadAsync(Ct))
-            {
-                tableRows.Add(table + ": " + string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-            }
-
-            tableRows.Sort(StringComparer.Ordinal);
-            rows.AddRange(tableRows);
-        }
-
-        return rows;
     }
 
     /// <summary>
