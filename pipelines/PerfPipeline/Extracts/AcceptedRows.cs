@@ -23,6 +23,10 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
     private readonly byte[]?[] _flags;
     private readonly decimal?[]?[] _numbers;
 
+    // While a file is read, a person column holds person numbers + 1 (0: no value) until the file's pseudonyms are known
+    // (ResolvePeople): the pseudonymiser hashes new identifiers on another thread, and the reader never waits mid-file.
+    private readonly int[]?[] _people;
+
     // Each row's number in its file. While every row so far is its file's next (1, 2, 3, …: none rejected between them,
     // as in most files) the number is the index + 1 and nothing is stored; the array is made at the first gap.
     private long[]? _rowNumbers;
@@ -39,6 +43,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
         _dates = new int[]?[columns];
         _flags = new byte[]?[columns];
         _numbers = new decimal?[]?[columns];
+        _people = new int[]?[columns];
 
         // One slot more than the rows: the row being read is written in place before it is accepted.
         _slots = Math.Max(MinimumCapacity, capacity + 1);
@@ -127,6 +132,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
     public string? Text(int row, int column)
     {
         CheckRow(row);
+        CheckResolved(column);
         return Column(_texts, column)[row];
     }
 
@@ -159,6 +165,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
         CheckRow(row);
         if (_texts[column] is { } texts)
         {
+            CheckResolved(column);
             return texts[row];
         }
 
@@ -190,6 +197,32 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
     {
         CheckRow(row);
         Column(_texts, column)[row] = value;
+    }
+
+    /// <summary>Sets a person column of the row being read to a person number, resolved by <see cref="ResolvePeople"/>.</summary>
+    internal void SetPerson(int column, int person) => (_people[column] ??= new int[_slots])[_count] = person + 1;
+
+    /// <summary>Replaces the person numbers set while the file was read by their pseudonyms, once these are all known.</summary>
+    internal void ResolvePeople(Func<int, string> pseudonym)
+    {
+        for (var column = 0; column < _people.Length; column++)
+        {
+            if (_people[column] is not { } people)
+            {
+                continue;
+            }
+
+            var texts = _texts[column]!;
+            for (var row = 0; row < _count; row++)
+            {
+                if (people[row] != 0)
+                {
+                    texts[row] = pseudonym(people[row] - 1);
+                }
+            }
+
+            _people[column] = null;
+        }
     }
 
     internal void SetDate(int column, DateOnly value) => _dates[column]![_count] = value.DayNumber + 1;
@@ -231,6 +264,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
         Array.Clear(_dates);
         Array.Clear(_flags);
         Array.Clear(_numbers);
+        Array.Clear(_people);
         _rowNumbers = null;
         _released = true;
     }
@@ -293,6 +327,14 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
         }
     }
 
+    private void CheckResolved(int column)
+    {
+        if (_people[column] is not null)
+        {
+            throw new InvalidOperationException($"The {Contract.Name} rows' {Contract.Columns[column].Name} holds person numbers until the file's pseudonyms are resolved.");
+        }
+    }
+
     private void CheckRow(int row)
     {
         if (_released)
@@ -332,6 +374,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
             Resize(_dates, column, _slots);
             Resize(_flags, column, _slots);
             Resize(_numbers, column, _slots);
+            Resize(_people, column, _slots);
         }
     }
 
@@ -358,6 +401,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
             Move(_dates[column], from, to);
             Move(_flags[column], from, to);
             Move(_numbers[column], from, to);
+            Move(_people[column], from, to);
         }
     }
 
@@ -377,6 +421,7 @@ public sealed class AcceptedRows : IReadOnlyList<AcceptedRow>
             Clear(_dates[column], start, length);
             Clear(_flags[column], start, length);
             Clear(_numbers[column], start, length);
+            Clear(_people[column], start, length);
         }
     }
 

@@ -98,7 +98,10 @@ internal sealed class DatasetFileReader
             _issues.FileError(ValidationRule.HeaderMissing, null, "the file has no header row");
         }
 
-        // Person keys were tracked by person number: the duplicates are reported by pseudonym.
+        // Person cells and keys were kept by person number while the worker hashed: one wait for the file's pseudonyms, then
+        // the cells hold them and the duplicates are reported by them.
+        await _context.Pseudonymiser.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        _rows.ResolvePeople(_context.Pseudonymiser.Pseudonym);
         _keys.ResolvePeople(_context.Pseudonymiser.Pseudonym);
         _rowsRejected += _keys.RejectDuplicates(_issues);
 

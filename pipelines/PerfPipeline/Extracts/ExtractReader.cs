@@ -115,7 +115,7 @@ public sealed class ExtractReader
 
         reading?.ManifestRead(manifest);
         CheckManifest(batch, manifest, issues);
-        using var pseudonymiser = new Pseudonymiser(_key);
+        using var pseudonymiser = new Pseudonymiser(_key, hashOnWorker: true);
         var context = new BatchReadContext(batch.AsAt, pseudonymiser, reference.CodeMap);
         var listed = new HashSet<string>(StringComparer.Ordinal);
         var derivations = new BatchDerivations(manifest.SourceSystem);

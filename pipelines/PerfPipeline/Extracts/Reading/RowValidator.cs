@@ -5,8 +5,8 @@ using System.Runtime.CompilerServices;
 /// <summary>
 /// Turns the cells of one well-formed record into typed values in the rows' next slot: parses each contract column
 /// by its kind (<see cref="CellParser"/>), maps the LA's own values (<see cref="LaCodeMap"/>) and the contract's
-/// spellings (<see cref="CodeList"/>), checks lengths, ranges and dates, replaces person identifiers by their
-/// pseudonyms, and reports row errors and warnings.
+/// spellings (<see cref="CodeList"/>), checks lengths, ranges and dates, replaces person identifiers by their person
+/// numbers (the file's reader resolves them to pseudonyms once the file is read), and reports row errors and warnings.
 /// </summary>
 internal sealed class RowValidator
 {
@@ -99,8 +99,9 @@ internal sealed class RowValidator
             switch (spec.Kind)
             {
                 case ColumnKind.PersonId:
+                    // The pseudonym may still be being hashed: the rows hold the person number until the file is read.
                     var person = _context.Pseudonymiser.Enlist(text);
-                    rows.SetText(column, _context.Pseudonymiser.Pseudonym(person));
+                    rows.SetPerson(column, person);
                     if (column == 0)
                     {
                         KeyPerson = person;
