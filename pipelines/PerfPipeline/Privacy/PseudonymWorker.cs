@@ -57,6 +57,7 @@ internal sealed class PseudonymWorker : IDisposable
     public async Task CatchUpAsync(List<string?> pseudonyms, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
         HandOver();
         while (_handedOver > 0)
         {

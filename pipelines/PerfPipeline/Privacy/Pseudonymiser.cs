@@ -77,8 +77,8 @@ internal sealed class Pseudonymiser : IDisposable
         }
         else
         {
-            _pseudonyms.Add(null);
             _worker.Add(person, personId);
+            _pseudonyms.Add(null);
         }
 
         _peopleLookup[personId] = person;

@@ -109,4 +109,30 @@ public sealed class AcceptedRowsTests
         Assert.Equal("W2", sut.Rows.Text(1, 0));
         Assert.Same(sut.Rows, new DatasetExtract(Workers, "workers.csv", 3, 1, sut.Rows).Rows);
     }
+
+    [Fact]
+    public void ResolvePeople_PersonNumbersSetWhileReading_GivesTheirPseudonymsAndNothingBefore()
+    {
+        // More rows than the storage starts with: the person numbers grow with the rows.
+        var sut = new AcceptedRows(ExtractContract.Person, 1);
+        var pseudonyms = Enumerable.Range(0, 40).Select(person => $"pseudonym {person}").ToArray();
+        for (var row = 0; row < 40; row++)
+        {
+            sut.SetPerson(0, 39 - row);
+            if (row % 4 != 1)
+            {
+                sut.SetPerson(4, row / 2);
+            }
+
+            sut.Accept(row + 1);
+        }
+
+        Assert.Throws<InvalidOperationException>(() => sut.Text(0, 0));
+        Assert.Throws<InvalidOperationException>(() => sut[0]);
+
+        sut.ResolvePeople(person => pseudonyms[person]);
+
+        Assert.Equal(pseudonyms.Reverse(), Enumerable.Range(0, 40).Select(row => sut.Text(row, 0)));
+        Assert.Equal(Enumerable.Range(0, 40).Select(row => row % 4 == 1 ? null : pseudonyms[row / 2]), Enumerable.Range(0, 40).Select(row => sut.Text(row, 4)));
+    }
 }

@@ -84,4 +84,68 @@ public sealed class PseudonymiserTests
         Assert.Equal(first, second.Take(20));
         Assert.Equal(ids.Select(id => reference.Pseudonymise(id)), second.Select(sut.Pseudonym));
     }
+
+    [Fact]
+    public async Task Enlist_OnWorker_GivesEachIdTheSamePseudonymOnceCaughtUp()
+    {
+        var key = TestKeys.NewKey();
+        using var sut = new Pseudonymiser(key, hashOnWorker: true);
+        using var reference = new Pseudonymiser(key);
+        // More identifiers than the worker takes at a time, one longer than a chunk's bytes, non-ASCII ones.
+        var ids = Enumerable.Range(0, 5000).Select(i => i switch
+        {
+            1234 => new string('x', 40_000),
+            _ when i % 11 == 0 => $"Zoë-{i}",
+            _ => $"{i:D7}",
+        }).ToList();
+
+        var first = ids.Take(3000).Select(id => sut.Enlist($" {id} ")).ToList();
+        await sut.CatchUpAsync(TestContext.Current.CancellationToken);
+        var all = ids.Select(id => sut.Enlist(id)).ToList();
+        await sut.CatchUpAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Enumerable.Range(0, ids.Count), all);
+        Assert.Equal(first, all.Take(3000));
+        Assert.Equal(ids.Select(id => reference.Pseudonymise(id)), all.Select(sut.Pseudonym));
+        Assert.True(sut.TryFindPseudonym(ids[1234], out var pseudonym));
+        Assert.Equal(reference.Pseudonymise(ids[1234]), pseudonym);
+    }
+
+    [Fact]
+    public async Task Pseudonym_OnWorkerBeforeCatchingUp_ThrowsRatherThanGivingNone()
+    {
+        using var sut = new Pseudonymiser(TestKeys.NewKey(), hashOnWorker: true);
+        var caughtUp = sut.Enlist("1000001");
+        await sut.CatchUpAsync(TestContext.Current.CancellationToken);
+
+        var person = sut.Enlist("1000002");
+
+        Assert.Matches("^[0-9a-f]{32}$", sut.Pseudonym(caughtUp));
+        Assert.Throws<InvalidOperationException>(() => sut.Pseudonym(person));
+        Assert.Throws<InvalidOperationException>(() => sut.TryFindPseudonym("1000002", out _));
+    }
+
+    [Fact]
+    public async Task CatchUpAsync_Cancelled_ThrowsRatherThanWaiting()
+    {
+        using var sut = new Pseudonymiser(TestKeys.NewKey(), hashOnWorker: true);
+        sut.Enlist("1000001");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.CatchUpAsync(new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
+    public async Task Dispose_WithIdentifiersQueued_StopsTheWorkerAndCatchingUpThrows()
+    {
+        var sut = new Pseudonymiser(TestKeys.NewKey(), hashOnWorker: true);
+        for (var i = 0; i < 20_000; i++)
+        {
+            sut.Enlist($"{i:D7}");
+        }
+
+        sut.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => sut.CatchUpAsync(TestContext.Current.CancellationToken));
+        Assert.Throws<ObjectDisposedException>(() => sut.Enlist("new one"));
+    }
 }
