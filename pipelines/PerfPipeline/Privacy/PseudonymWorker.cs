@@ -1,5 +1,6 @@
 namespace PerfPipeline.Privacy;
 
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
@@ -11,8 +12,10 @@ using System.Threading.Channels;
 /// handed over. Why: at scale 20 the hash took 0.60 s of the 1.1 s the reader spends on its first file
 /// (<c>ssd_person</c>, 531,000 new identifiers), while the second core waited for that file to insert it; hashed here,
 /// the first file is final sooner and <c>run</c> ends sooner (<c>docs/performance.md</c>, "Step 7 at scale 20:
-/// pseudonyms hashed on the other core"). One consumer, one keyed <see cref="IncrementalHash"/> reused as before; used
-/// from the reader's thread only. A failure of the worker surfaces from <see cref="CatchUpAsync"/>; disposing stops it.
+/// pseudonyms hashed on the other core"). One consumer on a thread of its own (its progress never waits for the thread
+/// pool, which the load's inserts use), one keyed <see cref="IncrementalHash"/> reused as before; the other methods are
+/// called from the reader's thread only. A failure of the worker surfaces from <see cref="CatchUpAsync"/>; disposing
+/// stops it.
 /// </summary>
 internal sealed class PseudonymWorker : IDisposable
 {
@@ -21,19 +24,18 @@ internal sealed class PseudonymWorker : IDisposable
     private const int ChunkBytes = 16 * ChunkIdentifiers;
 
     private readonly IncrementalHash _hmac;
-    private readonly Channel<Chunk> _toHash = Channel.CreateUnbounded<Chunk>(new() { SingleReader = true, SingleWriter = true });
+    private readonly BlockingCollection<Chunk> _toHash = [];
     private readonly Channel<Chunk> _hashed = Channel.CreateUnbounded<Chunk>(new() { SingleReader = true, SingleWriter = true });
-    private readonly CancellationTokenSource _stop = new();
     private readonly Task _worker;
     private Chunk? _filling;
     private int _handedOver;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public PseudonymWorker(PseudonymisationKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
         _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.Bytes);
-        _worker = Task.Run(() => HashAsync(_stop.Token), CancellationToken.None);
+        _worker = Task.Factory.StartNew(Hash, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Queues the (trimmed) identifier of <paramref name="person"/>, the person number after the last one queued.</summary>
@@ -78,7 +80,10 @@ internal sealed class PseudonymWorker : IDisposable
         }
     }
 
-    /// <summary>Stops the worker, waits for it to let go of the key's hash, and zeroes the identifiers it did not hash.</summary>
+    /// <summary>
+    /// Stops the worker (after the chunk it is hashing, about a millisecond), waits for it to let go of the key's hash,
+    /// and zeroes the identifiers it did not hash.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed)
@@ -87,49 +92,50 @@ internal sealed class PseudonymWorker : IDisposable
         }
 
         _disposed = true;
-        _toHash.Writer.TryComplete();
-        _stop.Cancel();
+        _toHash.CompleteAdding();
         try
         {
             _worker.Wait();
         }
         catch (AggregateException)
         {
-            // Stopped, or failed: either way nothing waits for it any more.
+            // Failed: nothing waits for it any more.
         }
 
         _filling?.Forget();
-        while (_toHash.Reader.TryRead(out var unhashed))
+        while (_toHash.TryTake(out var unhashed))
         {
             unhashed.Forget();
         }
 
+        _toHash.Dispose();
         _hmac.Dispose();
-        _stop.Dispose();
     }
 
     private void HandOver()
     {
         if (_filling is { Count: > 0 })
         {
-            _toHash.Writer.TryWrite(_filling);
+            _toHash.Add(_filling);
             _handedOver++;
             _filling = null;
         }
     }
 
-    private async Task HashAsync(CancellationToken cancellationToken)
+    private void Hash()
     {
         try
         {
-            while (await _toHash.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var chunk in _toHash.GetConsumingEnumerable())
             {
-                while (_toHash.Reader.TryRead(out var chunk))
+                if (_disposed)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    chunk.Hash(_hmac);
-                    _hashed.Writer.TryWrite(chunk);
+                    chunk.Forget();
+                    break;
                 }
+
+                chunk.Hash(_hmac);
+                _hashed.Writer.TryWrite(chunk);
             }
         }
         finally
