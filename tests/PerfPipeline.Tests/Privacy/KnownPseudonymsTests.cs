@@ -48,4 +48,15 @@ public sealed class KnownPseudonymsTests
 
         Assert.Equal(Pairs.Select(pair => pair.Pseudonym), people.Select(sut.Pseudonym));
     }
+
+    [Fact]
+    public async Task Enlist_KnownIdentifiersOnWorker_GivesThePseudonymsWarehousesHold()
+    {
+        using var sut = new Pseudonymiser(Key, hashOnWorker: true);
+        var people = Pairs.Select(pair => sut.Enlist(pair.Identifier)).ToList();
+
+        await sut.CatchUpAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Pairs.Select(pair => pair.Pseudonym), people.Select(sut.Pseudonym));
+    }
 }
