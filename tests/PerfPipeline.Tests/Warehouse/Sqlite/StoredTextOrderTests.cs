@@ -19,11 +19,19 @@ public sealed class StoredTextOrderTests
         Assert.Null(StoredTextOrder.KeyOrder(Workers()));
     }
 
-    [Fact]
-    public async Task KeyOrder_KeysOutOfOrder_GivesTheOrderOfSqlitesPrimaryKey()
+    public static TheoryData<string[]> KeysOutOfOrder => new()
     {
         // Ordinal order puts U+E000..U+FFFF after the surrogate pairs; SQLite's BINARY collation puts them before.
-        string[] keys = ["b7", "\U0001F600", "a", "\uE000", "B", "a\u0000", "ab", "1", "\uFFFD", "é"];
+        new[] { "b7", "\U0001F600", "a", "\uE000", "B", "a\u0000", "ab", "1", "\uFFFD", "é" },
+
+        // No unit from U+D800 on: sorted by ordinal comparison, which must give the same order.
+        new[] { "b7", "a", "\uD7FF", "B", "a\u0000", "ab", "1", "\u00FF", "é", "Z", "4f0c2a9e" },
+    };
+
+    [Theory]
+    [MemberData(nameof(KeysOutOfOrder))]
+    public async Task KeyOrder_KeysOutOfOrder_GivesTheOrderOfSqlitesPrimaryKey(string[] keys)
+    {
         await using var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync(Ct);
         await using (var create = new SqliteCommand("CREATE TABLE k (key TEXT PRIMARY KEY) WITHOUT ROWID", connection))
