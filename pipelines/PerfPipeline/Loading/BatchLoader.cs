@@ -277,7 +277,7 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
                     timings = timings with { ReadAndValidate = timeProvider.GetElapsedTime(started, await read.ConfigureAwait(false)) };
                     accepted = await AcceptAsync(batch, extract, LoadMode.SkipIfLoaded, confirmedBy, loads, report, token).ConfigureAwait(false);
                     timings = timings with { Archive = accepted.Archive };
-                    return accepted.ToLoad;
+                    return new GateAnswer(accepted.ToLoad, accepted.DecidedAt);
                 }, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -401,8 +401,10 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
             archive = timeProvider.GetElapsedTime(archiving);
         }
 
+        // Taken before the progress line, which is the last thing the gate does.
+        var decided = timeProvider.GetTimestamp();
         report?.Invoke(p => p with { Step = LoadStep.Loading, File = null });
-        return new Acceptance(extract, null, archive);
+        return new Acceptance(extract, null, archive) { DecidedAt = decided };
     }
 
     /// <summary>
@@ -465,5 +467,9 @@ public sealed class BatchLoader(IBatchSource source, IWarehouse warehouse, Extra
     };
 
     /// <summary>A batch to load (with what accepting it added), or the outcome of one held instead, and the time its archive copy took.</summary>
-    private sealed record Acceptance(ExtractBatch? ToLoad, LoadOutcome? Held, TimeSpan Archive);
+    private sealed record Acceptance(ExtractBatch? ToLoad, LoadOutcome? Held, TimeSpan Archive)
+    {
+        /// <summary>When the decision (and the archive) ended, on the loader's clock.</summary>
+        public long DecidedAt { get; init; }
+    }
 }

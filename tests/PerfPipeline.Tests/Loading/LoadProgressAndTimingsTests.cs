@@ -44,19 +44,27 @@ public sealed class LoadProgressAndTimingsTests : IDisposable
     [Fact]
     public async Task LoadBatchAsync_PhasesTakingTime_TimesEachPhaseApart()
     {
-        var batch = new BatchBuilder(_temp.File("extracts"), "872", "2019-09-30").WithDataset("ssd_cin_episodes", $"{ReferralHeader}\nR1,P1,2019-07-03\n").Build();
+        new BatchBuilder(_temp.File("extracts"), "872", "2019-09-30").WithDataset("ssd_cin_episodes", $"{ReferralHeader}\nR1,P1,2019-07-03\n").Build();
         var source = new SlowSource(Source(), _clock);
+        using var loading = new ManualResetEventSlim();
+        var steps = new Collect([], step =>
+        {
+            if (step.Step == LoadStep.Loading)
+            {
+                loading.Set();
+            }
+        });
 
         // The SQLite load may start the indicators before the batch is archived (beside it): here they take their 5 s
-        // after the archive, whichever began first, so that each phase's time is known.
+        // once the loader has said it is loading, when the archive and the decision are timed, so that each phase's time is known.
         var loader = await LoaderAsync(source, indicators: _ =>
         {
-            Assert.True(source.Archived.Wait(TimeSpan.FromSeconds(30), Ct));
+            Assert.True(loading.Wait(TimeSpan.FromSeconds(30), Ct));
             _clock.Advance(TimeSpan.FromSeconds(5));
             return [];
         });
 
-        var outcome = await loader.LoadBatchAsync(batch, Ct);
+        var outcome = Assert.Single(await loader.LoadNewBatchesAsync(steps, acceptShrink: false, Ct));
 
         Assert.Equal(LoadOutcomeKind.Loaded, outcome.Kind);
         Assert.Equal(new LoadTimings(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3), TimeSpan.Zero, TimeSpan.FromSeconds(5), TimeSpan.Zero), outcome.Timings);
@@ -80,19 +88,18 @@ public sealed class LoadProgressAndTimingsTests : IDisposable
     }
 
     /// <summary>Reports on the loader's own thread, in order (<see cref="Progress{T}"/> would post them elsewhere).</summary>
-    private sealed class Collect(List<LoadProgress> steps) : IProgress<LoadProgress>
+    private sealed class Collect(List<LoadProgress> steps, Action<LoadProgress>? reported = null) : IProgress<LoadProgress>
     {
-        public void Report(LoadProgress value) => steps.Add(value);
+        public void Report(LoadProgress value)
+        {
+            steps.Add(value);
+            reported?.Invoke(value);
+        }
     }
 
     /// <summary>A source on which reading the dataset's file takes 2 s and archiving 3 s of the fake clock.</summary>
     private sealed class SlowSource(IBatchSource inner, FakeTimeProvider clock) : DelegatingBatchSource(inner)
     {
-        private readonly TaskCompletionSource _archived = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        /// <summary>Set once the batch is archived and its 3 s taken.</summary>
-        public Task Archived => _archived.Task;
-
         public override Task<Stream?> OpenFileAsync(BatchLocation batch, string fileName, CancellationToken cancellationToken = default)
         {
             if (fileName.EndsWith(".csv", StringComparison.Ordinal))
@@ -107,7 +114,6 @@ public sealed class LoadProgressAndTimingsTests : IDisposable
         {
             await base.ArchiveAsync(batch, loadId, cancellationToken);
             clock.Advance(TimeSpan.FromSeconds(3));
-            _archived.TrySetResult();
         }
     }
 }

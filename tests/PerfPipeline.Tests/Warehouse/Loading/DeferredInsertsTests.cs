@@ -26,6 +26,9 @@ public sealed class DeferredInsertsTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
+    /// <summary>A gate's answer; these tests do not time the load.</summary>
+    private static Task<GateAnswer> Answer(ExtractBatch? batch) => Task.FromResult(new GateAnswer(batch, AnsweredAt: 0));
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -47,7 +50,7 @@ public sealed class DeferredInsertsTests : IDisposable
             return [];
         }, inserted: inserted);
 
-        var result = await sut.RunAsync(LoadKey.Of(batch), reading, LoadMode.SkipIfLoaded, static (read, _) => Task.FromResult<ExtractBatch?>(read), Ct);
+        var result = await sut.RunAsync(LoadKey.Of(batch), reading, LoadMode.SkipIfLoaded, static (read, _) => Answer(read), Ct);
 
         Assert.NotNull(result);
         Assert.Equal(["write ssd_person", "prepare ssd_cin_episodes", "read case data", "insert ssd_cin_episodes", "commit"], steps);
@@ -84,7 +87,7 @@ public sealed class DeferredInsertsTests : IDisposable
                 caseDataReadBeforeGate = steps.Contains("read case data");
                 gateAsked.TrySetResult();
                 computingWhenGateAsked = await Task.WhenAny(computing.Task, Task.Delay(TimeSpan.FromSeconds(30), token)) == computing.Task;
-                return read;
+                return await Answer(read);
             }, Ct);
 
             Assert.NotNull(result);
@@ -111,7 +114,7 @@ public sealed class DeferredInsertsTests : IDisposable
             // The case data is handed over only once the referrals are inserted: a load that waited for it first would wait in vain.
             var sut = Load(path, steps, firstWriteStarted, reading, new IndicatorEngine().ComputeAll, TeamFigures.Compute, caseDataHeldUntilInserted: true);
 
-            var result = await sut.RunAsync(LoadKey.Of(batch), reading, LoadMode.SkipIfLoaded, static (read, _) => Task.FromResult<ExtractBatch?>(read), Ct);
+            var result = await sut.RunAsync(LoadKey.Of(batch), reading, LoadMode.SkipIfLoaded, static (read, _) => Answer(read), Ct);
 
             Assert.NotNull(result);
         }
@@ -153,7 +156,7 @@ public sealed class DeferredInsertsTests : IDisposable
             result = await sut.RunAsync(LoadKey.Of(batch), reading, LoadMode.SkipIfLoaded, (_, _) =>
             {
                 gateAnswered.Set();
-                return Task.FromResult<ExtractBatch?>(null);
+                return Answer(null);
             }, Ct);
 
             Assert.Equal(2, Volatile.Read(ref computed));
@@ -186,7 +189,7 @@ public sealed class DeferredInsertsTests : IDisposable
         {
             var sut = Load(whileReading, steps, firstWriteStarted, reading, new IndicatorEngine().ComputeAll, TeamFigures.Compute);
 
-            var result = await sut.RunAsync(LoadKey.Of(batch), reading, LoadMode.SkipIfLoaded, (read, _) => Task.FromResult<ExtractBatch?>(Confirmed(read)), Ct);
+            var result = await sut.RunAsync(LoadKey.Of(batch), reading, LoadMode.SkipIfLoaded, (read, _) => Answer(Confirmed(read)), Ct);
 
             Assert.NotNull(result);
             Assert.Equal(1, result.Load.Datasets.Single(d => d.Counts.Dataset == "ssd_cin_episodes").Counts.RowsWarnings);
@@ -222,8 +225,9 @@ public sealed class DeferredInsertsTests : IDisposable
             {
                 await computing.Task.WaitAsync(TimeSpan.FromSeconds(30), token);
                 clock.Advance(TimeSpan.FromSeconds(3));
+                var answeredAt = clock.GetTimestamp();
                 gateAnswered.Set();
-                return read;
+                return new GateAnswer(read, answeredAt);
             }, Ct);
 
             Assert.NotNull(result);
