@@ -14,7 +14,7 @@ internal delegate Task<GateAnswer> LoadGate(ExtractBatch batch, CancellationToke
 
 /// <summary>
 /// A <see cref="LoadGate"/>'s answer, and when its own work (the archive) ended on the load's clock, taken by the gate
-/// itself: `run --timings` counts the indicators from then, and a clock read after the answer came back could already
+/// itself: <c>run --timings</c> counts the indicators from then, and a clock read after the answer came back could already
 /// include time the computation beside it took.
 /// </summary>
 internal sealed record GateAnswer(ExtractBatch? Batch, long AnsweredAt);
@@ -104,10 +104,10 @@ internal sealed class WarehouseLoad(
             // supplied from their audit, so the datasets are audited first, with the counts of the batch as read; a warning
             // the gate adds is counted after it (below). Other steps keep the order: the gate, then the rest.
             ExtractBatch? batch = null;
-            long gateFinished = 0;
+            long gateAnsweredAt = 0;
             if (deferring is null)
             {
-                (batch, gateFinished) = await gate(read, cancellationToken).ConfigureAwait(false);
+                (batch, gateAnsweredAt) = await gate(read, cancellationToken).ConfigureAwait(false);
                 if (batch is null)
                 {
                     return null;
@@ -146,7 +146,7 @@ internal sealed class WarehouseLoad(
                     var gating = Task.Run(() => gate(read, cancellationToken), cancellationToken);
                     var inserting = InsertDeferredAsync(load, deferring, deferred, writes, caseDataReading);
                     await Task.WhenAll(gating, inserting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                    (batch, gateFinished) = await gating.ConfigureAwait(false);
+                    (batch, gateAnsweredAt) = await gating.ConfigureAwait(false);
                     if (batch is null)
                     {
                         return null;
@@ -180,7 +180,7 @@ internal sealed class WarehouseLoad(
             // before it (the gate's archive is a phase of its own), until both passes end, though the load writes meanwhile.
             var computed = Math.Max(values.Finished, teamFigures?.Finished ?? 0);
             var computingFrom = Math.Min(values.Started, teamFigures?.Started ?? long.MaxValue);
-            var indicatorTime = timeProvider.GetElapsedTime(Math.Min(Math.Max(computingFrom, gateFinished), computed), computed);
+            var indicatorTime = timeProvider.GetElapsedTime(Math.Min(Math.Max(computingFrom, gateAnsweredAt), computed), computed);
             var writing = timeProvider.GetTimestamp();
             await load.RecordIndicatorValuesAsync(values.Result).ConfigureAwait(false);
             if (teamFigures is { } figures)
