@@ -1,5 +1,7 @@
 namespace PerfPipeline.Extracts;
 
+using PerfPipeline.Calendar;
+
 /// <summary>A value the reader derived because the batch left it empty, counted per dataset and rule for the report.</summary>
 public sealed record Derivation(string Dataset, string Column, string Rule, long Rows);
 
@@ -183,7 +185,7 @@ internal sealed class BatchDerivations(string? sourceSystem)
 
     private static string? CoveringPlan(Dictionary<string, List<(string Id, DateOnly Start, DateOnly? End)>> plansOf, string person, DateOnly day) =>
         plansOf.GetValueOrDefault(person)?
-            .Where(p => p.Start <= day && (p.End is not { } end || end >= day))
+            .Where(p => DateSpan.Covers(p.Start, p.End, day))
             .OrderByDescending(p => p.Start)
             .Select(p => p.Id)
             .FirstOrDefault();

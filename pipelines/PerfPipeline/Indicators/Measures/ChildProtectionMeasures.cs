@@ -1,5 +1,6 @@
 namespace PerfPipeline.Indicators.Measures;
 
+using PerfPipeline.Calendar;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 
@@ -79,7 +80,7 @@ internal static class ChildProtectionMeasures
         foreach (var v in context.Data.CpVisits)
         {
             if (planNumbers.TryGetValue(v.CpPlanId, out var p)
-                && plans[p] is var plan && v.VisitDate >= plan.PlanStartDate && (plan.PlanEndDate is not { } end || v.VisitDate <= end))
+                && plans[p] is var plan && DateSpan.Covers(plan.PlanStartDate, plan.PlanEndDate, v.VisitDate))
             {
                 visits.Add(new TimedVisit(p, v.VisitDate, v.CpVisitId, persons.Of(v.PersonKey, p, plan.PersonKey)));
             }

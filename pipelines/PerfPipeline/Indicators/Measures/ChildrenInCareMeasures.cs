@@ -2,6 +2,7 @@ namespace PerfPipeline.Indicators.Measures;
 
 using System.Collections.Concurrent;
 
+using PerfPipeline.Calendar;
 using PerfPipeline.CaseData;
 using PerfPipeline.Extracts;
 using PerfPipeline.Indicators.Teams;
@@ -68,7 +69,7 @@ internal static class ChildrenInCareMeasures
         foreach (var v in context.Data.CareVisits)
         {
             if (numbers.TryGetValue(v.PeriodOfCareId, out var p)
-                && periods[p] is var care && v.VisitDate >= care.Start && (care.End is not { } end || v.VisitDate <= end))
+                && periods[p] is var care && DateSpan.Covers(care.Start, care.End, v.VisitDate))
             {
                 visits.Add(new TimedVisit(p, v.VisitDate, v.CareVisitId, persons.Of(v.PersonKey, p, care.PersonKey)));
             }
